@@ -1,0 +1,21 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '.demo/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+      curly: ['error', 'multi-line'],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // The Polyaxon client and the polyaxonfile logic are plain TypeScript: no VS Code API.
+    files: ['src/polyaxon/**/*.ts', 'src/polyaxonfile/**/*.ts', 'src/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Keep this layer free of the VS Code API.' }] }] },
+  },
+);
