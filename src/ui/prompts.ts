@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+
+/**
+ * Every confirmation goes through here. VS Code refuses modal dialogs in its integration-test host
+ * ("DialogService: refused to show dialog in tests"), so tests swap in answers through the extension's API
+ * while the Playwright UI tests exercise the real dialogs.
+ */
+export interface Prompts {
+  /** Asks before something destructive or surprising; resolves true only if the user chose `action`. */
+  confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean>;
+  /** Offers a choice among `actions`; resolves the one chosen, or undefined when dismissed. */
+  choose<T extends string>(message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined>;
+}
+
+export const windowPrompts: Prompts = {
+  async confirm(message, { detail, action, modal = true }) {
+    const picked = await vscode.window.showWarningMessage(message, { modal, detail }, action);
+    return picked === action;
+  },
+  async choose(message, actions, { detail, modal = false, severity = 'info' } = {}) {
+    const show =
+      severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show(message, { modal, detail }, ...actions) as Thenable<(typeof actions)[number] | undefined>;
+  },
+};
+
+/** A Prompts whose behaviour can be replaced at run time (tests set `current`). */
+export class SwitchablePrompts implements Prompts {
+  current: Prompts = windowPrompts;
+  confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean> {
+    return this.current.confirm(message, options);
+  }
+  choose<T extends string>(message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined> {
+    return this.current.choose(message, actions, options);
+  }
+}
