@@ -1,1 +1,70 @@
-export {}
+import * as vscode from 'vscode';
+import type { PolyaxonExtensionApi } from './api';
+import { registerConnectionCommands } from './commands/connectionCommands';
+import { registerDevEnvCommands } from './commands/devEnvCommands';
+import { registerLaunchCommands, rememberImage } from './commands/launchCommands';
+import { registerServiceCommands } from './commands/serviceCommands';
+import { ConnectionManager } from './connection/connectionManager';
+import { TokenStore } from './connection/tokenStore';
+import { parseRunInstance } from './devenv/runInstance';
+import { setContext } from './ui/contextKeys';
+import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
+import { ServiceLogs } from './ui/logsDocument';
+import { SwitchablePrompts } from './ui/prompts';
+import { ServicesStatusBar } from './ui/statusBar';
+import { ServiceStatuses } from './ui/statusesView';
+import { ServicesView } from './ui/servicesView';
+import { ServiceWebviews } from './ui/serviceWebview';
+
+// Wiring only. activate() makes no network request: the services are fetched when the view is shown,
+// when the user clicks the status bar, or by a command.
+export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi {
+  const log = vscode.window.createOutputChannel('Polyaxon', { log: true });
+  const prompts = new SwitchablePrompts();
+  const inCluster = parseRunInstance(process.env);
+  void setContext('polyaxon.inCluster', inCluster !== undefined);
+
+  const connections = new ConnectionManager(new TokenStore(context.secrets), log);
+  const services = new ServicesView(connections, context.workspaceState, inCluster);
+  const statusBar = new ServicesStatusBar(services, inCluster);
+  const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, refresher: services });
+  const logs = new ServiceLogs({ connections, log });
+  const statuses = new ServiceStatuses({ connections, log });
+
+  context.subscriptions.push(
+    log,
+    connections,
+    services,
+    statusBar,
+    webviews,
+    webviews.registerSerializer(),
+    logs.register(),
+    ...registerConnectionCommands({ connections, log }),
+    ...registerServiceCommands({
+      connections,
+      view: services,
+      opener: webviews,
+      prompts,
+      log,
+      currentRun: inCluster,
+      showLogs: (ref) => logs.show(ref),
+      showStatuses: (ref) => statuses.show(ref),
+    }),
+    ...registerLaunchCommands({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }),
+    ...registerDevEnvCommands({
+      context,
+      prompts,
+      log,
+      env: process.env,
+      rememberImage: (kind, image) => rememberImage(context, connections.project(), kind, image),
+    }),
+  );
+
+  void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) => log.error(`git.terminalAuthentication: ${e.message}`));
+
+  return { connections, services, statusBar, webviews, logs, prompts, inCluster };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

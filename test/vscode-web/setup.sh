@@ -72,6 +72,8 @@ fi
 "$NODE24_DIR/bin/node" -e '
   for (const m of ["@vscode/spdlog", "node-pty", "@vscode/sqlite3", "kerberos", "@parcel/watcher", "@vscode/native-watchdog"])
     require(require("path").join(process.argv[1], "node_modules", m));' "$VSC"
-log "native modules load; code-server $("$NODE24_DIR/bin/node" "$CS_PKG/out/node/entry.js" --version | head -n 1)"
+# XDG_CONFIG_HOME: even --version writes a config.yaml with a password into ~/.config/code-server otherwise
+version=$(XDG_CONFIG_HOME="$BASE/xdg-config" "$NODE24_DIR/bin/node" "$CS_PKG/out/node/entry.js" --version | tail -n 1)
+log "native modules load; code-server $version"
 [ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium is missing (apt-get install chromium)" >&2; exit 1; }
 log "$(/usr/bin/chromium --version 2>/dev/null) - ready"

@@ -1,0 +1,20 @@
+import type { ConnectionManager } from './connection/connectionManager';
+import type { ServicesStatusBar } from './ui/statusBar';
+import type { ServicesView } from './ui/servicesView';
+import type { ServiceWebviews } from './ui/serviceWebview';
+import type { ServiceLogs } from './ui/logsDocument';
+import type { SwitchablePrompts } from './ui/prompts';
+import type { RunInstance } from './devenv/runInstance';
+
+/** What `activate()` returns: for other extensions and for the integration tests that drive the real extension. */
+export interface PolyaxonExtensionApi {
+  connections: ConnectionManager;
+  services: ServicesView;
+  statusBar: ServicesStatusBar;
+  webviews: ServiceWebviews;
+  logs: ServiceLogs;
+  /** Confirmations go through here; tests answer them (VS Code refuses modal dialogs in its test host). */
+  prompts: SwitchablePrompts;
+  /** The Polyaxon service this VS Code runs in, if any. */
+  inCluster: RunInstance | undefined;
+}

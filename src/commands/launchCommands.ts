@@ -1,0 +1,375 @@
+// Launch Cluster VSCode / Jupyter Lab / any service polyaxonfile: choose the file, fill the form (or take
+// `args.params`), check it like the CLI does, POST it, then follow the run until it runs or fails.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Connection, ConnectionProvider, Refresher, ServiceOpener } from '../connection/types';
+import type { ProjectRef, RunRef } from '../polyaxon/client';
+import { isPolyaxonError } from '../polyaxon/errors';
+import { isStoppable } from '../polyaxon/statuses';
+import type { Run } from '../polyaxon/types';
+import { runUiUrl } from '../polyaxon/urls';
+import { isV2 } from '../polyaxon/version';
+import {
+  buildCreateBody, checkParams, findServicePolyaxonfiles, formatProblem, launchInputs, loadServicePolyaxonfile, PolyaxonfileError, serviceKindOf,
+  type Polyaxonfile, type Problem,
+} from '../polyaxonfile';
+import { ACTIVE_SERVICES_QUERY } from '../polyaxon/statuses';
+import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
+import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard';
+import type { ServiceKind } from '../services/serviceKind';
+import { runLaunchWizard } from '../ui/launchWizard';
+import { choosePolyaxonfile, type LaunchKind } from '../ui/polyaxonfileChoice';
+import type { Prompts } from '../ui/prompts';
+import { ProjectNode } from '../ui/servicesTree';
+
+export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
+
+/**
+ * Arguments for keybindings, other extensions and tests. With `params` the launch asks nothing: the project is
+ * `project` or `polyaxon.project`, and problems are thrown instead of shown.
+ */
+export interface LaunchArgs {
+  project?: string;
+  params?: Record<string, string>;
+  polyaxonfile?: string;
+  name?: string;
+  open?: OpenOnLaunch;
+  /** When a service of the same kind is already up: ask (default with the form), open it, or launch another (default with `params`). */
+  reuse?: 'ask' | 'open' | 'launch';
+}
+
+export interface LaunchDeps {
+  context: vscode.ExtensionContext;
+  connections: ConnectionProvider;
+  opener: ServiceOpener;
+  refresher: Refresher;
+  prompts: Prompts;
+  log: vscode.LogOutputChannel;
+  showLogs(ref: RunRef): Promise<void>;
+}
+
+/**
+ * Each command resolves the Run it ended with: the new one (its `status` tells the outcome: running, failed,
+ * unschedulable, …), the already running one the user chose to open, or undefined when nothing was launched.
+ * Problems are shown to the user; with `args.params` (no prompts) they are thrown instead.
+ */
+export function registerLaunchCommands(deps: LaunchDeps): vscode.Disposable[] {
+  const guard = new LaunchGuard();
+  const launch = (target: Target, arg: unknown): Promise<Run | undefined> => runLaunch(deps, guard, target, toArgs(arg));
+  return [
+    vscode.commands.registerCommand('polyaxon.launchVSCode', (arg?: unknown) => launch({ kind: 'vscode' }, arg)),
+    vscode.commands.registerCommand('polyaxon.launchJupyter', (arg?: unknown) => launch({ kind: 'jupyter' }, arg)),
+    // From the explorer or editor title the argument is the file's Uri.
+    vscode.commands.registerCommand('polyaxon.launchFromPolyaxonfile', (arg?: unknown) =>
+      launch({ file: arg instanceof vscode.Uri ? arg.fsPath : undefined }, arg instanceof vscode.Uri ? undefined : arg)),
+  ];
+}
+
+interface Target {
+  kind?: LaunchKind;
+  file?: string;
+}
+
+/** Tree project nodes pass themselves; everything else is `LaunchArgs` or nothing. */
+function toArgs(arg: unknown): LaunchArgs {
+  if (arg instanceof ProjectNode) return { project: arg.ref.project };
+  return arg && typeof arg === 'object' ? (arg as LaunchArgs) : {};
+}
+
+const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'Cluster VSCode', jupyter: 'Cluster Jupyter Lab', other: 'Service' };
+
+async function runLaunch(deps: LaunchDeps, guard: LaunchGuard, target: Target, args: LaunchArgs): Promise<Run | undefined> {
+  const quiet = args.params !== undefined;
+  try {
+    return await launchOrThrow(deps, guard, target, args, quiet);
+  } catch (e) {
+    if (e instanceof Cancelled) return undefined;
+    deps.log.error(`Launch failed: ${e instanceof Error ? e.message : String(e)}`);
+    if (quiet) throw e;
+    void showError(deps, e);
+    return undefined;
+  }
+}
+
+async function launchOrThrow(deps: LaunchDeps, guard: LaunchGuard, target: Target, args: LaunchArgs, quiet: boolean): Promise<Run | undefined> {
+  const conn = await deps.connections.get();
+  const file = target.file ?? args.polyaxonfile;
+  const chosen = target.kind
+    ? await chooseFile(deps, target.kind, file)
+    : { path: file ?? (quiet ? undefined : await pickServiceFile()), label: undefined };
+  if (!chosen.path) {
+    if (quiet) throw new Error('Launch Service from Polyaxonfile needs a file: pass {polyaxonfile: "<path>"}.');
+    return undefined;
+  }
+  const pf = await readPolyaxonfile(chosen.path);
+  const kind: ServiceKind = target.kind ?? serviceKindOf(pf);
+  const label = kind === 'other' ? `Service ${pf.name ?? path.basename(chosen.path)}` : KIND_LABEL[kind];
+
+  const choice = quiet
+    ? { project: args.project ?? conn.project, params: args.params ?? {}, name: args.name }
+    : await runLaunchWizard({
+      title: `Launch ${label}`,
+      connections: deps.connections,
+      fileLabel: chosen.label ?? vscode.workspace.asRelativePath(chosen.path),
+      inputs: launchInputs(pf),
+      project: args.project,
+      params: args.params,
+      name: args.name,
+      recentImages: (project) => recentImages(deps.context, project, kind),
+      checkParam: (params, name) => checkParams(pf, params).find((p) => p.field === `params.${name}`)?.message,
+    });
+  if (!choice) return undefined;
+  if (!choice.project) {
+    throw new Error('No Polyaxon project to launch in: set polyaxon.project (Polyaxon: Select Project…) or pass {project: "<name>"}.');
+  }
+  // The server accepts unknown or missing params and fails the run later (API.md §4), so check like the CLI.
+  const problems = checkParams(pf, choice.params);
+  if (problems.length) throw new PolyaxonfileError(problems);
+
+  const projectRef: ProjectRef = { owner: conn.owner, project: choice.project };
+  const release = guard.tryAcquire(launchKey(conn.host, conn.owner, choice.project, kind, pf.name));
+  if (!release) {
+    void vscode.window.showInformationMessage(`A launch of ${label} in ${choice.project} is already in progress.`);
+    return undefined;
+  }
+  try {
+    const existing = await existingService(deps, conn, projectRef, kind, pf, args.reuse ?? (quiet ? 'launch' : 'ask'), label);
+    if (existing) {
+      await openService(deps, { ...projectRef, uuid: existing.uuid }, existing, args.open ?? openSetting(), label);
+      return existing;
+    }
+    const v2 = isV2(await deps.connections.installation());
+    const body = buildCreateBody(pf, choice.params, { v2 });
+    if (choice.name) body.name = choice.name;
+    const created = await createRun(deps, conn, projectRef, body, quiet);
+    if (!created) return undefined;
+    const ref: RunRef = { ...projectRef, uuid: created.uuid };
+    deps.log.info(`Launched ${label} ${created.name ?? ''} (${created.uuid}) in ${conn.owner}/${choice.project} from ${chosen.path}`);
+    deps.refresher.refreshNow();
+    const image = choice.params.DOCKER_IMAGE ?? launchInputs(pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
+    if (image) await rememberImage(deps.context, choice.project, kind, image);
+    return await follow(deps, conn, ref, created, label, args.open);
+  } finally {
+    release();
+  }
+}
+
+async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string | undefined): Promise<{ path: string; label?: string }> {
+  const setting = vscode.workspace.getConfiguration('polyaxon').inspect<string>(`polyaxonfiles.${kind}`);
+  const trusted = vscode.workspace.isTrusted;
+  const choice = await choosePolyaxonfile(
+    {
+      kind,
+      explicit,
+      // In an untrusted workspace only the user's own setting counts: the workspace could point anywhere.
+      setting: trusted ? vscode.workspace.getConfiguration('polyaxon').get<string>(`polyaxonfiles.${kind}`) : setting?.globalValue,
+      workspaceRoots: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+      trusted,
+      bundledDir: vscode.Uri.joinPath(deps.context.extensionUri, 'polyaxonfiles').fsPath,
+    },
+    {
+      exists: async (file) => vscode.workspace.fs.stat(vscode.Uri.file(file)).then(() => true, () => false),
+      findServiceFiles: async (root) => findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind })),
+    },
+  );
+  return { path: choice.path, label: choice.source === 'bundled' ? `${path.basename(choice.path)} (bundled with the extension)` : undefined };
+}
+
+/** Launch Service from Polyaxonfile without a file: the workspace's service polyaxonfiles, or a file dialog. */
+async function pickServiceFile(): Promise<string | undefined> {
+  const roots = vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file') : [];
+  const found = roots.flatMap((r) => findServicePolyaxonfiles(r.uri.fsPath));
+  const browse = { label: '$(folder-opened) Browse…', file: undefined as string | undefined };
+  const picked = await vscode.window.showQuickPick(
+    [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file as string | undefined })), browse],
+    { title: 'Launch Service from Polyaxonfile', placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one' },
+  );
+  if (!picked) return undefined;
+  if (picked.file) return picked.file;
+  const uris = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Polyaxonfile: ['yml', 'yaml'] }, title: 'Service polyaxonfile to launch' });
+  return uris?.[0]?.fsPath;
+}
+
+/** Reads, parses and checks the file; every problem carries file:line:column. */
+async function readPolyaxonfile(file: string): Promise<Polyaxonfile> {
+  let text: string;
+  try {
+    text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8');
+  } catch (e) {
+    throw new Error(`Cannot read the polyaxonfile ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return loadServicePolyaxonfile(text, file);
+}
+
+async function existingService(
+  deps: LaunchDeps, conn: Connection, ref: ProjectRef, kind: ServiceKind, pf: Polyaxonfile, reuse: 'ask' | 'open' | 'launch', label: string,
+): Promise<Run | undefined> {
+  if (reuse === 'launch') return undefined;
+  const page = await conn.client.listRuns(ref, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 });
+  const [running] = sameKindActive(page.results, kind, pf.name);
+  if (!running || reuse === 'open') return running;
+  const answer = await deps.prompts.choose(
+    `${label} "${running.name ?? running.uuid}" is already ${running.status ?? 'active'} in ${ref.project}.`,
+    ['Open the Running One', 'Launch Another'] as const,
+  );
+  if (answer === undefined) throw new Cancelled();
+  return answer === 'Open the Running One' ? running : undefined;
+}
+
+/** Creates the run; when the project is missing, offers to create it and tries once more. */
+async function createRun(deps: LaunchDeps, conn: Connection, ref: ProjectRef, body: Parameters<Connection['client']['createRun']>[1], quiet: boolean): Promise<Run | undefined> {
+  try {
+    return await conn.client.createRun(ref, body);
+  } catch (e) {
+    if (quiet || !isPolyaxonError(e, 'projectNotFound')) throw e;
+    const answer = await deps.prompts.choose(`Project "${ref.project}" does not exist on ${conn.host}.`, ['Create Project'] as const, { severity: 'error' });
+    if (!answer) return undefined;
+    await conn.client.createProject(ref.owner, { name: ref.project });
+    deps.refresher.refreshNow();
+    return conn.client.createRun(ref, body);
+  }
+}
+
+/** Shows each status with Polyaxon's message until an outcome, then acts on it. */
+async function follow(deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined): Promise<Run> {
+  const runName = created.name ?? created.uuid;
+  let outcome: LaunchOutcome;
+  try {
+    outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Launching ${label} "${runName}" in ${ref.project}`, cancellable: true },
+      (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        progress.report({ message: 'created, waiting for the cluster…' });
+        return followLaunch({
+          getStatuses: (signal) => conn.client.getStatuses(ref, signal),
+          sleep,
+          now: Date.now,
+          signal: abort.signal,
+          onChange: (change) => {
+            deps.log.info(`${runName}: ${statusText(change)}`);
+            progress.report({ message: statusText(change) });
+          },
+        });
+      },
+    );
+  } catch (e) {
+    // The run exists: say so, and leave it to the Services view.
+    throw new Error(`${label} "${runName}" was created, but its status could not be followed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  deps.refresher.refreshNow();
+  const run = await conn.client.getRun(ref).catch(() => ({ ...created, status: outcome.status as Run['status'] }));
+  if (outcome.kind === 'running') {
+    await openService(deps, ref, run, open ?? openSetting(), label);
+  } else if (outcome.kind === 'cancelled') {
+    void offerStop(deps, conn, ref, `Stopped watching ${label} "${runName}"; it keeps starting on the cluster.`);
+  } else {
+    void showOutcome(deps, conn, ref, outcome, label, runName);
+  }
+  return run;
+}
+
+function statusText(change: StatusChange): string {
+  const message = change.condition?.message || change.condition?.reason;
+  return message ? `${change.status}: ${message}` : change.status;
+}
+
+function openSetting(): OpenOnLaunch {
+  return vscode.workspace.getConfiguration('polyaxon').get<OpenOnLaunch>('openOnLaunch') ?? 'webview';
+}
+
+async function openService(deps: LaunchDeps, ref: RunRef, run: Run, open: OpenOnLaunch, label: string): Promise<void> {
+  if (open === 'webview') return deps.opener.openInWebview(ref, run);
+  if (open === 'browser') return deps.opener.openInBrowser(ref, run);
+  if (open === 'ask') {
+    // Not awaited: the command resolves once the service runs, whether or not the user answers.
+    void deps.prompts.choose(`${label} "${run.name ?? run.uuid}" is running.`, ['Open in VS Code', 'Open in Browser'] as const).then((answer) => {
+      if (answer === 'Open in VS Code') return deps.opener.openInWebview(ref, run);
+      if (answer === 'Open in Browser') return deps.opener.openInBrowser(ref, run);
+      return undefined;
+    });
+  }
+}
+
+const OUTCOME_TEXT: Record<Exclude<LaunchOutcome['kind'], 'running' | 'cancelled'>, string> = {
+  failed: 'failed',
+  stopped: 'ended before it was running',
+  unschedulable: 'cannot be scheduled on the cluster (not enough resources, or a node selector no node matches)',
+  warning: 'is in trouble (often the image cannot be pulled)',
+  timeout: 'is not running after 10 minutes',
+};
+
+async function showOutcome(deps: LaunchDeps, conn: Connection, ref: RunRef, outcome: LaunchOutcome, label: string, runName: string): Promise<void> {
+  const kind = outcome.kind as keyof typeof OUTCOME_TEXT;
+  const why = [outcome.condition?.reason, outcome.condition?.message].filter(Boolean).join(': ');
+  const stoppable = isStoppable(outcome.status);
+  const actions = ['Show Logs', 'Open in Polyaxon UI', ...(stoppable ? ['Stop Service'] : [])];
+  const answer = await deps.prompts.choose(
+    `${label} "${runName}" ${OUTCOME_TEXT[kind]}${kind === 'timeout' ? ` (still ${outcome.status ?? 'unknown'})` : ''}${why ? `. Polyaxon says: ${why}` : '.'}`,
+    actions,
+    { severity: kind === 'failed' ? 'error' : 'warning' },
+  );
+  if (answer === 'Show Logs') await deps.showLogs(ref);
+  if (answer === 'Open in Polyaxon UI') await vscode.env.openExternal(vscode.Uri.parse(runUiUrl(conn.host, ref)));
+  if (answer === 'Stop Service') await stopService(deps, conn, ref);
+}
+
+async function offerStop(deps: LaunchDeps, conn: Connection, ref: RunRef, message: string): Promise<void> {
+  const answer = await deps.prompts.choose(message, ['Stop Service', 'Keep Running'] as const);
+  if (answer === 'Stop Service') await stopService(deps, conn, ref);
+}
+
+async function stopService(deps: LaunchDeps, conn: Connection, ref: RunRef): Promise<void> {
+  try {
+    await conn.client.stopRun(ref);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Could not stop the service: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  deps.refresher.refreshNow();
+}
+
+/** The user dismissed a question; not an error to show. */
+class Cancelled extends Error {}
+
+async function showError(deps: LaunchDeps, e: unknown): Promise<void> {
+  if (e instanceof PolyaxonfileError) return showProblems(deps, e.problems);
+  await vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+}
+
+/** The first problem with an action that opens the file at its position; the rest go to the log. */
+async function showProblems(deps: LaunchDeps, problems: readonly Problem[]): Promise<void> {
+  problems.forEach((p) => deps.log.warn(formatProblem(p)));
+  const [first] = problems;
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more in the Polyaxon log)` : '';
+  const answer = await vscode.window.showErrorMessage(`Nothing was launched. ${formatProblem(first)}${more}`, 'Open File');
+  if (answer !== 'Open File') return;
+  const position = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.column - 1));
+  await vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(position, position) });
+}
+
+// Recent DOCKER_IMAGE values, per project and kind, for the wizard's image step.
+const RECENT_IMAGES_KEY = 'polyaxon.recentImages';
+const MAX_RECENT_IMAGES = 5;
+const ANY_PROJECT = '*';
+
+type RecentImages = Record<string, string[]>;
+
+function recentKey(project: string | undefined, kind: ServiceKind): string {
+  return `${kind}:${project ?? ANY_PROJECT}`;
+}
+
+/** Newest first. Also recorded for "any project" so a new project starts with the user's usual images. */
+export async function rememberImage(context: vscode.ExtensionContext, project: string | undefined, kind: ServiceKind, image: string): Promise<void> {
+  const all = { ...context.globalState.get<RecentImages>(RECENT_IMAGES_KEY, {}) };
+  for (const key of new Set([recentKey(project, kind), recentKey(undefined, kind)])) {
+    all[key] = [image, ...(all[key] ?? []).filter((i) => i !== image)].slice(0, MAX_RECENT_IMAGES);
+  }
+  await context.globalState.update(RECENT_IMAGES_KEY, all);
+}
+
+/** This project's images first, then those used in other projects. */
+export function recentImages(context: vscode.ExtensionContext, project: string | undefined, kind: ServiceKind): string[] {
+  const all = context.globalState.get<RecentImages>(RECENT_IMAGES_KEY, {});
+  const merged = [...(all[recentKey(project, kind)] ?? []), ...(all[recentKey(undefined, kind)] ?? [])];
+  return [...new Set(merged)].slice(0, MAX_RECENT_IMAGES);
+}

@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import type { ConnectionProvider, ServiceOpener } from '../connection/types';
+import type { RunRef } from '../polyaxon/client';
+import { isDone } from '../polyaxon/statuses';
+import { runServiceUiUrl, serviceUrl } from '../polyaxon/urls';
+import { isV2 } from '../polyaxon/version';
+import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
+import type { Prompts } from '../ui/prompts';
+import type { ServicesView } from '../ui/servicesView';
+import { reportingErrors } from './reportError';
+import { pickFromView, resolveTarget, type ServiceArg, type ServiceTarget } from './serviceTarget';
+
+export interface ServiceCommandDeps {
+  connections: ConnectionProvider;
+  view: ServicesView;
+  opener: ServiceOpener;
+  prompts: Prompts;
+  showLogs(ref: RunRef): Promise<void>;
+  showStatuses(ref: RunRef): Promise<void>;
+  /** Set inside a Polyaxon service: stopping or deleting it needs an extra warning. */
+  currentRun: RunRef | undefined;
+  log: vscode.LogOutputChannel;
+}
+
+function label(target: ServiceTarget): string {
+  return `"${target.run.name ?? target.run.uuid}" (${target.ref.project}, ${target.run.uuid.slice(0, 8)})`;
+}
+
+export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Disposable[] {
+  const { connections, view, opener, prompts } = deps;
+  const target = (arg: ServiceArg, verb: string) => resolveTarget(arg, connections, view, `Select the service to ${verb}`);
+  const isCurrent = (t: ServiceTarget) => deps.currentRun?.uuid === t.run.uuid;
+  const externalUrl = async (url: string) => (await vscode.env.asExternalUri(vscode.Uri.parse(url))).toString(true);
+
+  const commands: Record<string, (arg?: never) => unknown> = {
+    'polyaxon.refresh': () => view.refresh(),
+
+    'polyaxon.filter': async (arg?: ServiceFilter) => {
+      const filter =
+        arg ??
+        (
+          await vscode.window.showQuickPick(
+            (Object.keys(FILTER_LABELS) as ServiceFilter[]).map((f) => ({ label: FILTER_LABELS[f], picked: f === view.filter, filter: f, description: f === view.filter ? 'current' : undefined })),
+            { placeHolder: 'Which services should the view list?' },
+          )
+        )?.filter;
+      if (filter) await view.setFilter(filter);
+    },
+
+    'polyaxon.openInWebview': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'open');
+      if (t) await opener.openInWebview(t.ref, t.run);
+    },
+
+    'polyaxon.openInBrowser': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'open in the browser');
+      if (t) await opener.openInBrowser(t.ref, t.run);
+    },
+
+    'polyaxon.copyUrl': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'copy the URL of');
+      if (!t) return;
+      const v2 = isV2(await connections.installation());
+      const url = await externalUrl(serviceUrl(t.conn.host, t.ref, t.run, { v2 }));
+      await vscode.env.clipboard.writeText(url);
+      void vscode.window.showInformationMessage(`Copied the URL of ${label(t)}: ${url}`);
+      return url;
+    },
+
+    'polyaxon.openInPolyaxonUI': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'open in the Polyaxon UI');
+      if (t) await vscode.env.openExternal(vscode.Uri.parse(await externalUrl(runServiceUiUrl(t.conn.host, t.ref))));
+    },
+
+    'polyaxon.showLogs': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'show the logs of');
+      if (t) await deps.showLogs(t.ref);
+    },
+
+    'polyaxon.showStatuses': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'show the statuses of');
+      if (t) await deps.showStatuses(t.ref);
+    },
+
+    'polyaxon.stop': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'stop');
+      if (!t) return false;
+      if (t.run.status && isDone(t.run.status)) {
+        void vscode.window.showInformationMessage(`Polyaxon: ${label(t)} is already ${t.run.status}.`);
+        view.refreshNow();
+        return false;
+      }
+      const ok = await prompts.confirm(`Stop the Polyaxon service ${label(t)}?`, {
+        action: 'Stop Service',
+        detail: isCurrent(t)
+          ? 'This is the service you are working in: stopping it ends this VS Code session. Files on the shared volume stay.'
+          : 'Its pod is removed; files on the shared volume stay. You can restart it later.',
+      });
+      if (!ok) return false;
+      await t.conn.client.stopRun(t.ref);
+      view.refreshNow();
+      void vscode.window.showInformationMessage(`Polyaxon: stopping ${label(t)}.`);
+      return true;
+    },
+
+    'polyaxon.delete': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'delete');
+      if (!t) return false;
+      const running = !(t.run.status && isDone(t.run.status));
+      const ok = await prompts.confirm(`Delete the Polyaxon service ${label(t)}?`, {
+        action: 'Delete',
+        modal: true,
+        detail: [
+          isCurrent(t) ? 'This is the service you are working in: deleting it ends this VS Code session.' : '',
+          running ? 'It is still active and will be stopped.' : '',
+          'Its run, statuses and logs are removed from Polyaxon. Files on the shared volume stay. This cannot be undone.',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      });
+      if (!ok) return false;
+      await t.conn.client.deleteRun(t.ref);
+      view.refreshNow();
+      void vscode.window.showInformationMessage(`Polyaxon: deleted ${label(t)}.`);
+      return true;
+    },
+
+    'polyaxon.restart': async (arg?: ServiceArg) => {
+      const t = await target(arg, 'restart');
+      if (!t) return undefined;
+      // Polyaxon's restart makes a new run from the same specification; the old one stays as it is.
+      const created = await t.conn.client.restartRun(t.ref);
+      view.refreshNow();
+      void vscode.window.showInformationMessage(`Polyaxon: restarted ${label(t)} as a new service ${created.uuid.slice(0, 8)}.`);
+      return created;
+    },
+
+    'polyaxon.pickService': async () => {
+      const ref = await pickFromView(view, 'Select a Polyaxon service to open');
+      if (ref) await vscode.commands.executeCommand('polyaxon.openInWebview', ref);
+    },
+  };
+
+  return Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, reportingErrors(deps.log, id, handler)));
+}

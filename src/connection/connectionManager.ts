@@ -1,0 +1,132 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { PolyaxonClient } from '../polyaxon/client';
+import type { Installation } from '../polyaxon/types';
+import { normaliseHost } from '../polyaxon/urls';
+import { resolveHost, resolveToken, type HostSource, type TokenSource } from './resolve';
+import { TokenStore } from './tokenStore';
+import type { Connection, ConnectionProvider } from './types';
+
+export interface ConnectionDescription {
+  host: string;
+  hostSource: HostSource;
+  owner: string;
+  project: string | undefined;
+  tokenSource: TokenSource;
+}
+
+const CONNECTION_SETTINGS = ['polyaxon.host', 'polyaxon.owner', 'polyaxon.project', 'polyaxon.tls', 'polyaxon.requestTimeoutSeconds'];
+
+/** Builds the Polyaxon client from settings, environment, CLI config and SecretStorage; rebuilds it only on change. */
+export class ConnectionManager implements ConnectionProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private cached: { key: string; connection: Connection } | undefined;
+  private readonly installations = new Map<string, Promise<Installation>>();
+
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (CONNECTION_SETTINGS.some((s) => e.affectsConfiguration(s))) this.invalidate();
+      }),
+      tokens.onDidChange(() => this.invalidate()),
+    );
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+    this.installations.clear();
+    this.changed.fire();
+  }
+
+  /** Where the host and token come from; never the token itself. */
+  async describe(): Promise<ConnectionDescription> {
+    const config = vscode.workspace.getConfiguration('polyaxon');
+    const resolved = resolveHost(config.get<string>('host'), this.env);
+    const host = normaliseHost(resolved.host);
+    const { source } = resolveToken(await this.tokens.get(host), this.env);
+    return { host, hostSource: resolved.source, owner: this.owner(), project: this.project(), tokenSource: source };
+  }
+
+  owner(): string {
+    return vscode.workspace.getConfiguration('polyaxon').get<string>('owner')?.trim() || 'default';
+  }
+
+  project(): string | undefined {
+    return vscode.workspace.getConfiguration('polyaxon').get<string>('project')?.trim() || undefined;
+  }
+
+  async get(): Promise<Connection> {
+    const config = vscode.workspace.getConfiguration('polyaxon');
+    const host = normaliseHost(resolveHost(config.get<string>('host'), this.env).host);
+    const { token } = resolveToken(await this.tokens.get(host), this.env);
+    const caFile = config.get<string>('tls.caFile')?.trim();
+    const insecure = config.get<boolean>('tls.insecure') ?? false;
+    const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds') ?? 30) * 1000;
+    // A hash stands for the token in the cache key, so the token never lands in a string that could be logged.
+    const key = JSON.stringify([host, token ? fingerprint(token) : '', caFile, insecure, timeoutMs, this.owner(), this.project()]);
+    if (this.cached?.key === key) return this.cached.connection;
+
+    const client = new PolyaxonClient({
+      host,
+      token,
+      timeoutMs,
+      ca: caFile ? this.readCa(caFile) : undefined,
+      insecure,
+      onRequest: (e) => {
+        const line = `${e.method} ${e.path} → ${e.status ?? e.error ?? 'no answer'} (${e.ms} ms)`;
+        if (e.error || (e.status !== undefined && e.status >= 400)) this.log.warn(line);
+        else this.log.info(line);
+      },
+    });
+    const connection: Connection = { client, host, owner: this.owner(), project: this.project() };
+    this.cached = { key, connection };
+    return connection;
+  }
+
+  installation(signal?: AbortSignal): Promise<Installation> {
+    return this.get().then((conn) => {
+      let pending = this.installations.get(conn.host);
+      if (!pending) {
+        pending = conn.client.getInstallation(signal);
+        this.installations.set(conn.host, pending);
+        pending.catch(() => this.installations.delete(conn.host)); // retry next time
+      }
+      return pending;
+    });
+  }
+
+  async setToken(host: string, token: string | undefined): Promise<void> {
+    const key = normaliseHost(host);
+    if (token) await this.tokens.set(key, token);
+    else await this.tokens.delete(key);
+    this.invalidate();
+  }
+
+  async hasStoredToken(host?: string): Promise<boolean> {
+    const key = normaliseHost(host ?? (await this.describe()).host);
+    return (await this.tokens.get(key)) !== undefined;
+  }
+
+  private readCa(file: string): string {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new Error(`Cannot read the CA file set in polyaxon.tls.caFile (${file}): ${(e as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function fingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,316 @@
+// Typed REST client for the Polyaxon API (CE v1.11.3, also v2), see /api/v1 and /streams/v1 in the swagger.
+// Every failure becomes a PolyaxonError whose message names the host and says what to do.
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { STATUS_CODES } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { PolyaxonError, drfMessages, type PolyaxonErrorKind } from './errors';
+import type {
+  Installation, ListOptions, Logs, OperationBody, Page, Project, Run, RunStatuses,
+} from './types';
+import { normaliseHost } from './urls';
+
+export interface ProjectRef { owner: string; project: string }
+export interface RunRef extends ProjectRef { uuid: string }
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path including the query string; never the token. */
+  path: string;
+  status?: number;
+  ms: number;
+  error?: string;
+}
+
+export interface ClientOptions {
+  host: string;
+  /** Sent as `Authorization: Token <token>` (core/polyaxon/services/auth.py); CE v1 needs none. */
+  token?: string;
+  timeoutMs?: number;
+  /** PEM contents of a CA, trusted in addition to the system ones (https only). */
+  ca?: string;
+  /** Skip TLS verification (https only). */
+  insecure?: boolean;
+  onRequest?: (e: RequestLogEntry) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** What a 404 means on a given path, so the message can say what is missing. */
+type Missing = 'installation' | 'owner' | 'project' | 'run';
+
+interface Call {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path with query string, relative to the host. */
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  missing: Missing;
+  /** The names used in a not-found message. */
+  ref: { owner: string; project?: string; uuid?: string };
+  /** `none` when the answer is empty (204) or meaningless (`{}` of stop). */
+  expect: 'json' | 'none';
+}
+
+/** x509 verification codes from OpenSSL as Node reports them, plus Node's host name check. */
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO',
+]);
+
+export class PolyaxonClient {
+  readonly host: string;
+  private readonly http: AxiosInstance;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly opts: ClientOptions) {
+    this.host = normaliseHost(opts.host);
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (opts.token) headers.Authorization = `Token ${opts.token}`;
+    const tlsOptions = this.host.startsWith('https:') && (opts.ca || opts.insecure);
+    this.http = axios.create({
+      headers,
+      // Parse ourselves: an HTML page, an empty body and truncated JSON each get their own error.
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      // A redirect means a login page or a wrong scheme in front of the API: report it, do not follow it.
+      maxRedirects: 0,
+      // VS Code's own proxy support patches Node's http(s) modules; axios' env proxy would bypass NO_PROXY rules.
+      proxy: false,
+      httpsAgent: tlsOptions
+        ? new HttpsAgent({
+          ca: opts.ca ? [...rootCertificates, opts.ca] : undefined,
+          rejectUnauthorized: !opts.insecure,
+        })
+        : undefined,
+    });
+  }
+
+  /** `GET /api/v1/installation`: proves the host is Polyaxon and gives `version`/`dist`. */
+  async getInstallation(signal?: AbortSignal): Promise<Installation> {
+    const call = get('/api/v1/installation', 'installation', { owner: '' }, signal);
+    const inst = await this.json<Installation>(call);
+    if (typeof inst.version !== 'string') {
+      throw this.error(call, 'notPolyaxon', `${this.host} answered ${call.path} without a version, so it is not the Polyaxon API. ${CHECK_HOST}`);
+    }
+    return inst;
+  }
+
+  listProjects(owner: string, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Project>> {
+    return this.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, signal));
+  }
+
+  getProject(ref: ProjectRef, signal?: AbortSignal): Promise<Project> {
+    return this.json(get(projectPath(ref), 'project', ref, signal));
+  }
+
+  /** CE answers 201, not the 200 the swagger lists; a taken name is a 400 `{"name": [...]}`. */
+  createProject(
+    owner: string, body: { name: string; description?: string; tags?: string[] }, signal?: AbortSignal,
+  ): Promise<Project> {
+    return this.json({
+      method: 'POST', path: `/api/v1/${seg(owner)}/projects/create`, body, signal, missing: 'owner', ref: { owner }, expect: 'json',
+    });
+  }
+
+  listRuns(ref: ProjectRef, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Run>> {
+    return this.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, signal));
+  }
+
+  /**
+   * Follows `next` until it is null. DRF builds `next` as an absolute URL from the request's Host
+   * (platform/polycommon/polycommon/apis/paginator.py), which a proxy may rewrite, so only its path is used.
+   */
+  async listAllRuns(ref: ProjectRef, opts?: ListOptions & { maxItems?: number }, signal?: AbortSignal): Promise<Run[]> {
+    const { maxItems = Infinity, ...listOptions } = opts ?? {};
+    const runs: Run[] = [];
+    let page = await this.listRuns(ref, listOptions, signal);
+    for (;;) {
+      runs.push(...page.results);
+      if (!page.next || page.results.length === 0 || runs.length >= maxItems) break;
+      const next = new URL(page.next, this.host);
+      page = await this.page<Run>(get(`${next.pathname}${next.search}`, 'project', ref, signal));
+    }
+    return runs.slice(0, maxItems);
+  }
+
+  getRun(ref: RunRef, signal?: AbortSignal): Promise<Run> {
+    return this.json(get(runPath(ref), 'run', ref, signal));
+  }
+
+  /**
+   * CE answers 201 (swagger: 200) with only uuid, name, description, content, is_managed, pending, meta_info, tags
+   * (OperationCreateSerializer in platform/coredb/coredb/api/project_resources/serializers.py).
+   */
+  createRun(ref: ProjectRef, body: OperationBody, signal?: AbortSignal): Promise<Run> {
+    return this.json({ method: 'POST', path: `${projectPath(ref)}/runs`, body, signal, missing: 'project', ref, expect: 'json' });
+  }
+
+  /** 200 `{}`; the run goes `stopping`, then `stopped` once the operator's finalizer reports it. */
+  async stopRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
+    await this.send({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'none' });
+  }
+
+  /** 204, empty body. */
+  async deleteRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
+    await this.send({ method: 'DELETE', path: runPath(ref), signal, missing: 'run', ref, expect: 'none' });
+  }
+
+  /** Creates a new run from this one (201, `original.kind = "restart"`); `content` overrides the spec. */
+  restartRun(
+    ref: RunRef, body?: { name?: string; description?: string; tags?: string[]; content?: string }, signal?: AbortSignal,
+  ): Promise<Run> {
+    return this.json({ method: 'POST', path: `${runPath(ref)}/restart`, body: body ?? {}, signal, missing: 'run', ref, expect: 'json' });
+  }
+
+  async getStatuses(ref: RunRef, signal?: AbortSignal): Promise<RunStatuses> {
+    const statuses = await this.json<RunStatuses>(get(`${runPath(ref)}/statuses`, 'run', ref, signal));
+    return { ...statuses, status_conditions: statuses.status_conditions ?? [] };
+  }
+
+  async getNamespace(ref: RunRef, signal?: AbortSignal): Promise<string> {
+    const call = get(`${runPath(ref)}/namespace`, 'run', ref, signal);
+    const answer = await this.json<{ namespace?: unknown }>(call);
+    if (typeof answer.namespace !== 'string') throw this.shapeError(call);
+    return answer.namespace;
+  }
+
+  /**
+   * Live mode with `lastTime` (pod logs newer than it), archived mode without (one stored file per call,
+   * iterate `lastFile`): core/polyaxon/streams/app/endpoints.py get_logs.
+   */
+  async getLogs(
+    ref: RunRef & { namespace: string }, opts: { lastTime?: string; lastFile?: string; force?: boolean }, signal?: AbortSignal,
+  ): Promise<Logs> {
+    const params = new URLSearchParams();
+    if (opts.lastTime) params.set('last_time', opts.lastTime);
+    if (opts.lastFile) params.set('last_file', opts.lastFile);
+    if (opts.force) params.set('force', 'true');
+    const search = params.size ? `?${params}` : '';
+    const path = `/streams/v1/${seg(ref.namespace)}/${seg(ref.owner)}/${seg(ref.project)}/runs/${seg(ref.uuid)}/logs${search}`;
+    const logs = await this.json<Logs>(get(path, 'run', ref, signal));
+    return { ...logs, logs: Array.isArray(logs.logs) ? logs.logs : [], last_time: logs.last_time ?? null, last_file: logs.last_file ?? null };
+  }
+
+  private async json<T>(call: Call): Promise<T> {
+    const data = await this.send(call);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw this.shapeError(call);
+    return data as T;
+  }
+
+  private async page<T>(call: Call): Promise<Page<T>> {
+    const page = await this.json<Page<T>>(call);
+    if (!Array.isArray(page.results)) throw this.shapeError(call);
+    return { count: page.count ?? null, next: page.next ?? null, previous: page.previous ?? null, results: page.results };
+  }
+
+  private shapeError(call: Call): PolyaxonError {
+    return this.error(call, 'badResponse', `Polyaxon at ${this.host} answered ${call.method} ${call.path} with JSON of an unexpected shape. Is the host the Polyaxon gateway of a supported version?`);
+  }
+
+  /** One request: the timeout covers the whole exchange; onRequest hears of it exactly once. */
+  private async send(call: Call): Promise<unknown> {
+    const started = performance.now();
+    let status: number | undefined;
+    let failure: string | undefined;
+    try {
+      if (call.signal?.aborted) throw this.cancelled(call);
+      const res = await this.exchange(call);
+      status = res.status;
+      return this.interpret(call, res);
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+      throw e;
+    } finally {
+      try {
+        this.opts.onRequest?.({ method: call.method, path: call.path, status, ms: Math.round(performance.now() - started), error: failure });
+      } catch {
+        // A failing logger must not fail the request.
+      }
+    }
+  }
+
+  private async exchange(call: Call): Promise<AxiosResponse<string>> {
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    call.signal?.addEventListener('abort', cancel, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    try {
+      return await this.http.request<string>({
+        method: call.method, url: `${this.host}${call.path}`, data: call.body, signal: controller.signal,
+      });
+    } catch (e) {
+      if (call.signal?.aborted) throw this.cancelled(call);
+      if (timedOut) {
+        throw this.error(call, 'timeout', `Polyaxon at ${this.host} gave no answer within ${seconds(this.timeoutMs)} (${call.method} ${call.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`, { cause: e });
+      }
+      throw this.transportError(call, e);
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  private error(
+    call: Pick<Call, 'method' | 'path'>, kind: PolyaxonErrorKind, message: string,
+    extra?: { status?: number; details?: string[]; cause?: unknown },
+  ): PolyaxonError {
+    return new PolyaxonError({ kind, message, host: this.host, method: call.method, path: call.path, ...extra });
+  }
+}
+
+function get(path: string, missing: Missing, ref: Call['ref'], signal?: AbortSignal): Call {
+  return { method: 'GET', path, signal, missing, ref, expect: 'json' };
+}
+
+function seg(s: string): string {
+  return encodeURIComponent(s);
+}
+
+function projectPath(ref: ProjectRef): string {
+  return `/api/v1/${seg(ref.owner)}/${seg(ref.project)}`;
+}
+
+function runPath(ref: RunRef): string {
+  return `${projectPath(ref)}/runs/${seg(ref.uuid)}`;
+}
+
+function query(opts?: ListOptions): string {
+  const params = new URLSearchParams();
+  if (opts?.query) params.set('query', opts.query);
+  if (opts?.sort) params.set('sort', opts.sort);
+  if (opts?.limit !== undefined) params.set('limit', String(opts.limit));
+  if (opts?.offset !== undefined) params.set('offset', String(opts.offset));
+  return params.size ? `?${params}` : '';
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.trim();
+  }
+}
+
+/** The OS / OpenSSL code, which axios copies from the underlying error (or keeps in `cause`). */
+function errorCode(e: unknown): string | undefined {
+  const err = e as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = err?.code ?? err?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function statusLine(status: number): string {
+  const text = STATUS_CODES[status];
+  return text ? `${status} ${text}` : String(status);
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}

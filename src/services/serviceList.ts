@@ -1,0 +1,37 @@
+import type { PolyaxonClient, ProjectRef } from '../polyaxon/client';
+import type { Run } from '../polyaxon/types';
+
+/** Which services the tree lists. */
+export type ServiceFilter = 'active' | 'all' | 'running';
+
+export const FILTER_LABELS: Record<ServiceFilter, string> = {
+  active: 'Active and recent',
+  all: 'All services',
+  running: 'Running only',
+};
+
+const DONE = 'succeeded|failed|stopped|skipped|upstream_failed';
+const MAX_LISTED = 100;
+/** How many finished services the default filter shows below the active ones. */
+export const RECENT_FINISHED = 3;
+
+/**
+ * One or two requests per project, filtered on the server (`query=kind:service,…`), so the cost does not grow
+ * with the project's history. Query language: platform/coredb/coredb/query_managers/run.py (API.md §1).
+ */
+export async function fetchServices(client: PolyaxonClient, ref: ProjectRef, filter: ServiceFilter, signal?: AbortSignal): Promise<Run[]> {
+  const list = (query: string, sort: string, limit: number) => client.listRuns(ref, { query, sort, limit }, signal).then((p) => p.results);
+  switch (filter) {
+    case 'all':
+      return list('kind:service', '-created_at', MAX_LISTED);
+    case 'running':
+      return list('kind:service,status:running', '-created_at', MAX_LISTED);
+    case 'active': {
+      const [active, finished] = await Promise.all([
+        list(`kind:service,status:~${DONE}`, '-created_at', MAX_LISTED),
+        list(`kind:service,status:${DONE}`, '-updated_at', RECENT_FINISHED),
+      ]);
+      return [...active, ...finished];
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { isTransitional } from '../polyaxon/statuses';
+import type { ProjectRef } from '../polyaxon/client';
+import type { Run } from '../polyaxon/types';
+import { statusDisplay } from './statusDisplay';
+
+export interface ProjectServices {
+  ref: ProjectRef;
+  runs: Run[];
+  /** Set when this project could not be listed (e.g. it does not exist); the others still show. */
+  error?: Error;
+}
+
+export interface ServicesSnapshot {
+  host: string;
+  projects: ProjectServices[];
+  fetchedAt: number;
+}
+
+export function allRuns(snapshot: ServicesSnapshot | undefined): Run[] {
+  return snapshot?.projects.flatMap((p) => p.runs) ?? [];
+}
+
+export function anyTransitional(snapshot: ServicesSnapshot): boolean {
+  return allRuns(snapshot).some((r) => r.status && isTransitional(r.status));
+}
+
+export interface ServiceCounts {
+  running: number;
+  starting: number;
+  /** Failed (or unschedulable) within the last hour. */
+  recentlyFailed: number;
+}
+
+const HOUR = 3_600_000;
+
+export function countServices(runs: readonly Run[], now: number): ServiceCounts {
+  const counts: ServiceCounts = { running: 0, starting: 0, recentlyFailed: 0 };
+  for (const run of runs) {
+    const group = statusDisplay(run.status).group;
+    if (group === 'running') counts.running++;
+    else if (group === 'starting') counts.starting++;
+    else if (group === 'failed' || run.status === 'unschedulable') {
+      const when = Date.parse(run.finished_at ?? run.updated_at ?? run.created_at ?? '');
+      if (Number.isFinite(when) && now - when < HOUR) counts.recentlyFailed++;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,168 @@
+// The launch form, built from the polyaxonfile's inputs so that any service polyaxonfile gets fitting steps:
+// project → one step per input → run name → review. Thin: checking a value is the caller's `checkParam`.
+import * as vscode from 'vscode';
+import type { ConnectionProvider } from '../connection/types';
+import type { LaunchInput } from '../polyaxonfile';
+import { MultiStepInput, type WizardStep } from './multiStepInput';
+import { projectStep } from './projectPicker';
+
+export interface LaunchWizardOptions {
+  title: string;
+  connections: ConnectionProvider;
+  /** How the polyaxonfile is shown in the review step (workspace-relative path or "bundled …"). */
+  fileLabel: string;
+  inputs: readonly LaunchInput[];
+  /** Skip the project step when the caller already knows it. */
+  project?: string;
+  params?: Readonly<Record<string, string>>;
+  name?: string;
+  recentImages(project: string): readonly string[];
+  /** Why `params[name]` is not acceptable (type, options, placeholders), or undefined. */
+  checkParam(params: Readonly<Record<string, string>>, name: string): string | undefined;
+}
+
+export interface LaunchChoice {
+  project: string;
+  /** Only values that differ from the polyaxonfile's defaults, like `-P` on the CLI. */
+  params: Record<string, string>;
+  name?: string;
+}
+
+/** The storage volume the AISG guide mounts (`-P WORKING_DIR=/polyaxon-v1-data`). */
+export const DEFAULT_WORKING_DIR = '/polyaxon-v1-data';
+
+const ENTER_ANOTHER = '$(edit) Enter another image…';
+
+interface ValueItem extends vscode.QuickPickItem {
+  value?: string;
+}
+
+/** Resolves the user's choices, or undefined when the wizard was dismissed. */
+export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<LaunchChoice | undefined> {
+  const state = { project: opts.project ?? '', values: initialValues(opts), name: opts.name ?? '' };
+  const steps: WizardStep[] = [];
+  if (!opts.project) {
+    steps.push(async (input) => {
+      state.project = await projectStep(opts.connections, input, true);
+    });
+  }
+  for (const io of opts.inputs) steps.push((input) => inputStep(input, io, state, opts));
+  steps.push(async (input) => {
+    state.name = await input.showInputBox({ prompt: 'Run name (optional): leave empty to use the polyaxonfile\'s name', value: state.name });
+  });
+  let launch = false;
+  steps.push(async (input) => {
+    launch = await reviewStep(input, state, opts);
+  });
+  const completed = await MultiStepInput.run(opts.title, steps);
+  if (!completed || !launch) return undefined;
+  return { project: state.project, params: changedParams(opts.inputs, state.values), name: state.name.trim() || undefined };
+}
+
+interface WizardState {
+  project: string;
+  values: Record<string, string>;
+  name: string;
+}
+
+function initialValues(opts: LaunchWizardOptions): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const io of opts.inputs) {
+    const fallback = io.name === 'WORKING_DIR' ? DEFAULT_WORKING_DIR : '';
+    values[io.name] = opts.params?.[io.name] ?? io.default ?? fallback;
+  }
+  return values;
+}
+
+async function inputStep(input: MultiStepInput, io: LaunchInput, state: WizardState, opts: LaunchWizardOptions): Promise<void> {
+  const choices = io.options?.length ? io.options : io.type === 'bool' && !io.isList ? ['true', 'false'] : undefined;
+  if (choices) {
+    state.values[io.name] = await pickValue(input, io, choices, state.values[io.name], false);
+  } else if (io.name === 'DOCKER_IMAGE' && opts.recentImages(state.project).length) {
+    state.values[io.name] = await imageValue(input, io, state, opts);
+  } else {
+    state.values[io.name] = await typeValue(input, io, state, opts, false);
+  }
+}
+
+/** Recent images for this project first, the polyaxonfile's default, then free text. */
+async function imageValue(input: MultiStepInput, io: LaunchInput, state: WizardState, opts: LaunchWizardOptions): Promise<string> {
+  const images = [...new Set([...opts.recentImages(state.project), ...(io.default ? [io.default] : [])])];
+  for (;;) {
+    const picked = await pickValue(input, io, [...images, ENTER_ANOTHER], state.values[io.name], true);
+    if (picked !== ENTER_ANOTHER) return picked;
+    try {
+      return await typeValue(input, io, state, opts, true);
+    } catch (e) {
+      if (!MultiStepInput.isBack(e)) throw e;
+    }
+  }
+}
+
+async function pickValue(input: MultiStepInput, io: LaunchInput, choices: readonly string[], current: string, recent: boolean): Promise<string> {
+  const fallback = io.default;
+  const items: ValueItem[] = choices.map((value) => ({
+    label: value,
+    value,
+    description: [value === fallback ? 'default' : '', recent && value !== fallback && value !== ENTER_ANOTHER ? 'recent' : ''].filter(Boolean).join(', ') || undefined,
+  }));
+  if (!io.required && fallback === undefined) items.push({ label: '(not set)', value: '', description: 'leave this input empty' });
+  const picked = await input.showQuickPick<ValueItem>({
+    placeholder: describe(io),
+    items,
+    activeItem: items.find((i) => i.value === current),
+  });
+  return picked.value ?? '';
+}
+
+async function typeValue(input: MultiStepInput, io: LaunchInput, state: WizardState, opts: LaunchWizardOptions, back: boolean): Promise<string> {
+  return input.showInputBox({
+    prompt: describe(io),
+    value: state.values[io.name],
+    placeholder: io.required ? undefined : 'Leave empty to use the default',
+    back,
+    validate: (value) => {
+      if (!value.trim()) return io.required ? `${io.name} is required.` : undefined;
+      return opts.checkParam({ ...changedParams(opts.inputs, state.values), [io.name]: value }, io.name);
+    },
+  });
+}
+
+async function reviewStep(input: MultiStepInput, state: WizardState, opts: LaunchWizardOptions): Promise<boolean> {
+  const launchItem: vscode.QuickPickItem = { label: '$(rocket) Launch', description: `in ${state.project}` };
+  const summary: vscode.QuickPickItem[] = [
+    { label: 'Project', description: state.project },
+    { label: 'Polyaxonfile', description: opts.fileLabel },
+    ...opts.inputs.map((io) => ({
+      label: io.name,
+      description: state.values[io.name] ? state.values[io.name] : '(not set)',
+      detail: state.values[io.name] === io.default ? 'default from the polyaxonfile' : undefined,
+    })),
+    { label: 'Run name', description: state.name.trim() || '(from the polyaxonfile)' },
+  ];
+  // Picking a summary line does nothing: Back is how to change it.
+  for (;;) {
+    const picked = await input.showQuickPick({
+      placeholder: 'Check and launch (Back to change a value)',
+      items: [launchItem, { label: 'What will be launched', kind: vscode.QuickPickItemKind.Separator }, ...summary],
+      activeItem: launchItem,
+    });
+    if (picked === launchItem) return true;
+  }
+}
+
+/** The step's prompt: name, type, optional/required, default and description. */
+function describe(io: LaunchInput): string {
+  const type = `${io.isList ? 'list of ' : ''}${io.type ?? 'any'}`;
+  const facts = [type, io.required ? 'required' : 'optional', io.default !== undefined ? `default: ${io.default}` : ''].filter(Boolean);
+  return `${io.name} (${facts.join(', ')})${io.description ? ` — ${io.description.trim()}` : ''}`;
+}
+
+function changedParams(inputs: readonly LaunchInput[], values: Readonly<Record<string, string>>): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const io of inputs) {
+    const value = values[io.name]?.trim() ?? '';
+    if (value && value !== io.default) params[io.name] = value;
+  }
+  return params;
+}

@@ -1,0 +1,72 @@
+// Which polyaxonfile a launch uses. No VS Code API: the caller passes settings, trust and file access,
+// so the order below is unit-tested.
+import * as path from 'path';
+
+export type LaunchKind = 'vscode' | 'jupyter';
+
+export type PolyaxonfileSource = 'argument' | 'setting' | 'workspace' | 'bundled';
+
+export interface PolyaxonfileChoice {
+  path: string;
+  source: PolyaxonfileSource;
+}
+
+export interface ChoiceInputs {
+  kind: LaunchKind;
+  /** From the command's arguments. */
+  explicit?: string;
+  /** `polyaxon.polyaxonfiles.<kind>`. */
+  setting?: string;
+  workspaceRoots: readonly string[];
+  /** Files in an untrusted workspace are never used: a polyaxonfile decides what runs on the cluster. */
+  trusted: boolean;
+  /** The extension's own `polyaxonfiles/` folder. */
+  bundledDir: string;
+}
+
+export interface ChoiceFiles {
+  exists(file: string): Promise<boolean>;
+  /** Service polyaxonfiles under `root` with the kind each one is for. */
+  findServiceFiles(root: string): Promise<ReadonlyArray<{ path: string; kind: string }>>;
+}
+
+/** Where the AISG cookiecutter puts them (API.md §5). */
+export function conventionalPath(root: string, kind: LaunchKind): string {
+  return path.join(root, 'aisg-context', 'polyaxon', 'polyaxonfiles', `${kind}-service.yml`);
+}
+
+/** The argument, then the setting, then the user's own file in a trusted workspace, then the bundled file. */
+export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFiles): Promise<PolyaxonfileChoice> {
+  const given: Array<[string | undefined, PolyaxonfileSource, string]> = [
+    [inputs.explicit, 'argument', 'the command argument "polyaxonfile"'],
+    [inputs.setting, 'setting', `the setting polyaxon.polyaxonfiles.${inputs.kind}`],
+  ];
+  for (const [value, source, origin] of given) {
+    if (!value?.trim()) continue;
+    const file = resolveAgainst(value.trim(), inputs.workspaceRoots[0]);
+    if (!(await files.exists(file))) throw new Error(`The polyaxonfile ${file} (from ${origin}) does not exist. Fix the path or clear it to use the default.`);
+    return { path: file, source };
+  }
+  if (inputs.trusted) {
+    for (const root of inputs.workspaceRoots) {
+      const file = conventionalPath(root, inputs.kind);
+      if (await files.exists(file)) return { path: file, source: 'workspace' };
+    }
+    for (const root of inputs.workspaceRoots) {
+      const found = (await files.findServiceFiles(root))
+        .filter((f) => f.kind === inputs.kind && isUnderPolyaxonfilesFolder(f.path))
+        .map((f) => f.path)
+        .sort();
+      if (found.length) return { path: found[0], source: 'workspace' };
+    }
+  }
+  return { path: path.join(inputs.bundledDir, `${inputs.kind}-service.yml`), source: 'bundled' };
+}
+
+function resolveAgainst(file: string, root: string | undefined): string {
+  return path.isAbsolute(file) || !root ? file : path.join(root, file);
+}
+
+function isUnderPolyaxonfilesFolder(file: string): boolean {
+  return file.split(/[\\/]/).slice(0, -1).includes('polyaxonfiles');
+}

@@ -1,0 +1,248 @@
+// Opens Polyaxon services in VS Code tabs: one webview per service, with an iframe on the service URL
+// (the Simple Browser pattern), following the run while it is not running yet.
+import * as vscode from 'vscode';
+import type { Connection, ConnectionProvider, Refresher, RunRef, ServiceOpener } from '../connection/types';
+import { isPolyaxonError } from '../polyaxon/errors';
+import { isDone, isRunning } from '../polyaxon/statuses';
+import type { Run, StatusCondition } from '../polyaxon/types';
+import { serviceUrl } from '../polyaxon/urls';
+import { isV2 } from '../polyaxon/version';
+import { framingBlocked, isGatewayNotReady, probe } from '../services/framing';
+import { newNonce, parseAction, parsePanelState, renderPage, type Action, type ServiceView } from './serviceWebviewHtml';
+
+export const SERVICE_VIEW_TYPE = 'polyaxon.service';
+
+/** Poll fast while a service is on its way up, slowly once it is settled (to notice it stop). */
+const WAITING_POLL_MS = 2_000;
+const SETTLED_POLL_MS = 10_000;
+const PROBE_TIMEOUT_MS = 5_000;
+
+export interface ServiceWebviewsDeps {
+  extensionUri: vscode.Uri;
+  connections: ConnectionProvider;
+  log: vscode.LogOutputChannel;
+  refresher: Refresher;
+}
+
+/** What tests can see of an open panel. */
+export interface OpenServicePanel {
+  panel: vscode.WebviewPanel;
+  html(): string;
+  readonly state: ServiceView;
+}
+
+export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
+  private readonly panels = new Map<string, ServicePanel>();
+
+  constructor(private readonly deps: ServiceWebviewsDeps) {}
+
+  /** Brings panels back after a window reload; needs the `onWebviewPanel:polyaxon.service` activation event. */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(SERVICE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        const ref = parsePanelState(state);
+        if (!ref || this.panels.has(key(ref))) {
+          panel.dispose();
+          return;
+        }
+        this.adopt(panel, ref);
+      },
+    });
+  }
+
+  async openInWebview(ref: RunRef, run?: Run): Promise<void> {
+    const open = this.panels.get(key(ref));
+    if (open) {
+      open.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), vscode.ViewColumn.Active, {
+      // The framed service runs its own JS: the webview's sandbox flags carry over to nested iframes.
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [this.media()],
+    });
+    this.adopt(panel, ref);
+  }
+
+  async openInBrowser(ref: RunRef, run?: Run): Promise<void> {
+    const conn = await this.deps.connections.get();
+    const url = await this.externalUrl(conn, ref, run ?? (await conn.client.getRun(ref)));
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+
+  panelFor(ref: RunRef): OpenServicePanel | undefined {
+    const open = this.panels.get(key(ref));
+    return open && { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; } };
+  }
+
+  dispose(): void {
+    for (const open of [...this.panels.values()]) open.panel.dispose();
+  }
+
+  /** The service URL as the user's browser reaches it: the host may be a localhost port-forward of a remote host. */
+  async externalUrl(conn: Connection, ref: RunRef, run: Run, signal?: AbortSignal): Promise<string> {
+    const v2 = isV2(await this.deps.connections.installation(signal));
+    const external = await vscode.env.asExternalUri(vscode.Uri.parse(serviceUrl(conn.host, ref, run, { v2 })));
+    return external.toString();
+  }
+
+  media(): vscode.Uri {
+    return vscode.Uri.joinPath(this.deps.extensionUri, 'media');
+  }
+
+  private adopt(panel: vscode.WebviewPanel, ref: RunRef): void {
+    panel.iconPath = vscode.Uri.joinPath(this.media(), 'polyaxon.svg');
+    this.panels.set(key(ref), new ServicePanel(panel, ref, this.deps, this));
+    panel.onDidDispose(() => this.panels.delete(key(ref)));
+  }
+}
+
+/** One service tab: loads the run, decides what to show, and polls while the tab is visible. */
+class ServicePanel {
+  view: ServiceView = { kind: 'loading' };
+  private run: Run | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private busy = false;
+  /** A Reload clicked while a fetch is in flight runs right after it. */
+  private reloadPending = false;
+  private readonly abort = new AbortController();
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly ref: RunRef,
+    private readonly deps: ServiceWebviewsDeps,
+    private readonly owner: ServiceWebviews,
+  ) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [owner.media()] };
+    panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseAction(message)));
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && !this.timer && !this.busy) void this.update();
+    });
+    panel.onDidDispose(() => {
+      this.abort.abort();
+      clearTimeout(this.timer);
+    });
+    this.render();
+    void this.update();
+  }
+
+  /** Never two fetches at once; reschedules itself only while the tab is visible. */
+  async update(force = false): Promise<void> {
+    if (this.abort.signal.aborted) return;
+    if (this.busy) {
+      this.reloadPending ||= force;
+      return;
+    }
+    this.busy = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const before = this.view;
+    try {
+      this.view = await this.load(force);
+    } catch (e) {
+      if (this.abort.signal.aborted) return;
+      this.deps.log.error(`Service ${key(this.ref)}: ${errorMessage(e)}`);
+      this.view = { kind: 'error', message: errorMessage(e) };
+    } finally {
+      this.busy = false;
+    }
+    if (this.abort.signal.aborted) return;
+    if (this.reloadPending) {
+      this.reloadPending = false;
+      return this.update(true);
+    }
+    const changed = JSON.stringify(before) !== JSON.stringify(this.view);
+    if (changed || force) this.render();
+    if (changed) this.deps.log.info(`Service ${key(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
+    // The tree shows statuses too: let it catch up with what this tab just saw.
+    if (before.kind !== 'loading' && statusOf(before) !== statusOf(this.view)) this.deps.refresher.refreshNow();
+    if (this.panel.visible && this.view.kind !== 'deleted') {
+      const fast = this.view.kind === 'waiting' || this.view.kind === 'loading';
+      this.timer = setTimeout(() => void this.update(), fast ? WAITING_POLL_MS : SETTLED_POLL_MS);
+    }
+  }
+
+  private async load(force: boolean): Promise<ServiceView> {
+    const signal = this.abort.signal;
+    const conn = await this.deps.connections.get();
+    try {
+      this.run = await conn.client.getRun(this.ref, signal);
+    } catch (e) {
+      if (isPolyaxonError(e, 'notFound')) return { kind: 'deleted' };
+      throw e;
+    }
+    const run = this.run;
+    const status = run.status ?? 'unknown';
+    if (run.name) this.panel.title = run.name;
+    if (!isRunning(status)) {
+      const message = await this.lastMessage(conn, run, signal);
+      return isDone(status) ? { kind: 'ended', status, message } : { kind: 'waiting', status, message };
+    }
+    // Settled views are kept while the run keeps running: probing again would reload nothing.
+    if (!force && (this.view.kind === 'running' || this.view.kind === 'blocked')) return this.view;
+    return this.runningView(conn, run, signal);
+  }
+
+  private async runningView(conn: Connection, run: Run, signal: AbortSignal): Promise<ServiceView> {
+    const v2 = isV2(await this.deps.connections.installation(signal));
+    const internal = serviceUrl(conn.host, this.ref, run, { v2 });
+    const answer = await probe(internal, { timeoutMs: PROBE_TIMEOUT_MS, signal });
+    if (!answer) this.deps.log.warn(`Service ${internal} did not answer the framing check; loading it anyway.`);
+    if (answer && isGatewayNotReady(answer.status)) {
+      return { kind: 'waiting', status: 'running', message: `The service's server is not answering yet (HTTP ${answer.status} from the gateway).` };
+    }
+    const blocked = answer && framingBlocked(answer.headers);
+    if (blocked) return { kind: 'blocked', status: 'running', reason: blocked };
+    return { kind: 'running', status: 'running', url: await this.owner.externalUrl(conn, this.ref, run, signal) };
+  }
+
+  /** Polyaxon's reason and message for the current status (e.g. why a run failed or is unschedulable). */
+  private async lastMessage(conn: Connection, run: Run, signal: AbortSignal): Promise<string | undefined> {
+    const conditions = run.status_conditions?.length ? run.status_conditions : (await conn.client.getStatuses(this.ref, signal)).status_conditions;
+    const latest = [...conditions].reverse().find((c) => c.type === run.status) ?? conditions[conditions.length - 1];
+    return latest && describe(latest);
+  }
+
+  private render(): void {
+    const webview = this.panel.webview;
+    const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.owner.media(), file)).toString();
+    // A new nonce changes the html, which makes VS Code reload the page (and the iframe) when asked to.
+    webview.html = renderPage(
+      { cspSource: webview.cspSource, scriptUri: asset('serviceWebview.js'), styleUri: asset('serviceWebview.css'), nonce: newNonce() },
+      { title: this.run?.name || shortUuid(this.ref), state: { owner: this.ref.owner, project: this.ref.project, uuid: this.ref.uuid }, view: this.view },
+    );
+  }
+
+  private async onMessage(action: Action | undefined): Promise<void> {
+    try {
+      if (action === 'reload') await this.update(true);
+      else if (action === 'openInBrowser') await this.owner.openInBrowser(this.ref, this.run);
+      else if (action === 'restart') await vscode.commands.executeCommand('polyaxon.restart', this.ref);
+    } catch (e) {
+      this.deps.log.error(`Service ${key(this.ref)}: ${action} failed: ${errorMessage(e)}`);
+      void vscode.window.showErrorMessage(errorMessage(e));
+    }
+  }
+}
+
+function describe(c: StatusCondition): string | undefined {
+  const text = [c.reason, c.message].filter(Boolean).join(': ');
+  return text || undefined;
+}
+
+function statusOf(view: ServiceView): string | undefined {
+  return 'status' in view ? view.status : view.kind;
+}
+
+function key(ref: RunRef): string {
+  return `${ref.owner}/${ref.project}/${ref.uuid}`;
+}
+
+function shortUuid(ref: RunRef): string {
+  return ref.uuid.slice(0, 8);
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,226 @@
+// What the CE API does with a POSTed operation (platform/coredb/coredb/api/project_resources/serializers.py
+// OperationCreateSerializer + the eager scheduler's compile/resolve), reduced to what the recordings show.
+import * as YAML from 'yaml';
+
+type Obj = Record<string, unknown>;
+
+export interface ParsedOperation {
+  op: Obj;
+  component: Obj;
+}
+
+export interface RunContext {
+  uuid: string;
+  owner: string;
+  project: string;
+  namespace: string;
+  /** v2 puts the port in the service base URL (API.md §3). */
+  v2: boolean;
+}
+
+export interface Compiled {
+  name: string | null;
+  description: string | null;
+  tags: string[] | null;
+  kind: string;
+  /** Literal params, `inputs` of the run (run-get.*.json). */
+  inputs: Obj;
+  /** The compiled_operation as a JSON string: resolved, or unresolved with `contexts: []` when compiling failed. */
+  content: string;
+  /** "Failed to compile.\n…" when the scheduler would fail the run (run-statuses.unknown-*.failed.json). */
+  failure?: string;
+  rewritePath: boolean;
+  ports: number[];
+}
+
+/** Connections in the chart's agent catalog used for the recordings (recorded/README.md). */
+const CONNECTION_CATALOG = new Set(['fstore-pvc', 'polyaxon-artifacts']);
+
+/** V1RunKind values of v1.11.3 that a component's run may have (swagger v1RunKind, minus pipeline-only kinds). */
+const RUN_KINDS = new Set(['job', 'service', 'dag', 'spark', 'dask', 'flink', 'ray', 'mpijob', 'tfjob', 'pytorchjob',
+  'tuner', 'watchdog', 'notifier', 'cleaner', 'builder']);
+
+const OPERATION_FIELDS = new Set(['version', 'kind', 'name', 'description', 'tags', 'presets', 'queue', 'cache',
+  'termination', 'plugins', 'build', 'hooks', 'params', 'runPatch', 'patchStrategy', 'isApproved', 'cost', 'template',
+  'schedule', 'events', 'joins', 'matrix', 'dependencies', 'trigger', 'conditions', 'skipOnUpstreamSkip', 'isPreset',
+  'hubRef', 'dagRef', 'urlRef', 'pathRef', 'component']);
+
+// `template` is rejected inside a component: run-create.unknown-field.json.
+const COMPONENT_FIELDS = new Set(['version', 'kind', 'name', 'description', 'tags', 'presets', 'queue', 'cache',
+  'termination', 'plugins', 'build', 'hooks', 'isApproved', 'cost', 'inputs', 'outputs', 'run']);
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Python's repr of a set of strings, as used in Polyaxon's messages: {'A', 'B'}. */
+const pySet = (items: string[]): string => `{${items.map((i) => `'${i}'`).join(', ')}}`;
+
+/** Parse and check `content`; on error, the 400 body exactly as recorded (a list of one string). */
+export function readOperation(content: string): ParsedOperation | { error: unknown } {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    try {
+      data = YAML.parse(content);
+    } catch (e) {
+      return { error: [`Received non valid yaml: \`${content}\`.\n${(e as Error).message}`] };
+    }
+  }
+  if (!isObj(data)) return { error: [`Cannot read config_value: \`${content}\``] };
+  if (data.kind !== 'operation') {
+    return { error: [`The specification used \`OperationSpecification\` is incompatible with the kind \`${String(data.kind ?? 'None')}\`.`] };
+  }
+  const unknownOpField = Object.keys(data).find((k) => !OPERATION_FIELDS.has(k));
+  if (unknownOpField) return { error: [`{'${unknownOpField}': ['Unknown field.']}`] };
+  const component = data.component;
+  if (!isObj(component)) {
+    // The fake has no hub / url / path resolution: only inline components can be compiled.
+    return { error: ["{'component': ['An operation requires an inline `component` here (hubRef/urlRef/pathRef/dagRef are not supported).']}"] };
+  }
+  const unknownField = Object.keys(component).find((k) => !COMPONENT_FIELDS.has(k));
+  if (unknownField) return { error: [`{'${unknownField}': ['Unknown field.']}`] };
+  const run = component.run;
+  if (!isObj(run)) return { error: ["{'component': {'run': ['Missing data for required field.']}}"] };
+  if (!RUN_KINDS.has(String(run.kind))) return { error: [`{'component': {'run': {0: {'kind': ['Unsupported value: ${String(run.kind)}']}}}}`] };
+  // OperationCreateSerializer: `if op_spec.is_template(): raise ValidationError(...)`.
+  if (isObj(data.template) && data.template.enabled) {
+    return { error: ['Received a template polyaxonfile, Please customize the specification or disable the template.'] };
+  }
+  return { op: data, component };
+}
+
+export function compileOperation({ op, component }: ParsedOperation, ctx: RunContext): Compiled {
+  const run = component.run as Obj;
+  const params = isObj(op.params) ? op.params : {};
+  const literal: Obj = {};
+  for (const [k, p] of Object.entries(params)) literal[k] = isObj(p) ? p.value : p;
+  const declared = Array.isArray(component.inputs) ? component.inputs.filter(isObj) : [];
+  const ports = Array.isArray(run.ports) ? run.ports.map(Number) : [];
+  const rewritePath = run.kind === 'service' && run.rewritePath === true;
+
+  const failure = compileFailure(Object.keys(literal), declared, run);
+  const inputs = declared.map((io) => {
+    const { name, description, type, value, ...rest } = io;
+    const resolvedValue = !failure && String(name) in literal ? literal[String(name)] : value;
+    return omitUndefined({ name, description, type, value: resolvedValue, ...rest });
+  });
+  const header = omitUndefined({
+    version: op.version ?? component.version ?? 1.1,
+    kind: 'compiled_operation',
+    name: op.name ?? component.name,
+    description: op.description ?? component.description,
+    tags: op.tags ?? component.tags,
+    inputs: declared.length ? inputs : undefined,
+  });
+
+  let content: Obj;
+  if (failure) {
+    content = { ...header, contexts: [], run }; // unresolved, as in run-get.unknown-param.failed.json
+  } else {
+    const globals = serviceGlobals(ctx, run.kind === 'service', rewritePath, ports);
+    const scope: Obj = { globals, params: Object.fromEntries(inputs.map((i) => [i.name, { value: i.value }])) };
+    for (const i of inputs) scope[String(i.name)] = i.value;
+    content = { ...header, run: numericCpu(render(withInit(run), scope)) };
+  }
+  return {
+    name: (op.name ?? component.name ?? null) as string | null,
+    description: (op.description ?? component.description ?? null) as string | null,
+    tags: (op.tags ?? component.tags ?? null) as string[] | null,
+    kind: String(run.kind),
+    inputs: literal,
+    content: JSON.stringify(content),
+    failure,
+    rewritePath,
+    ports,
+  };
+}
+
+/** The base URL a service is told (core/polyaxon/polypod/compiler/contexts/service.py; v2 appends the port). */
+export function serviceBaseUrl(ctx: RunContext, rewritePath: boolean, port: number | undefined): string {
+  const prefix = rewritePath ? 'rewrite-services/v1' : 'services/v1';
+  const base = `/${prefix}/${ctx.namespace}/${ctx.owner}/${ctx.project}/runs/${ctx.uuid}`;
+  return ctx.v2 && port !== undefined ? `${base}/${port}` : base;
+}
+
+function compileFailure(paramNames: string[], declared: Obj[], run: Obj): string | undefined {
+  const known = new Set(declared.map((i) => String(i.name)));
+  const unexpected = paramNames.filter((p) => !known.has(p));
+  if (unexpected.length) return `Failed to compile.\nCompilation Error: Received unexpected params \`${pySet(unexpected)}\``;
+  const connections = Array.isArray(run.connections) ? run.connections.map(String) : [];
+  const missing = connections.filter((c) => !CONNECTION_CATALOG.has(c));
+  if (missing.length) {
+    return `Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: \`${pySet(missing)}\``;
+  }
+  return undefined;
+}
+
+function serviceGlobals(ctx: RunContext, isService: boolean, rewritePath: boolean, ports: number[]): Obj {
+  const artifacts = '/plx-context/artifacts';
+  const globals: Obj = {
+    owner_name: ctx.owner, project_name: ctx.project, project_unique_name: `${ctx.owner}.${ctx.project}`,
+    run_info: `${ctx.owner}.${ctx.project}.runs.${ctx.uuid}`, uuid: ctx.uuid, namespace: ctx.namespace,
+    context_path: '/plx-context', artifacts_path: artifacts, run_artifacts_path: `${artifacts}/${ctx.uuid}`,
+    run_outputs_path: `${artifacts}/${ctx.uuid}/outputs`,
+  };
+  if (isService) {
+    globals.ports = ports;
+    globals.base_url = serviceBaseUrl(ctx, rewritePath, ports[0]);
+  }
+  return globals;
+}
+
+/** The resolved run has `init: []` before `container` (run-create.vscode.json content). */
+function withInit(run: Obj): Obj {
+  if ('init' in run) return run;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(run)) {
+    if (k === 'container') out.init = [];
+    out[k] = v;
+  }
+  if (!('init' in out)) out.init = [];
+  return out;
+}
+
+/** Resolved resources carry cpu as a number (`"cpu": 2`), memory stays a string. */
+function numericCpu(run: Obj): Obj {
+  const resources = isObj(run.container) && isObj(run.container.resources) ? run.container.resources : undefined;
+  for (const part of [resources?.requests, resources?.limits]) {
+    if (isObj(part) && typeof part.cpu === 'string' && /^\d+(\.\d+)?$/.test(part.cpu)) part.cpu = Number(part.cpu);
+  }
+  return run;
+}
+
+const TEMPLATE = /\{\{\s*(.+?)\s*\}\}/g;
+
+/** A small subset of Polyaxon's Jinja: `{{ NAME }}`, `{{ a or b }}`, `{{ globals.x }}`, `{{ globals.ports[0] }}`, `{{ params.X.value }}`. */
+function render<T>(value: T, scope: Obj): T {
+  if (typeof value === 'string') {
+    const whole = /^\{\{\s*(.+?)\s*\}\}$/.exec(value);
+    if (whole) {
+      const v = evaluate(whole[1], scope);
+      return (v === undefined || v === null ? '' : v) as T;
+    }
+    return value.replace(TEMPLATE, (_m, expr: string) => {
+      const v = evaluate(expr, scope);
+      return v === undefined || v === null ? '' : String(v);
+    }) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => render(v, scope)) as T;
+  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, render(v, scope)])) as T;
+  return value;
+}
+
+function evaluate(expr: string, scope: Obj): unknown {
+  for (const alternative of expr.split(/\s+or\s+/)) {
+    let v: unknown = scope;
+    for (const step of alternative.trim().split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '')) {
+      v = isObj(v) || Array.isArray(v) ? (v as Record<string, unknown>)[step] : undefined;
+    }
+    if (v !== undefined && v !== null && v !== '') return v;
+  }
+  return undefined;
+}
+
+function omitUndefined<T extends Obj>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

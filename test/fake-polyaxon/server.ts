@@ -1,0 +1,213 @@
+// A local HTTP server that behaves like a Polyaxon CE v1.11.3 gateway (API, streams, services) as recorded in
+// /work/shared/polyaxon/recorded. Used by unit tests, integration/UI tests and `npm run demo`.
+import * as crypto from 'crypto';
+import * as http from 'http';
+import type * as net from 'net';
+import type { Project, Run, RunStatus } from '../../src/polyaxon/types';
+import { handleApi, type ApiContext } from './api-router';
+import { applyFaults, truncate, type Faults } from './faults';
+import { CONDITION_TEXT } from './lifecycle';
+import { logsReply } from './logs';
+import { Operator, type OperatorDelays } from './operator';
+import { empty, notFound, readBody, unrouted, write, type Reply } from './reply';
+import { addDemoRun, demoKindOf, seedDemo } from './seed';
+import { runDetail } from './serializers';
+import { Backends, handleService, handleServiceUpgrade, parseServicePath, type ServiceBackend } from './services';
+import { Store, type Behaviour, type StoredRun } from './store';
+import { behaviourOf, driveTo } from './submit';
+
+export type { ServiceBackend } from './services';
+export type { Faults } from './faults';
+
+export interface FakeOptions {
+  port?: number;
+  /** '1.11.3' (default) or a v2 version such as '2.13.0'. */
+  version?: string;
+  seed?: 'empty' | 'demo';
+  operator?: OperatorDelays | false;
+  serviceBackend?: ServiceBackend;
+  log?: (line: string) => void;
+  /** How often a running run prints a log line; default 3000 ms. */
+  logIntervalMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
+
+export interface FakePolyaxon {
+  url: string;
+  requests: RecordedRequest[];
+  faults: Faults;
+  addProject(name: string): Project;
+  addRun(project: string, run: Partial<Run>, behaviour?: Behaviour): Run;
+  setStatus(project: string, uuid: string, status: RunStatus, reason?: string, message?: string): void;
+  getRun(project: string, uuid: string): Run | undefined;
+  close(): Promise<void>;
+}
+
+const DEFAULT_DELAYS: OperatorDelays = { queuedMs: 800, startingMs: 800, stoppingMs: 600 };
+const NAMESPACE = 'polyaxon-v1';
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+class FakeServer implements FakePolyaxon {
+  url = '';
+  requests: RecordedRequest[] = [];
+  faults: Faults = {};
+  private readonly server: http.Server;
+  private readonly store: Store;
+  private readonly operator: Operator;
+  private readonly backends: Backends;
+  private readonly api: ApiContext;
+  private readonly v2: boolean;
+  private readonly upgraded = new Set<net.Socket>();
+
+  constructor(private readonly opts: FakeOptions) {
+    const version = opts.version ?? '1.11.3';
+    this.v2 = Number(version.split('.')[0]) >= 2;
+    // v2 clients read settings.agent.version to decide on the /{port}/ service segment (polyaxon/cli operations.py service()).
+    this.store = new Store(NAMESPACE, this.v2 ? { version } : undefined);
+    this.operator = new Operator(this.store, opts.operator === undefined ? DEFAULT_DELAYS : opts.operator, opts.logIntervalMs ?? 3000);
+    this.backends = new Backends(opts.serviceBackend, this.v2);
+    this.store.onStatus = (rec) => {
+      this.operator.react(rec);
+      this.backends.onStatus(rec);
+    };
+    this.store.onDelete = (rec) => {
+      this.operator.forget(rec);
+      void this.backends.stop(rec);
+    };
+    this.api = { store: this.store, v2: this.v2, installation: { key: crypto.randomBytes(16).toString('hex'), version, dist: 'ce' } };
+    if (opts.seed === 'demo') seedDemo(this.store, this.v2);
+    this.server = http.createServer((req, res) => {
+      this.onRequest(req, res).catch((e: Error) => {
+        opts.log?.(`error ${req.method} ${req.url}: ${e.stack ?? e.message}`);
+        if (!res.headersSent) write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: String(e) });
+        else res.destroy();
+      });
+    });
+    this.server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => void this.onUpgrade(req, socket, head));
+  }
+
+  async listen(port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.url = `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
+  }
+
+  addProject(name: string): Project {
+    return { ...(this.store.projects.get(name) ?? this.store.addProject(name)) };
+  }
+
+  /** A run as if launched from the AISG polyaxonfile that fits its name/kind, then moved to `run.status` (default queued). */
+  addRun(project: string, run: Partial<Run>, behaviour?: Behaviour): Run {
+    if (!this.store.projects.has(project)) this.store.addProject(project);
+    const { status, ...fields } = run;
+    const rec = addDemoRun(this.store, project, demoKindOf(run.name, run.kind), 'created', this.v2, {
+      behaviour: behaviour ?? behaviourOf(run.inputs), overrides: { uuid: run.uuid },
+    });
+    Object.assign(rec.run, fields as Partial<StoredRun>);
+    rec.run.runtime = run.runtime ?? rec.run.kind;
+    driveTo(this.store, rec, status ?? 'queued');
+    return runDetail(rec.run) as unknown as Run;
+  }
+
+  setStatus(project: string, uuid: string, status: RunStatus, reason?: string, message?: string): void {
+    const rec = this.store.find(project, uuid);
+    if (!rec) throw new Error(`fake-polyaxon: no run ${uuid} in project ${project}`);
+    const [defaultReason, defaultMessage] = CONDITION_TEXT[status] ?? ['FakePolyaxon', `Run is ${status}`];
+    this.store.transition(rec, status, reason ?? defaultReason, message ?? defaultMessage);
+  }
+
+  getRun(project: string, uuid: string): Run | undefined {
+    const rec = this.store.find(project, uuid);
+    return rec ? (runDetail(rec.run) as unknown as Run) : undefined;
+  }
+
+  async close(): Promise<void> {
+    this.operator.close();
+    await this.backends.stopAll(this.store);
+    for (const socket of this.upgraded) socket.destroy();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const text = raw.toString('utf8');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const method = req.method ?? 'GET';
+    const path = `${url.pathname}${url.search}`;
+    this.requests.push({ method, path, headers: { ...req.headers }, body: parseJson(text) });
+    res.on('finish', () => this.opts.log?.(`${method} ${path} → ${res.statusCode}`));
+
+    const fault = await applyFaults(this.faults, path);
+    if (fault.kind === 'hang') return;
+    if (fault.kind === 'reset') return void req.socket.destroy();
+    if (fault.kind === 'reply') return write(res, fault.reply);
+
+    const service = parseServicePath(url.pathname, this.v2);
+    if (service) return handleService(req, raw, res, url, service, this.store, this.backends, this.v2);
+    const reply = this.route(method, url, text);
+    write(res, fault.kind === 'truncate' ? truncate(reply) : reply);
+  }
+
+  private route(method: string, url: URL, text: string): Reply {
+    // Django's /healthz has no body and no Content-Type; the gateway's /healthz/ is nginx `return 200 "healthy"`.
+    if (url.pathname === '/healthz') return empty(200);
+    if (url.pathname === '/healthz/') return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'healthy' };
+    if (url.pathname.startsWith('/streams/v1/')) return this.streams(url);
+    if (!url.pathname.startsWith('/api/')) return unrouted();
+    let body: unknown = null;
+    if (text.trim()) {
+      try {
+        body = JSON.parse(text);
+      } catch (e) {
+        return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: `JSON parse error - ${(e as Error).message}` }) };
+      }
+    }
+    return handleApi({ method, url, body }, this.api);
+  }
+
+  /** GET /streams/v1/{namespace}/{owner}/{project}/runs/{uuid}/logs (the namespace segment is not checked, as in CE). */
+  private streams(url: URL): Reply {
+    const m = /^\/streams\/v1\/[^/]+\/[^/]+\/([^/]+)\/runs\/([0-9a-f]{32})\/logs\/?$/.exec(url.pathname);
+    if (!m) return unrouted();
+    const rec = this.store.find(m[1], m[2]);
+    return rec ? logsReply(rec, url.searchParams) : notFound();
+  }
+
+  private async onUpgrade(req: http.IncomingMessage, socket: net.Socket, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    this.requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: { ...req.headers } });
+    this.opts.log?.(`${req.method} ${url.pathname}${url.search} (upgrade)`);
+    this.upgraded.add(socket);
+    socket.on('close', () => this.upgraded.delete(socket));
+    const upstream = await handleServiceUpgrade(req, socket, head, url, parseServicePath(url.pathname, this.v2), this.store, this.backends);
+    if (upstream) {
+      this.upgraded.add(upstream);
+      upstream.on('close', () => this.upgraded.delete(upstream));
+    }
+  }
+}
+
+export async function startFakePolyaxon(opts: FakeOptions = {}): Promise<FakePolyaxon> {
+  const server = new FakeServer(opts);
+  await server.listen(opts.port ?? 0);
+  return server;
+}

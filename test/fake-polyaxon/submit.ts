@@ -1,0 +1,68 @@
+// Creating a run from an operation, as CE does it in one request when the scheduler is disabled (chart default):
+// created → compiled → queued, or created → failed when compiling fails (recorded/README.md "Status flow observed").
+import { compileOperation, type ParsedOperation } from './compile';
+import { CONDITION_TEXT, pathTo } from './lifecycle';
+import type { RunStatus } from '../../src/polyaxon/types';
+import { newUuid, type Behaviour, type RunRecord, type Store, type StoredRun } from './store';
+
+/** Markers a test can put in a param value to choose what the simulated cluster does with the run. */
+export function behaviourOf(inputs: Record<string, unknown> | null | undefined): Behaviour {
+  const values = Object.values(inputs ?? {}).map((v) => JSON.stringify(v) ?? '').join(' ');
+  if (values.includes('__unschedulable__')) return 'unschedulable';
+  if (values.includes('__fail__')) return 'fail';
+  if (values.includes('__warning__')) return 'warning';
+  if (values.includes('__stuck__')) return 'stuck';
+  return 'normal';
+}
+
+export interface SubmitOptions {
+  v2: boolean;
+  /** Fields that win over the component's (from the request body, or a test's addRun). */
+  overrides: Partial<StoredRun>;
+  /** Default: from the param markers. */
+  behaviour?: Behaviour;
+}
+
+export function submitRun(store: Store, project: string, parsed: ParsedOperation, { v2, overrides, behaviour }: SubmitOptions): RunRecord {
+  const uuid = overrides.uuid ?? newUuid();
+  const compiled = compileOperation(parsed, { uuid, owner: 'default', project, namespace: store.namespace, v2 });
+  const rec = store.insertRun(project, {
+    uuid,
+    name: overrides.name ?? compiled.name,
+    description: overrides.description ?? compiled.description,
+    tags: overrides.tags ?? compiled.tags,
+    kind: compiled.kind,
+    runtime: compiled.kind,
+    inputs: compiled.inputs,
+    raw_content: JSON.stringify(parsed.op),
+    content: compiled.content,
+    is_managed: overrides.is_managed ?? true,
+    pending: overrides.pending ?? null,
+    meta_info: { ...(overrides.meta_info ?? {}) },
+    original: overrides.original ?? null,
+    ...(overrides.managed_by !== undefined ? { managed_by: overrides.managed_by } : {}),
+  }, behaviour ?? behaviourOf(compiled.inputs));
+  if (compiled.failure) {
+    store.transition(rec, 'failed', 'SchedulerPrepare', compiled.failure);
+    return rec;
+  }
+  // resolver.persist_state: `if is_service_run and run.rewrite_path: meta_info[META_REWRITE_PATH] = True`; v2 also ports.
+  if (compiled.rewritePath) rec.run.meta_info = { ...rec.run.meta_info, rewrite_path: true };
+  if (v2 && compiled.kind === 'service') rec.run.meta_info = { ...rec.run.meta_info, ports: compiled.ports };
+  for (const status of ['compiled', 'queued'] as const) {
+    const [reason, message] = CONDITION_TEXT[status] ?? ['', ''];
+    store.transition(rec, status, reason, message);
+  }
+  return rec;
+}
+
+/** Walk a run along the usual conditions up to `target` (for seeded and test-added runs); `last` words the final one. */
+export function driveTo(store: Store, rec: RunRecord, target: RunStatus, last?: { reason?: string; message?: string }): void {
+  const path = pathTo(target);
+  const from = path.indexOf(rec.run.status as RunStatus) + 1;
+  for (const status of path.slice(from)) {
+    const [reason, message] = CONDITION_TEXT[status] ?? ['', ''];
+    const isLast = status === target;
+    store.transition(rec, status, (isLast && last?.reason) || reason, (isLast && last?.message) || message);
+  }
+}

@@ -1,0 +1,38 @@
+// Activation, command registration and settings, in the real extension host.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { extension, manifest, recordedRequests, setSettings, sleep } from './helpers';
+
+describe('activation', () => {
+  before(async () => {
+    await extension().activate();
+  });
+
+  it('runs with the environment the runner passed', () => {
+    // run-integration.mjs points POLYAXON_HOST (and polyaxon.host) at its request recorder
+    assert.match(process.env.POLYAXON_HOST ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.strictEqual(vscode.workspace.getConfiguration('polyaxon').get('host'), process.env.POLYAXON_HOST);
+  });
+
+  it('makes no network request', async () => {
+    assert.ok(extension().isActive);
+    await sleep(1500);                     // room for anything activation might have started in the background
+    assert.deepStrictEqual(recordedRequests(), [], 'activating (with the Services view closed) contacted the server');
+  });
+
+  it('registers every command of package.json', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest().contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('reads settings as they change', async () => {
+    const restore = await setSettings({ project: 'integration-check' });
+    try {
+      assert.strictEqual(vscode.workspace.getConfiguration('polyaxon').get('project'), 'integration-check');
+    } finally {
+      await restore();
+    }
+    assert.notStrictEqual(vscode.workspace.getConfiguration('polyaxon').get('project'), 'integration-check');
+  });
+});

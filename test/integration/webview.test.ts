@@ -1,0 +1,147 @@
+// The service webview in the real extension host, against the fake Polyaxon gateway.
+import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as vscode from 'vscode';
+import { serviceUrl } from '../../src/polyaxon/urls';
+import type { Run } from '../../src/polyaxon/types';
+import type { RunRef } from '../../src/polyaxon/client';
+import type { OpenServicePanel, ServiceWebviews } from '../../src/ui/serviceWebview';
+import type { FakePolyaxon, FakeOptions } from '../fake-polyaxon/server';
+import { extension, startFakeServer, waitFor } from './helpers';
+
+const PROJECT = 'my-project-alice';
+
+interface Fixture {
+  fake: FakePolyaxon;
+  webviews: ServiceWebviews;
+  stop(): Promise<void>;
+}
+
+async function setUp(options: FakeOptions): Promise<Fixture> {
+  const { webviews } = (await extension().activate()) as { webviews: ServiceWebviews };
+  // operator: false — statuses move only when a test says so.
+  const { server, stop } = await startFakeServer({ seed: 'empty', project: PROJECT, operator: false, ...options });
+  return { fake: server, webviews, stop };
+}
+
+function addService(fake: FakePolyaxon, status: Run['status']): { run: Run; ref: RunRef } {
+  const run = fake.addRun(PROJECT, { name: 'vscode-service', kind: 'service', status });
+  return { run, ref: { owner: 'default', project: PROJECT, uuid: run.uuid } };
+}
+
+/** What the iframe must load: the service URL (trailing slash) as the browser reaches it. */
+async function externalServiceUrl(fake: FakePolyaxon, ref: RunRef): Promise<string> {
+  const internal = serviceUrl(fake.url, ref, fake.getRun(PROJECT, ref.uuid)!);
+  assert.ok(internal.endsWith('/'));
+  return (await vscode.env.asExternalUri(vscode.Uri.parse(internal))).toString();
+}
+
+function serviceTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('polyaxon.service'));
+}
+
+/** The service's panel once it shows `kind`. */
+function panelIn(webviews: ServiceWebviews, ref: RunRef, kind: string): OpenServicePanel | undefined {
+  const open = webviews.panelFor(ref);
+  return open?.state.kind === kind ? open : undefined;
+}
+
+async function closeAll(webviews: ServiceWebviews, refs: RunRef[]): Promise<void> {
+  for (const ref of refs) webviews.panelFor(ref)?.panel.dispose();
+}
+
+describe('service webview', () => {
+  let fx: Fixture;
+  const opened: RunRef[] = [];
+
+  before(async () => {
+    fx = await setUp({});
+  });
+
+  after(async () => {
+    await closeAll(fx.webviews, opened);
+    await fx.stop();
+  });
+
+  it('frames a running service at its URL, allowing only that origin', async () => {
+    const { ref } = addService(fx.fake, 'running');
+    opened.push(ref);
+    await fx.webviews.openInWebview(ref);
+    const open = await waitFor(() => panelIn(fx.webviews, ref, 'running'), 'panel shows the service');
+    const url = await externalServiceUrl(fx.fake, ref);
+    const html = open.html();
+    assert.ok(url.endsWith('/'), url);
+    assert.ok(html.includes(`<iframe id="service" src="${url}"`), html);
+    assert.ok(html.includes(`frame-src ${new URL(url).origin};`), html);
+    assert.match(html, /sandbox="allow-scripts allow-forms allow-same-origin allow-popups allow-downloads allow-modals"/);
+    assert.ok(html.includes(ref.uuid), 'the page keeps the RunRef for restoring after a reload');
+    assert.strictEqual(open.panel.title, 'vscode-service');
+  });
+
+  it('reuses the tab when the same service is opened again', async () => {
+    const ref = opened[0];
+    const first = fx.webviews.panelFor(ref)?.panel;
+    const tabsBefore = serviceTabs().length;
+    await fx.webviews.openInWebview(ref);
+    assert.strictEqual(fx.webviews.panelFor(ref)?.panel, first);
+    assert.strictEqual(serviceTabs().length, tabsBefore);
+  });
+
+  it('shows a queued service\'s status, then loads it once it runs', async () => {
+    const { ref } = addService(fx.fake, 'queued');
+    opened.push(ref);
+    await fx.webviews.openInWebview(ref);
+    const waiting = await waitFor(() => panelIn(fx.webviews, ref, 'waiting'), 'panel waits');
+    assert.match(waiting.html(), /is <b>queued<\/b>/);
+    assert.doesNotMatch(waiting.html(), /<iframe/);
+    fx.fake.setStatus(PROJECT, ref.uuid, 'running');
+    const running = await waitFor(() => panelIn(fx.webviews, ref, 'running'), 'panel loads the service', 10000);
+    assert.ok(running.html().includes(`src="${await externalServiceUrl(fx.fake, ref)}"`));
+  });
+
+  it('says why a service ended and offers Restart instead of the frame', async () => {
+    const ref = opened[opened.length - 1];
+    fx.fake.setStatus(PROJECT, ref.uuid, 'failed', 'OperationFailed', 'Container polyaxon-main exited with 137');
+    const ended = await waitFor(() => panelIn(fx.webviews, ref, 'ended'), 'panel notices the failure', 15000);
+    const html = ended.html();
+    assert.match(html, /exited with 137/);
+    assert.match(html, /data-action="restart"/);
+    assert.doesNotMatch(html, /<iframe|data-action="openInBrowser"/);
+  });
+});
+
+describe('service webview, service refusing to be framed', () => {
+  let fx: Fixture;
+  let backend: http.Server;
+  let ref: RunRef | undefined;
+
+  before(async () => {
+    // Jupyter's default: its own pages only (the gateway hides X-Frame-Options, not CSP).
+    backend = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "frame-ancestors 'self'" });
+      res.end('<p>jupyter</p>');
+    });
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    const target = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+    fx = await setUp({ serviceBackend: { start: async () => ({ target }), stop: async () => undefined } });
+  });
+
+  after(async () => {
+    if (ref) await closeAll(fx.webviews, [ref]);
+    await fx.stop();
+    await new Promise((resolve) => backend.close(resolve));
+  });
+
+  it('explains why and offers Open in Browser instead of a blank frame', async () => {
+    ref = addService(fx.fake, 'running').ref;
+    await fx.webviews.openInWebview(ref);
+    const blocked = await waitFor(() => panelIn(fx.webviews, ref!, 'blocked'), 'panel explains the refusal');
+    const html = blocked.html();
+    assert.match(html, /frame-ancestors &#39;self&#39;/);
+    assert.match(html, /data-action="openInBrowser"/);
+    assert.doesNotMatch(html, /<iframe/);
+  });
+});

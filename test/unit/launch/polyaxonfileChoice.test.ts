@@ -1,0 +1,63 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { choosePolyaxonfile, conventionalPath, type ChoiceFiles, type ChoiceInputs } from '../../../src/ui/polyaxonfileChoice';
+
+const root = path.join(path.sep, 'ws', 'repo');
+const bundledDir = path.join(path.sep, 'ext', 'polyaxonfiles');
+
+function files(existing: string[], services: Array<{ path: string; kind: string }> = []): ChoiceFiles {
+  return {
+    exists: async (f) => existing.includes(f),
+    findServiceFiles: async (r) => services.filter((s) => s.path.startsWith(r)),
+  };
+}
+
+function inputs(extra: Partial<ChoiceInputs> = {}): ChoiceInputs {
+  return { kind: 'vscode', workspaceRoots: [root], trusted: true, bundledDir, ...extra };
+}
+
+describe('choosePolyaxonfile', () => {
+  const aisg = conventionalPath(root, 'vscode');
+  const custom = path.join(root, 'ops', 'polyaxonfiles', 'my-code.yml');
+
+  it('takes the argument first, relative to the workspace', async () => {
+    const arg = path.join(root, 'a.yml');
+    const choice = await choosePolyaxonfile(inputs({ explicit: 'a.yml', setting: aisg }), files([arg, aisg]));
+    assert.deepStrictEqual(choice, { path: arg, source: 'argument' });
+  });
+
+  it('then the setting', async () => {
+    const choice = await choosePolyaxonfile(inputs({ setting: custom }), files([custom, aisg]));
+    assert.deepStrictEqual(choice, { path: custom, source: 'setting' });
+  });
+
+  it('refuses a configured file that does not exist instead of silently using another', async () => {
+    await assert.rejects(choosePolyaxonfile(inputs({ setting: '/nope.yml' }), files([aisg])), /\/nope\.yml .*polyaxon\.polyaxonfiles\.vscode.*does not exist/);
+  });
+
+  it('then the AISG file in the workspace', async () => {
+    assert.strictEqual(path.relative(root, aisg), path.join('aisg-context', 'polyaxon', 'polyaxonfiles', 'vscode-service.yml'));
+    const choice = await choosePolyaxonfile(inputs(), files([aisg], [{ path: custom, kind: 'vscode' }]));
+    assert.deepStrictEqual(choice, { path: aisg, source: 'workspace' });
+  });
+
+  it('then a service polyaxonfile of the same kind under a polyaxonfiles/ folder', async () => {
+    const services = [
+      { path: path.join(root, 'ops', 'polyaxonfiles', 'lab.yml'), kind: 'jupyter' },
+      { path: path.join(root, 'elsewhere', 'code.yml'), kind: 'vscode' },
+      custom,
+    ].map((s) => (typeof s === 'string' ? { path: s, kind: 'vscode' } : s));
+    const choice = await choosePolyaxonfile(inputs(), files([], services));
+    assert.deepStrictEqual(choice, { path: custom, source: 'workspace' });
+  });
+
+  it('ignores workspace files when the workspace is not trusted', async () => {
+    const choice = await choosePolyaxonfile(inputs({ trusted: false }), files([aisg], [{ path: custom, kind: 'vscode' }]));
+    assert.deepStrictEqual(choice, { path: path.join(bundledDir, 'vscode-service.yml'), source: 'bundled' });
+  });
+
+  it('falls back to the bundled file of the kind', async () => {
+    const choice = await choosePolyaxonfile(inputs({ kind: 'jupyter', workspaceRoots: [] }), files([]));
+    assert.deepStrictEqual(choice, { path: path.join(bundledDir, 'jupyter-service.yml'), source: 'bundled' });
+  });
+});

@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '../../../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** The command ids the code registers: every `'polyaxon.x': handler` key of a command table and every registerCommand('polyaxon.x'). */
+function registeredIds(): Set<string> {
+  const ids = new Set<string>();
+  for (const file of sourceFiles(path.join(root, 'src'))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/registerCommand\(\s*'(polyaxon\.[\w.]+)'/g)) ids.add(m[1]);
+    // Interface members (`'polyaxon.loaded': boolean;`) end with a semicolon; table entries do not.
+    for (const m of text.matchAll(/^\s*'(polyaxon\.[\w.]+)':\s[^;\n]*$/gm)) ids.add(m[1]);
+  }
+  return ids;
+}
+
+describe('package.json', () => {
+  const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+
+  it('contributes exactly the commands the code registers', () => {
+    assert.deepStrictEqual([...registeredIds()].sort(), [...contributed].sort());
+  });
+
+  it('names every command polyaxon.* in the Polyaxon category', () => {
+    for (const c of manifest.contributes.commands) {
+      assert.match(c.command, /^polyaxon\./);
+      assert.strictEqual(c.category, 'Polyaxon', c.command);
+    }
+  });
+
+  it('never activates on *, and pins the VS Code API at or below the tested 1.139', () => {
+    assert.ok(!manifest.activationEvents.includes('*'));
+    const floor = (v: string) => v.replace(/^[\^~]/, '').split('.').map(Number);
+    const [maj, min] = floor(manifest.engines.vscode);
+    assert.ok(maj === 1 && min <= 139, manifest.engines.vscode);
+    const types = manifest.devDependencies['@types/vscode'];
+    assert.match(types, /^\d/, '@types/vscode is pinned exactly');
+    assert.ok(floor(types)[1] <= min, '@types/vscode is not newer than engines.vscode');
+  });
+
+  it('has runtime dependencies axios and yaml only', () => {
+    assert.deepStrictEqual(Object.keys(manifest.dependencies).sort(), ['axios', 'yaml']);
+  });
+
+  it('every menu and welcome command exists', () => {
+    const ids = new Set(contributed);
+    const menus = Object.values(manifest.contributes.menus).flat() as { command: string }[];
+    for (const m of menus) assert.ok(ids.has(m.command), m.command);
+    for (const w of manifest.contributes.viewsWelcome) {
+      for (const m of (w.contents as string).matchAll(/\(command:([\w.]+)/g)) assert.ok(ids.has(m[1]), m[1]);
+    }
+  });
+
+  it('puts the TLS settings out of reach of a workspace', () => {
+    const props = manifest.contributes.configuration.properties;
+    for (const key of ['polyaxon.host', 'polyaxon.tls.caFile', 'polyaxon.tls.insecure']) assert.strictEqual(props[key].scope, 'application', key);
+  });
+});
+
+describe('layers', () => {
+  it('keeps the Polyaxon client, the polyaxonfile logic and the service model free of the VS Code API', () => {
+    for (const dir of ['polyaxon', 'polyaxonfile', 'services', 'devenv']) {
+      for (const file of sourceFiles(path.join(root, 'src', dir))) {
+        assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, path.relative(root, file));
+      }
+    }
+  });
+});

@@ -1,0 +1,146 @@
+import * as assert from 'assert';
+import { Poller, type PollerHooks, type Timers } from '../../../src/services/poller';
+
+/** Timers that only move when the test says so. */
+class FakeClock implements Timers {
+  now = 0;
+  private next = 1;
+  private readonly pending = new Map<number, { at: number; fn: () => void }>();
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.pending.set(id, { at: this.now + ms, fn });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  get scheduled(): number[] {
+    return [...this.pending.values()].map((p) => p.at - this.now);
+  }
+  async advance(ms: number): Promise<void> {
+    const until = this.now + ms;
+    for (;;) {
+      const due = [...this.pending.entries()].filter(([, p]) => p.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.pending.delete(due[0]);
+      this.now = due[1].at;
+      due[1].fn();
+      await flush();
+    }
+    this.now = until;
+  }
+}
+
+const flush = () => new Promise((r) => setImmediate(r));
+
+interface Result {
+  transitional: boolean;
+  n: number;
+}
+
+function harness(answers: (n: number) => Promise<Result> | Result) {
+  const clock = new FakeClock();
+  const results: Result[] = [];
+  const errors: unknown[] = [];
+  let calls = 0;
+  let concurrent = 0;
+  let maxConcurrent = 0;
+  const hooks: PollerHooks<Result> = {
+    fetch: async () => {
+      calls++;
+      concurrent++;
+      maxConcurrent = Math.max(maxConcurrent, concurrent);
+      try {
+        return await answers(calls);
+      } finally {
+        concurrent--;
+      }
+    },
+    onResult: (r) => results.push(r),
+    onError: (e) => errors.push(e),
+    isTransitional: (r) => r.transitional,
+  };
+  const poller = new Poller(hooks, { fastMs: 2_000, slowMs: 30_000, maxBackoffMs: 120_000 }, clock);
+  return { clock, poller, results, errors, calls: () => calls, maxConcurrent: () => maxConcurrent };
+}
+
+describe('Poller', () => {
+  it('sends nothing while hidden and steady, however long', async () => {
+    const h = harness((n) => ({ transitional: false, n }));
+    await h.clock.advance(3_600_000);
+    assert.strictEqual(h.calls(), 0);
+    assert.deepStrictEqual(h.clock.scheduled, []);
+  });
+
+  it('fetches when shown, then slowly while steady, and stops when hidden', async () => {
+    const h = harness((n) => ({ transitional: false, n }));
+    h.poller.setVisible(true);
+    await flush();
+    assert.strictEqual(h.calls(), 1);
+    assert.deepStrictEqual(h.clock.scheduled, [30_000]);
+    await h.clock.advance(60_000);
+    assert.strictEqual(h.calls(), 3);
+    h.poller.setVisible(false);
+    await h.clock.advance(600_000);
+    assert.strictEqual(h.calls(), 3);
+  });
+
+  it('polls fast while something is transitional, even when hidden, then goes quiet', async () => {
+    const h = harness((n) => ({ transitional: n < 4, n }));
+    h.poller.refreshNow();
+    await flush();
+    assert.deepStrictEqual(h.clock.scheduled, [2_000]);
+    await h.clock.advance(6_000);
+    assert.strictEqual(h.calls(), 4);
+    // The fourth answer is steady and nobody looks: no more requests.
+    await h.clock.advance(600_000);
+    assert.strictEqual(h.calls(), 4);
+  });
+
+  it('never runs two fetches at once and drops an answer a newer refresh overtook', async () => {
+    const gates: ((r: Result) => void)[] = [];
+    const h = harness(() => new Promise<Result>((resolve) => gates.push(resolve)));
+    h.poller.refreshNow();
+    h.poller.refreshNow();
+    h.poller.refreshNow();
+    await flush();
+    assert.strictEqual(h.calls(), 1);
+    gates[0]({ transitional: false, n: 1 }); // stale: refreshes were asked for after it started
+    await flush();
+    assert.strictEqual(h.results.length, 0, 'the overtaken answer is dropped');
+    assert.strictEqual(h.calls(), 2);
+    gates[1]({ transitional: false, n: 2 });
+    await flush();
+    assert.deepStrictEqual(h.results.map((r) => r.n), [2]);
+    assert.strictEqual(h.maxConcurrent(), 1);
+  });
+
+  it('backs off after errors and recovers', async () => {
+    let fail = true;
+    const h = harness((n) => {
+      if (fail) throw new Error('down');
+      return { transitional: false, n };
+    });
+    h.poller.setVisible(true);
+    await flush();
+    assert.strictEqual(h.errors.length, 1);
+    assert.deepStrictEqual(h.clock.scheduled, [60_000]);
+    await h.clock.advance(60_000);
+    assert.deepStrictEqual(h.clock.scheduled, [120_000]);
+    await h.clock.advance(120_000);
+    assert.deepStrictEqual(h.clock.scheduled, [120_000], 'capped');
+    fail = false;
+    await h.clock.advance(120_000);
+    assert.strictEqual(h.results.length, 1);
+    assert.deepStrictEqual(h.clock.scheduled, [30_000]);
+  });
+
+  it('stops everything on dispose', async () => {
+    const h = harness((n) => ({ transitional: true, n }));
+    h.poller.refreshNow();
+    await flush();
+    h.poller.dispose();
+    await h.clock.advance(60_000);
+    assert.strictEqual(h.calls(), 1);
+  });
+});

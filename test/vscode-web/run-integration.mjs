@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Runs an integration-test module (mocha, exporting run()) inside the extension host of a real VS Code
+// (code-server 1.139, remote Node 24 extension host), like @vscode/test-electron does with a desktop VS Code.
+//
+//   node test/vscode-web/run-integration.mjs [--tests out/test/integration/index.js] [--env JSON]
+//        [--settings JSON] [--workspace DIR] [--timeout SECONDS] [--keep] [--verbose]
+//
+// --env adds environment variables for the extension host (e.g. the ones a Polyaxon service sets:
+// --env '{"POLYAXON_RUN_INSTANCE":"default.p.runs.abc"}'). By default the extension host gets POLYAXON_HOST
+// (and the polyaxon.host setting) pointing at a request recorder, whose log file is POLYAXON_TEST_REQUEST_LOG.
+// Needs: setup.sh done, `node esbuild.mjs` (dist/) and `tsc -p .` (out/). Exit code: the test run's.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser, forwardConsole, workbenchUrl } from './lib/browser.mjs';
+import { ROOT, createState, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
+import { killAllGroups, onInterrupt } from './lib/processes.mjs';
+import { startRequestRecorder } from './lib/request-recorder.mjs';
+
+const { values: opt } = parseArgs({ options: {
+  tests: { type: 'string', default: 'out/test/integration/index.js' },
+  env: { type: 'string', default: '{}' },
+  settings: { type: 'string', default: '{}' },
+  workspace: { type: 'string' },
+  timeout: { type: 'string', default: '300' },
+  keep: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+} });
+
+const testsPath = path.resolve(opt.tests);
+for (const [file, hint] of [[testsPath, 'npx tsc -p .'], [path.join(ROOT, 'dist/extension.js'), 'node esbuild.mjs']]) {
+  if (!fs.existsSync(file)) { console.error(`missing ${path.relative(ROOT, file)}: run  ${hint}`); process.exit(1); }
+}
+requireInstalled();
+
+const started = Date.now();
+const state = createState('integration');
+const recorder = await startRequestRecorder(path.join(state.dir, 'requests.jsonl'));
+const resources = [];
+let exitCode = 1;
+async function cleanup() {
+  for (const close of resources.reverse()) await close().catch(() => {});
+  await recorder.close();
+  await killAllGroups();
+  if (exitCode === 0 && !opt.keep) fs.rmSync(state.dir, { recursive: true, force: true });
+  else console.error(`state dir kept: ${path.relative(process.cwd(), state.dir)} (code-server.log, window logs)`);
+}
+onInterrupt(cleanup);
+
+try {
+  const extensionEnvironment = {
+    POLYAXON_HOST: recorder.url, POLYAXON_TEST_REQUEST_LOG: path.join(state.dir, 'requests.jsonl'),
+    ...JSON.parse(opt.env),
+  };
+  writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });
+  const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined });
+  resources.push(server.stop);
+  const { page, close } = await launchBrowser();
+  resources.push(close);
+
+  // The workbench calls window.codeAutomationExit(code, logs) once run() settles: 0 resolved, 1 rejected.
+  let finish;
+  const finished = new Promise((resolve) => { finish = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    for (const log of logs ?? []) {                                           // the window's log files
+      const file = path.join(state.dir, 'window-logs', log.relativePath);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, log.contents);
+    }
+    finish(code);
+  });
+  const stopForwarding = forwardConsole(page, { verbose: opt.verbose });
+  await page.goto(workbenchUrl(server.url, {
+    folder: opt.workspace ?? state.workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, extensionEnvironment,
+  }), { waitUntil: 'domcontentloaded' });
+
+  const timeoutMs = Number(opt.timeout) * 1000;
+  let timer;
+  const code = await Promise.race([finished, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); })]);
+  clearTimeout(timer);
+  stopForwarding();
+  if (code === 'timeout') console.error(`integration tests: no result after ${opt.timeout} s${server.logTail()}`);
+  exitCode = code === 0 ? 0 : 1;
+  console.error(`integration tests: exit code ${code} (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
+} catch (e) {
+  console.error(e);
+}
+await cleanup();
+process.exit(exitCode);
