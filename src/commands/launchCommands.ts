@@ -91,12 +91,54 @@ async function runLaunch(deps: LaunchDeps, guard: LaunchGuard, target: Target, a
   }
 }
 
+/** Everything a launch needs, checked: nothing invalid gets past here. */
+interface LaunchRequest {
+  conn: Connection;
+  file: string;
+  pf: Polyaxonfile;
+  kind: ServiceKind;
+  label: string;
+  project: ProjectRef;
+  params: Record<string, string>;
+  name?: string;
+}
+
 async function launchOrThrow(deps: LaunchDeps, guard: LaunchGuard, target: Target, args: LaunchArgs, quiet: boolean): Promise<Run | undefined> {
+  const request = await prepare(deps, target, args, quiet);
+  if (!request) return undefined;
+  const { conn, project, kind, label } = request;
+  const release = guard.tryAcquire(launchKey(conn.host, conn.owner, project.project, kind, request.pf.name));
+  if (!release) {
+    void vscode.window.showInformationMessage(`A launch of ${label} in ${project.project} is already in progress.`);
+    return undefined;
+  }
+  try {
+    const existing = await existingService(deps, request, args.reuse ?? (quiet ? 'launch' : 'ask'));
+    if (existing) {
+      await openService(deps, { ...project, uuid: existing.uuid }, existing, args.open ?? openSetting(), label);
+      return existing;
+    }
+    const body = buildCreateBody(request.pf, request.params, { v2: isV2(await deps.connections.installation()) });
+    if (request.name) body.name = request.name;
+    const created = await createRun(deps, conn, project, body, quiet);
+    if (!created) return undefined;
+    deps.log.info(`Launched ${label} ${created.name ?? ''} (${created.uuid}) in ${conn.owner}/${project.project} from ${request.file}`);
+    deps.refresher.refreshNow();
+    const image = request.params.DOCKER_IMAGE ?? launchInputs(request.pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
+    if (image) await rememberImage(deps.context, project.project, kind, image);
+    return await follow(deps, conn, { ...project, uuid: created.uuid }, created, label, args.open);
+  } finally {
+    release();
+  }
+}
+
+/** The polyaxonfile, then the project, params and name from the wizard or from `args`. */
+async function prepare(deps: LaunchDeps, target: Target, args: LaunchArgs, quiet: boolean): Promise<LaunchRequest | undefined> {
   const conn = await deps.connections.get();
-  const file = target.file ?? args.polyaxonfile;
+  const given = target.file ?? args.polyaxonfile;
   const chosen = target.kind
-    ? await chooseFile(deps, target.kind, file)
-    : { path: file ?? (quiet ? undefined : await pickServiceFile()), label: undefined };
+    ? await chooseFile(deps, target.kind, given)
+    : { path: given ?? (quiet ? undefined : await pickServiceFile()), label: undefined };
   if (!chosen.path) {
     if (quiet) throw new Error('Launch Service from Polyaxonfile needs a file: pass {polyaxonfile: "<path>"}.');
     return undefined;
@@ -113,7 +155,6 @@ async function launchOrThrow(deps: LaunchDeps, guard: LaunchGuard, target: Targe
       fileLabel: chosen.label ?? vscode.workspace.asRelativePath(chosen.path),
       inputs: launchInputs(pf),
       project: args.project,
-      params: args.params,
       name: args.name,
       recentImages: (project) => recentImages(deps.context, project, kind),
       checkParam: (params, name) => checkParams(pf, params).find((p) => p.field === `params.${name}`)?.message,
@@ -125,33 +166,8 @@ async function launchOrThrow(deps: LaunchDeps, guard: LaunchGuard, target: Targe
   // The server accepts unknown or missing params and fails the run later (API.md §4), so check like the CLI.
   const problems = checkParams(pf, choice.params);
   if (problems.length) throw new PolyaxonfileError(problems);
-
-  const projectRef: ProjectRef = { owner: conn.owner, project: choice.project };
-  const release = guard.tryAcquire(launchKey(conn.host, conn.owner, choice.project, kind, pf.name));
-  if (!release) {
-    void vscode.window.showInformationMessage(`A launch of ${label} in ${choice.project} is already in progress.`);
-    return undefined;
-  }
-  try {
-    const existing = await existingService(deps, conn, projectRef, kind, pf, args.reuse ?? (quiet ? 'launch' : 'ask'), label);
-    if (existing) {
-      await openService(deps, { ...projectRef, uuid: existing.uuid }, existing, args.open ?? openSetting(), label);
-      return existing;
-    }
-    const v2 = isV2(await deps.connections.installation());
-    const body = buildCreateBody(pf, choice.params, { v2 });
-    if (choice.name) body.name = choice.name;
-    const created = await createRun(deps, conn, projectRef, body, quiet);
-    if (!created) return undefined;
-    const ref: RunRef = { ...projectRef, uuid: created.uuid };
-    deps.log.info(`Launched ${label} ${created.name ?? ''} (${created.uuid}) in ${conn.owner}/${choice.project} from ${chosen.path}`);
-    deps.refresher.refreshNow();
-    const image = choice.params.DOCKER_IMAGE ?? launchInputs(pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
-    if (image) await rememberImage(deps.context, choice.project, kind, image);
-    return await follow(deps, conn, ref, created, label, args.open);
-  } finally {
-    release();
-  }
+  const project = { owner: conn.owner, project: choice.project };
+  return { conn, file: chosen.path, pf, kind, label, project, params: choice.params, name: choice.name };
 }
 
 async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string | undefined): Promise<{ path: string; label?: string }> {
@@ -201,19 +217,18 @@ async function readPolyaxonfile(file: string): Promise<Polyaxonfile> {
   return loadServicePolyaxonfile(text, file);
 }
 
-async function existingService(
-  deps: LaunchDeps, conn: Connection, ref: ProjectRef, kind: ServiceKind, pf: Polyaxonfile, reuse: 'ask' | 'open' | 'launch', label: string,
-): Promise<Run | undefined> {
+async function existingService(deps: LaunchDeps, request: LaunchRequest, reuse: 'ask' | 'open' | 'launch'): Promise<Run | undefined> {
   if (reuse === 'launch') return undefined;
-  const page = await conn.client.listRuns(ref, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 });
-  const [running] = sameKindActive(page.results, kind, pf.name);
-  if (!running || reuse === 'open') return running;
+  const { conn, project, kind, pf, label } = request;
+  const page = await conn.client.listRuns(project, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 });
+  const [active] = sameKindActive(page.results, kind, pf.name);
+  if (!active || reuse === 'open') return active;
   const answer = await deps.prompts.choose(
-    `${label} "${running.name ?? running.uuid}" is already ${running.status ?? 'active'} in ${ref.project}.`,
+    `${label} "${active.name ?? active.uuid}" is already ${active.status ?? 'active'} in ${project.project}.`,
     ['Open the Running One', 'Launch Another'] as const,
   );
   if (answer === undefined) throw new Cancelled();
-  return answer === 'Open the Running One' ? running : undefined;
+  return answer === 'Open the Running One' ? active : undefined;
 }
 
 /** Creates the run; when the project is missing, offers to create it and tries once more. */

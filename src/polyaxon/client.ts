@@ -1,10 +1,11 @@
 // Typed REST client for the Polyaxon API (CE v1.11.3, also v2), see /api/v1 and /streams/v1 in the swagger.
 // Every failure becomes a PolyaxonError whose message names the host and says what to do.
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { STATUS_CODES } from 'node:http';
+import axios, { type AxiosInstance } from 'axios';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { PolyaxonError, drfMessages, type PolyaxonErrorKind } from './errors';
+import {
+  cancelledFailure, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
+} from './answers';
 import type {
   Installation, ListOptions, Logs, OperationBody, Page, Project, Run, RunStatuses,
 } from './types';
@@ -36,28 +37,14 @@ export interface ClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** What a 404 means on a given path, so the message can say what is missing. */
-type Missing = 'installation' | 'owner' | 'project' | 'run';
-
-interface Call {
+/** One request: what is sent, and what a 404 would mean. */
+interface Call extends Pick<RequestInfo, 'path' | 'missing' | 'ref'> {
   method: 'GET' | 'POST' | 'DELETE';
-  /** Path with query string, relative to the host. */
-  path: string;
   body?: unknown;
   signal?: AbortSignal;
-  missing: Missing;
-  /** The names used in a not-found message. */
-  ref: { owner: string; project?: string; uuid?: string };
   /** `none` when the answer is empty (204) or meaningless (`{}` of stop). */
   expect: 'json' | 'none';
 }
-
-/** x509 verification codes from OpenSSL as Node reports them, plus Node's host name check. */
-const TLS_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO',
-]);
 
 export class PolyaxonClient {
   readonly host: string;
@@ -78,7 +65,8 @@ export class PolyaxonClient {
       validateStatus: () => true,
       // A redirect means a login page or a wrong scheme in front of the API: report it, do not follow it.
       maxRedirects: 0,
-      // VS Code's own proxy support patches Node's http(s) modules; axios' env proxy would bypass NO_PROXY rules.
+      // Proxying is VS Code's job (it patches Node's agents per http.proxy); axios' own HTTP_PROXY handling
+      // would send a localhost port-forward through a corporate proxy.
       proxy: false,
       httpsAgent: tlsOptions
         ? new HttpsAgent({
@@ -93,9 +81,7 @@ export class PolyaxonClient {
   async getInstallation(signal?: AbortSignal): Promise<Installation> {
     const call = get('/api/v1/installation', 'installation', { owner: '' }, signal);
     const inst = await this.json<Installation>(call);
-    if (typeof inst.version !== 'string') {
-      throw this.error(call, 'notPolyaxon', `${this.host} answered ${call.path} without a version, so it is not the Polyaxon API. ${CHECK_HOST}`);
-    }
+    if (typeof inst.version !== 'string') throw shapeFailure(this.info(call));
     return inst;
   }
 
@@ -174,7 +160,7 @@ export class PolyaxonClient {
   async getNamespace(ref: RunRef, signal?: AbortSignal): Promise<string> {
     const call = get(`${runPath(ref)}/namespace`, 'run', ref, signal);
     const answer = await this.json<{ namespace?: unknown }>(call);
-    if (typeof answer.namespace !== 'string') throw this.shapeError(call);
+    if (typeof answer.namespace !== 'string') throw shapeFailure(this.info(call));
     return answer.namespace;
   }
 
@@ -197,18 +183,18 @@ export class PolyaxonClient {
 
   private async json<T>(call: Call): Promise<T> {
     const data = await this.send(call);
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw this.shapeError(call);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw shapeFailure(this.info(call));
     return data as T;
   }
 
   private async page<T>(call: Call): Promise<Page<T>> {
     const page = await this.json<Page<T>>(call);
-    if (!Array.isArray(page.results)) throw this.shapeError(call);
+    if (!Array.isArray(page.results)) throw shapeFailure(this.info(call));
     return { count: page.count ?? null, next: page.next ?? null, previous: page.previous ?? null, results: page.results };
   }
 
-  private shapeError(call: Call): PolyaxonError {
-    return this.error(call, 'badResponse', `Polyaxon at ${this.host} answered ${call.method} ${call.path} with JSON of an unexpected shape. Is the host the Polyaxon gateway of a supported version?`);
+  private info(call: Call): RequestInfo {
+    return { host: this.host, method: call.method, path: call.path, missing: call.missing, ref: call.ref, hasToken: Boolean(this.opts.token) };
   }
 
   /** One request: the timeout covers the whole exchange; onRequest hears of it exactly once. */
@@ -217,10 +203,16 @@ export class PolyaxonClient {
     let status: number | undefined;
     let failure: string | undefined;
     try {
-      if (call.signal?.aborted) throw this.cancelled(call);
+      if (call.signal?.aborted) throw cancelledFailure(this.info(call));
       const res = await this.exchange(call);
       status = res.status;
-      return this.interpret(call, res);
+      const location = res.headers.location;
+      return readAnswer(this.info(call), {
+        status,
+        text: typeof res.data === 'string' ? res.data : '',
+        contentType: String(res.headers['content-type'] ?? ''),
+        location: typeof location === 'string' ? location : undefined,
+      }, call.expect === 'json');
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
       throw e;
@@ -233,7 +225,7 @@ export class PolyaxonClient {
     }
   }
 
-  private async exchange(call: Call): Promise<AxiosResponse<string>> {
+  private async exchange(call: Call) {
     const controller = new AbortController();
     const cancel = () => controller.abort();
     call.signal?.addEventListener('abort', cancel, { once: true });
@@ -247,22 +239,13 @@ export class PolyaxonClient {
         method: call.method, url: `${this.host}${call.path}`, data: call.body, signal: controller.signal,
       });
     } catch (e) {
-      if (call.signal?.aborted) throw this.cancelled(call);
-      if (timedOut) {
-        throw this.error(call, 'timeout', `Polyaxon at ${this.host} gave no answer within ${seconds(this.timeoutMs)} (${call.method} ${call.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`, { cause: e });
-      }
-      throw this.transportError(call, e);
+      if (call.signal?.aborted) throw cancelledFailure(this.info(call));
+      if (timedOut) throw timeoutFailure(this.info(call), this.timeoutMs, e);
+      throw transportFailure(this.info(call), e);
     } finally {
       clearTimeout(timer);
       call.signal?.removeEventListener('abort', cancel);
     }
-  }
-
-  private error(
-    call: Pick<Call, 'method' | 'path'>, kind: PolyaxonErrorKind, message: string,
-    extra?: { status?: number; details?: string[]; cause?: unknown },
-  ): PolyaxonError {
-    return new PolyaxonError({ kind, message, host: this.host, method: call.method, path: call.path, ...extra });
   }
 }
 
@@ -289,28 +272,4 @@ function query(opts?: ListOptions): string {
   if (opts?.limit !== undefined) params.set('limit', String(opts.limit));
   if (opts?.offset !== undefined) params.set('offset', String(opts.offset));
   return params.size ? `?${params}` : '';
-}
-
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.trim();
-  }
-}
-
-/** The OS / OpenSSL code, which axios copies from the underlying error (or keeps in `cause`). */
-function errorCode(e: unknown): string | undefined {
-  const err = e as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = err?.code ?? err?.cause?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function statusLine(status: number): string {
-  const text = STATUS_CODES[status];
-  return text ? `${status} ${text}` : String(status);
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
 }

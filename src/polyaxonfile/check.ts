@@ -3,7 +3,7 @@
 // every schema has `unknown = RAISE`), plus what a launchable service needs: ports and a container.
 import { CONTAINER_ATTRIBUTES, toCamelCase, toSnakeCase } from './k8s';
 import { isRecord, isTrue, parsePolyaxonfile, Polyaxonfile } from './parse';
-import { closest, PolyaxonfileError, Problem, suggest } from './problems';
+import { PolyaxonfileError, Problem, suggest } from './problems';
 import { checkValue, IO_TYPES } from './values';
 
 /** Fields of a component, in the order the CLI writes them (see operation.ts). */
@@ -29,8 +29,10 @@ type Path = readonly (string | number)[];
 /** Every structure problem of a service polyaxonfile; empty when it can be launched. */
 export function checkPolyaxonfile(pf: Polyaxonfile): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: Path, message: string, hint: string) => {
-    problems.push({ file: pf.file, ...pf.locate(path), field: fieldName(path), message, hint });
+  // A missing field is reported at its parent; an unexpected one at its key.
+  const report: Report = (path, message, hint, where = 'value') => {
+    const at = where === 'missing' ? path.slice(0, -1) : path;
+    problems.push({ file: pf.file, ...pf.locate(at, where === 'key' ? 'key' : 'value'), field: fieldName(path), message, hint });
   };
   const top = pf.data;
   if (!isRecord(top)) {
@@ -39,7 +41,7 @@ export function checkPolyaxonfile(pf: Polyaxonfile): Problem[] {
   }
 
   if (top.version === undefined || top.version === null) {
-    report([], 'The polyaxonfile `version` must be specified', 'add `version: 1.1` at the top');
+    report(['version'], 'The polyaxonfile `version` must be specified', 'add `version: 1.1` at the top', 'missing');
   } else if (typeof top.version !== 'number') {
     report(['version'], `\`version\` must be a number, not \`${show(top.version)}\``, 'write `version: 1.1` without quotes');
   } else if (top.version !== SCHEMA_VERSION) {
@@ -47,7 +49,7 @@ export function checkPolyaxonfile(pf: Polyaxonfile): Problem[] {
   }
 
   if (top.kind === undefined || top.kind === null) {
-    report([], 'The polyaxonfile `kind` must be specified', 'add `kind: component`');
+    report(['kind'], 'The polyaxonfile `kind` must be specified', 'add `kind: component`', 'missing');
   } else if (top.kind !== 'component') {
     report(['kind'], `kind is \`${show(top.kind)}\`; only components can be launched`, 'use a polyaxonfile with `kind: component` and a `run` section');
   }
@@ -86,7 +88,7 @@ export function loadServicePolyaxonfile(text: string, file: string): Polyaxonfil
   return pf;
 }
 
-type Report = (path: Path, message: string, hint: string) => void;
+type Report = (path: Path, message: string, hint: string, where?: 'value' | 'key' | 'missing') => void;
 
 function checkIO(entry: unknown, path: Path, seen: Set<string>, report: Report): void {
   const what = `${path[0] === 'inputs' ? 'Input' : 'Output'} #${Number(path[1]) + 1}`;
@@ -98,7 +100,7 @@ function checkIO(entry: unknown, path: Path, seen: Set<string>, report: Report):
   const at = (field: string) => [...path, field];
   const name = entry.name;
   if (typeof name !== 'string' || name === '') {
-    report(name === undefined ? path : at('name'), `${what} has no name`, 'add `name: SOME_NAME`');
+    report(at('name'), `${what} has no name`, 'add `name: SOME_NAME`', name === undefined ? 'missing' : 'value');
   } else if (IO_NAME_BLACK_LIST.includes(name)) {
     report(at('name'), `\`${name}\` is reserved by Polyaxon's template context`, `rename it; ${IO_NAME_BLACK_LIST.map((n) => `\`${n}\``).join(', ')} cannot be used`);
   } else if (seen.has(name)) {
@@ -115,7 +117,7 @@ function checkIO(entry: unknown, path: Path, seen: Set<string>, report: Report):
   }
   for (const flag of IO_FLAGS) {
     const v = entry[flag];
-    if (v !== undefined && v !== null && typeof v !== 'boolean' && !BOOL_WORDS.includes(String(v).toLowerCase())) {
+    if (v !== undefined && v !== null && !isBool(v)) {
       report(at(flag), `\`${flag}\` of ${label} must be true or false, not \`${show(v)}\``, `write \`${flag}: true\` or \`${flag}: false\``);
     }
   }
@@ -142,7 +144,7 @@ function checkIO(entry: unknown, path: Path, seen: Set<string>, report: Report):
 
 function checkRun(run: unknown, report: Report): void {
   if (run === undefined || run === null) {
-    report([], '`run` is a required section', 'add `run:` with `kind: service`, `ports` and a `container`');
+    report(['run'], '`run` is a required section', 'add `run:` with `kind: service`, `ports` and a `container`', 'missing');
     return;
   }
   if (!isRecord(run)) {
@@ -151,17 +153,17 @@ function checkRun(run: unknown, report: Report): void {
   }
   if (run.kind !== 'service') {
     const message = run.kind === undefined || run.kind === null ? '`run.kind` is missing' : `run.kind is \`${show(run.kind)}\`; only services can be launched and opened`;
-    report(run.kind === undefined ? ['run'] : ['run', 'kind'], message, 'set `run.kind: service`');
+    report(['run', 'kind'], message, 'set `run.kind: service`', run.kind === undefined ? 'missing' : 'value');
     return;
   }
   checkUnknownKeys(run, ['run'], SERVICE_FIELDS, report);
   const ports = run.ports;
   if (ports === undefined || ports === null) {
-    report(['run'], 'A service needs `ports`', 'add the port the app listens on, e.g. `ports: [8080]`');
+    report(['run', 'ports'], 'A service needs `ports`', 'add the port the app listens on, e.g. `ports: [8080]`', 'missing');
   } else if (!Array.isArray(ports) || ports.length === 0 || !ports.every((p) => Number.isInteger(p) && p > 0 && p < 65536)) {
     report(['run', 'ports'], `\`ports\` must be a non-empty list of port numbers, not \`${show(ports)}\``, 'write e.g. `ports: [8080]`');
   }
-  if (run.rewritePath !== undefined && run.rewritePath !== null && typeof run.rewritePath !== 'boolean') {
+  if (run.rewritePath !== undefined && run.rewritePath !== null && !isBool(run.rewritePath)) {
     report(['run', 'rewritePath'], `\`rewritePath\` must be true or false, not \`${show(run.rewritePath)}\``, 'write `rewritePath: true` for apps served from `/`');
   }
   const connections = run.connections;
@@ -170,17 +172,16 @@ function checkRun(run: unknown, report: Report): void {
   }
   const container = run.container;
   if (!isRecord(container)) {
-    report(container === undefined ? ['run'] : ['run', 'container'], 'A service needs a `container` mapping', 'add `container:` with at least `image:`');
+    report(['run', 'container'], 'A service needs a `container` mapping', 'add `container:` with at least `image:`', container === undefined ? 'missing' : 'value');
     return;
   }
   for (const key of Object.keys(container)) {
     if (!CONTAINER_ATTRIBUTES.includes(toSnakeCase(key))) {
-      const guess = closest(toSnakeCase(key), CONTAINER_ATTRIBUTES);
-      report(['run', 'container', key], `Unknown container field \`${key}\``, guess ? `did you mean \`${toCamelCase(guess)}\`?` : 'remove it; see the Kubernetes Container reference');
+      report(['run', 'container', key], `Unknown container field \`${key}\``, suggest(key, CONTAINER_ATTRIBUTES.map(toCamelCase)) || 'remove it; see the Kubernetes Container reference', 'key');
     }
   }
   if (typeof container.image !== 'string' || container.image === '') {
-    report(['run', 'container'], 'The container has no `image`', 'add e.g. `image: "{{ DOCKER_IMAGE }}"`');
+    report(['run', 'container', 'image'], 'The container has no `image`', 'add e.g. `image: "{{ DOCKER_IMAGE }}"`', container.image === undefined ? 'missing' : 'value');
   }
 }
 
@@ -188,8 +189,12 @@ function checkUnknownKeys(object: Record<string, unknown>, path: Path, known: re
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
     const guess = aliases[key] ? `Polyaxon calls it \`${aliases[key]}\`` : suggest(key, known);
-    report([...path, key], `Unexpected field \`${key}\`${path.length ? ` in \`${fieldName(path)}\`` : ''}`, guess || `remove it; allowed: ${known.join(', ')}`);
+    report([...path, key], `Unexpected field \`${key}\`${path.length ? ` in \`${fieldName(path)}\`` : ''}`, guess || `remove it; allowed: ${known.join(', ')}`, 'key');
   }
+}
+
+function isBool(v: unknown): boolean {
+  return typeof v === 'boolean' || BOOL_WORDS.includes(String(v).toLowerCase());
 }
 
 function fieldName(path: Path): string {

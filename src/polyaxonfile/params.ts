@@ -14,7 +14,7 @@ export function checkParams(pf: Polyaxonfile, params: Params): Problem[] {
   const ios = [...pf.inputs, ...pf.outputs];
   const names = ios.map((io) => io.name).filter(Boolean);
   const at = (io: IO | undefined, name: string, message: string, hint: string) => {
-    const position = io ? io.position : pf.locate(pf.inputs.length ? ['inputs'] : []);
+    const position = io ? io.position : pf.locate(pf.inputs.length ? ['inputs'] : [], 'key');
     problems.push({ file: pf.file, ...position, field: `params.${name}`, message, hint });
   };
 

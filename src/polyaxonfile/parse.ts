@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Tags } from 'yaml';
 import { PolyaxonfileError, Position, Problem } from './problems';
 
 /** An entry of `inputs` or `outputs`, typed best-effort (check.ts reports what is malformed). */
@@ -38,14 +38,14 @@ export interface Polyaxonfile {
   image?: string;
   /** The whole file as plain data, read with YAML 1.1 rules like the CLI's PyYAML (`yes` is true). */
   data: unknown;
-  /** Position of the value at `path`, or of its nearest parent that exists. */
-  locate(path: readonly (string | number)[]): Position;
+  /** Position of the value (or key) at `path`, or of its nearest parent that exists. */
+  locate(path: readonly (string | number)[], of?: 'value' | 'key'): Position;
 }
 
 /** Reads a polyaxonfile; throws PolyaxonfileError only for YAML syntax errors (see check.ts for the rest). */
 export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', lineCounter });
+  const doc = parseDocument(text, { version: '1.1', lineCounter, customTags: pyYamlBooleans });
   if (doc.errors.length) {
     throw new PolyaxonfileError(doc.errors.map((e): Problem => {
       const [line, column] = e.linePos ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
@@ -56,7 +56,7 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const locate = (path: readonly (string | number)[]): Position => {
+  const locate = (path: readonly (string | number)[], of: 'value' | 'key' = 'value'): Position => {
     let node: unknown = doc.contents;
     let position = isNode(node) && node.range ? at(node.range[0]) : { line: 1, column: 1 };
     for (const key of path) {
@@ -64,7 +64,7 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
         : isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
       if (item === undefined) break;
       // An empty value (`description:`) has no node of its own: point at its key.
-      const target = isPair(item) ? (isNode(item.value) && item.value.range ? item.value : item.key) : item;
+      const target = isPair(item) ? (of === 'value' && isNode(item.value) && item.value.range ? item.value : item.key) : item;
       if (isNode(target) && target.range) position = at(target.range[0]);
       node = isPair(item) ? item.value : item;
     }
@@ -86,11 +86,20 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
     outputs: readIOs(top, 'outputs', locate),
     runKind: asString(run.kind),
     ports: Array.isArray(run.ports) ? run.ports.filter(Number.isInteger) : [],
-    rewritePath: run.rewritePath === true,
+    rewritePath: isTrue(run.rewritePath),
     image: asString(container.image),
     data,
     locate,
   };
+}
+
+// The CLI reads polyaxonfiles with PyYAML: YAML 1.1, so `yes`/`on` are booleans, but not `y`/`n` as in
+// the 1.1 spec (PyYAML resolver.py); an input named `N` must stay a text.
+const BOOL_TAG = 'tag:yaml.org,2002:bool';
+function pyYamlBooleans(tags: Tags): Tags {
+  return tags.map((tag) => (typeof tag === 'object' && tag.tag === BOOL_TAG && 'test' in tag && tag.test
+    ? { ...tag, test: tag.test.test('true') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/ }
+    : tag));
 }
 
 function readIOs(top: Record<string, unknown>, section: IO['section'], locate: Polyaxonfile['locate']): IO[] {

@@ -32,17 +32,17 @@ export function suggest(name: string, candidates: readonly string[]): string {
   return best === undefined ? '' : `did you mean \`${best}\`?`;
 }
 
-export function closest(name: string, candidates: readonly string[]): string | undefined {
+function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : distance(name, candidate);
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return bestDistance <= Math.max(2, Math.ceil(name.length * 0.4)) ? best : undefined;
 }
 
 /** Levenshtein distance. */

@@ -14,7 +14,6 @@ export interface LaunchWizardOptions {
   inputs: readonly LaunchInput[];
   /** Skip the project step when the caller already knows it. */
   project?: string;
-  params?: Readonly<Record<string, string>>;
   name?: string;
   recentImages(project: string): readonly string[];
   /** Why `params[name]` is not acceptable (type, options, placeholders), or undefined. */
@@ -69,7 +68,7 @@ function initialValues(opts: LaunchWizardOptions): Record<string, string> {
   const values: Record<string, string> = {};
   for (const io of opts.inputs) {
     const fallback = io.name === 'WORKING_DIR' ? DEFAULT_WORKING_DIR : '';
-    values[io.name] = opts.params?.[io.name] ?? io.default ?? fallback;
+    values[io.name] = io.default ?? fallback;
   }
   return values;
 }
@@ -123,6 +122,9 @@ async function typeValue(input: MultiStepInput, io: LaunchInput, state: WizardSt
     back,
     validate: (value) => {
       if (!value.trim()) return io.required ? `${io.name} is required.` : undefined;
+      // The AISG files ship defaults like registry.aisingapore.net/<PROJECT_REPO>/vscode-server:0.1.0.
+      const placeholder = /<[A-Z][A-Z0-9_]*>/.exec(value)?.[0];
+      if (placeholder) return `Replace the placeholder ${placeholder}.`;
       return opts.checkParam({ ...changedParams(opts.inputs, state.values), [io.name]: value }, io.name);
     },
   });

@@ -114,6 +114,7 @@ class ServicePanel {
     private readonly deps: ServiceWebviewsDeps,
     private readonly owner: ServiceWebviews,
   ) {
+    // A restored panel comes back with the options it was created with; set them anyway so both paths agree.
     panel.webview.options = { enableScripts: true, localResourceRoots: [owner.media()] };
     panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseAction(message)));
     panel.onDidChangeViewState(() => {
@@ -143,7 +144,8 @@ class ServicePanel {
     } catch (e) {
       if (this.abort.signal.aborted) return;
       this.deps.log.error(`Service ${key(this.ref)}: ${errorMessage(e)}`);
-      this.view = { kind: 'error', message: errorMessage(e) };
+      // One failed status check must not tear down a working service page.
+      if (!isSettled(before) || force) this.view = { kind: 'error', message: errorMessage(e) };
     } finally {
       this.busy = false;
     }
@@ -175,12 +177,12 @@ class ServicePanel {
     const run = this.run;
     const status = run.status ?? 'unknown';
     if (run.name) this.panel.title = run.name;
+    // Settled views stay until the run is done: reloading the frame for a passing `warning` would lose the page.
+    if (!force && isSettled(this.view) && !isDone(status)) return this.view;
     if (!isRunning(status)) {
       const message = await this.lastMessage(conn, run, signal);
       return isDone(status) ? { kind: 'ended', status, message } : { kind: 'waiting', status, message };
     }
-    // Settled views are kept while the run keeps running: probing again would reload nothing.
-    if (!force && (this.view.kind === 'running' || this.view.kind === 'blocked')) return this.view;
     return this.runningView(conn, run, signal);
   }
 
@@ -229,6 +231,11 @@ class ServicePanel {
 function describe(c: StatusCondition): string | undefined {
   const text = [c.reason, c.message].filter(Boolean).join(': ');
   return text || undefined;
+}
+
+/** The service page (or the reason it cannot be framed) is shown. */
+function isSettled(view: ServiceView): boolean {
+  return view.kind === 'running' || view.kind === 'blocked';
 }
 
 function statusOf(view: ServiceView): string | undefined {

@@ -57,11 +57,13 @@ describe('service webview', () => {
   let fx: Fixture;
   const opened: RunRef[] = [];
 
-  before(async () => {
+  before(async function () {
+    this.timeout(60_000); // the first activation and settings write can be slow on a busy machine
     fx = await setUp({});
   });
 
   after(async () => {
+    if (!fx) return;
     await closeAll(fx.webviews, opened);
     await fx.stop();
   });
@@ -118,7 +120,8 @@ describe('service webview, service refusing to be framed', () => {
   let backend: http.Server;
   let ref: RunRef | undefined;
 
-  before(async () => {
+  before(async function () {
+    this.timeout(60_000);
     // Jupyter's default: its own pages only (the gateway hides X-Frame-Options, not CSP).
     backend = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "frame-ancestors 'self'" });
@@ -131,7 +134,7 @@ describe('service webview, service refusing to be framed', () => {
 
   after(async () => {
     if (ref) await closeAll(fx.webviews, [ref]);
-    await fx.stop();
+    await fx?.stop();
     await new Promise((resolve) => backend.close(resolve));
   });
 

@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server';
 import { PolyaxonClient, type RequestLogEntry } from '../../../src/polyaxon/client';
-import { createRunBody } from '../../../src/polyaxon/version';
+import { serviceUrl } from '../../../src/polyaxon/urls';
+import { createRunBody, isV2 } from '../../../src/polyaxon/version';
 import { clearFaults, closedPort, rejectsWith, vscodeOperation } from './helpers';
 
 const owner = 'default';
@@ -266,6 +267,27 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
       assert.strictEqual(entry.status, 200);
       assert.ok(entry.ms >= 0);
       assert.strictEqual(entry.error, undefined);
+    });
+  });
+
+  describe('a v2 server', () => {
+    let v2: FakePolyaxon;
+    before(async () => {
+      v2 = await startFakePolyaxon({ version: '2.13.0', seed: 'empty', operator: false });
+      v2.addProject('v2-proj');
+    });
+    after(() => v2.close());
+
+    it('is detected, takes the managed_by body, and its service URL has the port segment', async () => {
+      const c = new PolyaxonClient({ host: v2.url });
+      const v2Server = isV2(await c.getInstallation());
+      assert.strictEqual(v2Server, true);
+      const ref = { owner, project: 'v2-proj' };
+      const created = await c.createRun(ref, createRunBody(vscodeOperation(), v2Server));
+      assert.deepStrictEqual(v2.requests.find((r) => r.method === 'POST')?.body, { content: vscodeOperation(), managed_by: 'agent' });
+      const runRef = { ...ref, uuid: created.uuid };
+      const run = await c.getRun(runRef);
+      assert.ok(serviceUrl(c.host, runRef, run, { v2: true }).endsWith(`/runs/${created.uuid}/8080/`));
     });
   });
 });

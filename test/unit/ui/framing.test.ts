@@ -107,6 +107,19 @@ describe('probe', () => {
     assert.strictEqual(await probe(url, { timeoutMs: 2000 }), undefined);
   });
 
+  it('resolves undefined when the headers do not come in time', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const started = Date.now();
+    try {
+      assert.strictEqual(await probe(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/`, { timeoutMs: 200 }), undefined);
+      assert.ok(Date.now() - started < 2000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('resolves undefined when aborted', async () => {
     const abort = new AbortController();
     abort.abort();

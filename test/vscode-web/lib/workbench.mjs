@@ -14,7 +14,10 @@ export async function openViewContainer(page, title, { timeout = 30000 } = {}) {
   const item = page.locator(`.part.activitybar [aria-label^="${title}"]`).first();   // first(): a badge has the same label
   await item.waitFor({ timeout });
   const cls = await item.locator('xpath=ancestor-or-self::li[1]').getAttribute('class', { timeout: 2000 }).catch(() => '');
-  if (!/\bchecked\b/.test(cls ?? '')) await item.click();                          // clicking an open one closes it
+  if (!/\bchecked\b/.test(cls ?? '')) {                                           // clicking an open one closes it
+    await item.click();
+    await page.mouse.move(0, 0);                                                    // no hover tooltip in screenshots
+  }
   await page.locator('.part.sidebar .composite.title', { hasText: title }).first().waitFor({ timeout });
 }
 
@@ -113,4 +116,14 @@ export async function screenshot(page, file) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Polls `probe` until it returns a truthy value (returned); on timeout throws `message()` (a function, for detail). */
+export async function waitUntil(probe, message, { timeout = 15000, interval = 250 } = {}) {
+  for (const end = Date.now() + timeout; Date.now() < end;) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(await message());
 }

@@ -1,0 +1,18 @@
+// The UI test, step by step, in order; test/vscode-web/run-ui.mjs runs them against one VS Code + fake Polyaxon
+// (seed demo, project my-project-alice). A step is { name, screenshot?, run(ctx) }:
+//   run        throws to fail; the runner screenshots the page after it (test-results/ui/NN-name.png)
+//   screenshot file name for media/screenshots/ when run with --update-screenshots
+//   ctx        { page, project, fakeUrl, codeServerUrl, workspace, api(path, init), updateSettings(patch), freePort() }
+//              (see run-ui.mjs); a step may store what later steps need on ctx.
+// Steps share one window, so each leaves it usable for the next (restore settings, close dialogs).
+import { servicesView } from './services-view.steps.mjs';
+import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
+import { workbenchLoads } from './workbench.steps.mjs';
+
+export const steps = [
+  workbenchLoads,          // must stay first: it opens the window
+  servicesView,
+  // launch via palette + wizard, status bar, service webview, stop/delete with confirmation: add here
+  unreachableWelcome,
+  retryReconnects,
+];

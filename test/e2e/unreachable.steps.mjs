@@ -1,0 +1,45 @@
+// The connection breaks (polyaxon.host edited to a port nobody listens on), then the server appears on that port
+// and the user clicks Retry, like after restarting `polyaxon port-forward`.
+import net from 'node:net';
+import { welcomeView } from '../vscode-web/lib/workbench.mjs';
+import { openPolyaxonView, servicesOnServer, waitForServiceRows } from './polyaxon-ui.mjs';
+
+const retryButton = (page) => welcomeView(page).locator('.monaco-button', { hasText: 'Retry' });
+
+export const unreachableWelcome = {
+  name: 'welcome view explains an unreachable server and offers Retry',
+  screenshot: 'unreachable',
+  async run(ctx) {
+    await openPolyaxonView(ctx.page);
+    ctx.unreachablePort = await ctx.freePort();
+    ctx.updateSettings({ 'polyaxon.host': `http://127.0.0.1:${ctx.unreachablePort}` });
+    await welcomeView(ctx.page).getByText('Cannot reach Polyaxon').waitFor({ timeout: 20000 });
+    await retryButton(ctx.page).waitFor();
+  },
+};
+
+export const retryReconnects = {
+  name: 'Retry lists the services once the server answers again',
+  async run(ctx) {
+    // a forwarder on the dead port to the fake server stands in for a restarted port-forward
+    const fake = new URL(ctx.fakeUrl);
+    const sockets = new Set();
+    const forwarder = net.createServer((socket) => {
+      const upstream = net.connect(Number(fake.port), fake.hostname);
+      for (const [a, b] of [[socket, upstream], [upstream, socket]]) {
+        sockets.add(a);
+        a.on('error', () => b.destroy()).on('close', () => sockets.delete(a));
+      }
+      socket.pipe(upstream).pipe(socket);
+    });
+    await new Promise((resolve) => forwarder.listen(ctx.unreachablePort, '127.0.0.1', resolve));
+    try {
+      await retryButton(ctx.page).click({ timeout: 10000 });
+      await waitForServiceRows(ctx.page, await servicesOnServer(ctx));
+    } finally {
+      ctx.updateSettings({ 'polyaxon.host': ctx.fakeUrl });
+      forwarder.close();
+      for (const socket of sockets) socket.destroy();
+    }
+  },
+};

@@ -1,0 +1,105 @@
+// Test doubles for driving the dev-environment commands inside the real extension host.
+import { execFileSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PolyaxonExtensionApi } from '../../src/api';
+import type { CommandDeps, TerminalLauncher } from '../../src/commands/devEnvCommands';
+import type { Prompts } from '../../src/ui/prompts';
+import { extension } from '../integration/helpers';
+
+export interface Shown {
+  message: string;
+  actions: readonly string[];
+  severity?: 'info' | 'warning' | 'error';
+}
+
+/** Records every message and answers with `answer` when it is among the offered actions. */
+export class RecordingPrompts implements Prompts {
+  readonly shown: Shown[] = [];
+  constructor(private readonly answer?: string) {}
+  confirm(message: string, { action }: { action: string }): Promise<boolean> {
+    this.shown.push({ message, actions: [action] });
+    return Promise.resolve(action === this.answer);
+  }
+  choose<T extends string>(message: string, actions: readonly T[], options?: { severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined> {
+    this.shown.push({ message, actions, severity: options?.severity });
+    return Promise.resolve(actions.find((a) => a === this.answer));
+  }
+}
+
+/** Routes the running extension's prompts to `prompts` until the returned function is called. */
+export async function useExtensionPrompts(prompts: Prompts): Promise<() => void> {
+  const api = (await extension().activate()) as PolyaxonExtensionApi;
+  const previous = api.prompts.current;
+  api.prompts.current = prompts;
+  return () => {
+    api.prompts.current = previous;
+  };
+}
+
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
+  }
+  update(key: string, value: unknown): Thenable<void> {
+    this.values.set(key, value);
+    return Promise.resolve();
+  }
+  setKeysForSync(): void {}
+}
+
+/** A terminal that records the command line and runs it in a shell with `env` added. */
+export class RecordingTerminals implements TerminalLauncher {
+  readonly runs: { command: string; name: string; cwd?: string; env?: Record<string, string> }[] = [];
+  constructor(private readonly execute: false | Record<string, string> = false) {}
+  run(command: string, { closed: _closed, ...options }: { name: string; cwd?: string; env?: Record<string, string>; closed?: AbortController }): void {
+    this.runs.push({ command, ...options });
+    if (this.execute) execFileSync('/bin/sh', ['-c', command], { cwd: options.cwd, env: { ...process.env, ...options.env, ...this.execute }, stdio: 'pipe' });
+  }
+}
+
+let log: vscode.LogOutputChannel | undefined;
+
+export function commandDeps(overrides: Partial<CommandDeps> & { prompts: Prompts }): CommandDeps & { images: [string, string][] } {
+  const images: [string, string][] = [];
+  log ??= vscode.window.createOutputChannel('Polyaxon dev env tests', { log: true });
+  return {
+    context: { globalState: new MemoryMemento(), workspaceState: new MemoryMemento() },
+    log,
+    env: process.env,
+    terminals: new RecordingTerminals(),
+    rememberImage: async (kind, image) => void images.push([kind, image]),
+    images,
+    ...overrides,
+  };
+}
+
+export function tempDir(prefix: string): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A bare repository `<dir>/remote/team/demo.git` with one commit, and git settings that make
+ * `https://git.example.test/` mean that folder (url.<base>.insteadOf, as a mirror would be configured):
+ * the clone command stays the exact HTTPS one, and no network is needed.
+ */
+export function bareRepo(dir: string): { url: string; gitEnv: Record<string, string> } {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' });
+  const work = path.join(dir, 'work');
+  execFileSync('mkdir', ['-p', work, path.join(dir, 'remote', 'team')]);
+  git(work, 'init', '-q');
+  execFileSync('sh', ['-c', 'echo "# demo" > README.md'], { cwd: work });
+  git(work, 'add', 'README.md');
+  git(work, 'commit', '-q', '-m', 'first');
+  git(dir, 'clone', '-q', '--bare', work, path.join(dir, 'remote', 'team', 'demo.git'));
+  return {
+    url: 'https://git.example.test/team/demo.git',
+    gitEnv: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.file://${path.join(dir, 'remote')}/.insteadOf`, GIT_CONFIG_VALUE_0: 'https://git.example.test/' },
+  };
+}

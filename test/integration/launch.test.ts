@@ -1,0 +1,111 @@
+// Launch Cluster VSCode in the real extension host against the fake Polyaxon, in no-prompt mode (`params` given).
+// Contract under test: the command resolves the created Run (its status says how the launch ended), throws on
+// params it would not send, and never POSTs twice for one launch.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PolyaxonExtensionApi } from '../../src/api';
+import type { Run } from '../../src/polyaxon/types';
+import { componentToDict, loadServicePolyaxonfile } from '../../src/polyaxonfile';
+import type { Prompts } from '../../src/ui/prompts';
+import type { FakePolyaxon } from '../fake-polyaxon/server';
+import { REPO_ROOT, extension, setSettings, sleep, startFakeServer, waitFor } from './helpers';
+
+const PROJECT = 'launch-tests';
+const GOOD_PARAMS = { DOCKER_IMAGE: 'img:1', WORKING_DIR: '/polyaxon-v1-data' };
+
+/** Answers nothing and remembers what the extension said. */
+function recordingPrompts(said: string[]): Prompts {
+  return {
+    confirm: async (message) => (said.push(message), false),
+    choose: async (message) => (said.push(message), undefined),
+  };
+}
+
+function runPosts(fake: FakePolyaxon): { body?: unknown }[] {
+  return fake.requests.filter((r) => r.method === 'POST' && new RegExp(`/api/v1/default/${PROJECT}/runs/?$`).test(r.path));
+}
+
+describe('launch commands', function () {
+  this.timeout(40_000);
+  let api: PolyaxonExtensionApi;
+  let fake: FakePolyaxon;
+  let stopFake: () => Promise<void>;
+  let restoreSettings: () => Promise<void>;
+  const said: string[] = [];
+
+  before(async () => {
+    api = (await extension().activate()) as PolyaxonExtensionApi;
+    const started = await startFakeServer({ seed: 'empty', project: PROJECT, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } });
+    fake = started.server;
+    stopFake = started.stop;
+    fake.addProject(PROJECT);
+    restoreSettings = await setSettings({ openOnLaunch: 'none' });
+  });
+  after(async () => {
+    await restoreSettings();
+    await stopFake();
+  });
+  beforeEach(() => {
+    fake.requests.length = 0;
+    said.length = 0;
+    api.prompts.current = recordingPrompts(said);
+  });
+
+  it('creates one run from the bundled polyaxonfile with the params, and resolves when it is running', async () => {
+    const run = await executeLaunch({ params: GOOD_PARAMS });
+    assert.ok(run);
+    assert.strictEqual(run.status, 'running');
+    const posts = runPosts(fake);
+    assert.strictEqual(posts.length, 1);
+    const body = posts[0].body as { content: string; is_managed?: boolean };
+    assert.strictEqual(body.is_managed, true);
+    const file = path.join(REPO_ROOT, 'polyaxonfiles', 'vscode-service.yml');
+    const bundled = componentToDict(loadServicePolyaxonfile(fs.readFileSync(file, 'utf8'), file));
+    assert.deepStrictEqual(JSON.parse(body.content), {
+      version: 1.1,
+      kind: 'operation',
+      params: { DOCKER_IMAGE: { value: 'img:1' }, WORKING_DIR: { value: '/polyaxon-v1-data' } },
+      component: bundled,
+    });
+    assert.strictEqual(fake.getRun(PROJECT, run.uuid)?.status, 'running');
+  });
+
+  it('opens the form without params, and launches nothing when it is dismissed', async () => {
+    const launching = vscode.commands.executeCommand<Run | undefined>('polyaxon.launchVSCode');
+    // The project step lists the server's projects as it opens.
+    await waitFor(() => fake.requests.some((r) => r.path.includes('/projects/list')), 'the project step asked for the projects');
+    await sleep(300);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await launching, undefined);
+    assert.strictEqual(runPosts(fake).length, 0);
+  });
+
+  it('sends nothing for a param the polyaxonfile does not declare', async () => {
+    await assert.rejects(executeLaunch({ params: { ...GOOD_PARAMS, NOPE: 'x' } }), /unexpected param `NOPE`/);
+    assert.strictEqual(runPosts(fake).length, 0);
+  });
+
+  it('launches once when clicked twice while the first launch is in flight', async () => {
+    const [first, second] = await Promise.all([executeLaunch({ params: GOOD_PARAMS }), executeLaunch({ params: GOOD_PARAMS })]);
+    assert.strictEqual(runPosts(fake).length, 1);
+    assert.strictEqual([first, second].filter(Boolean).length, 1, 'the second call resolves undefined');
+  });
+
+  it('resolves a failed run and shows Polyaxon\'s reason', async () => {
+    const run = await executeLaunch({ params: { ...GOOD_PARAMS, DOCKER_IMAGE: 'img:__fail__' } });
+    assert.strictEqual(run?.status, 'failed');
+    assert.match(said.join('\n'), /failed.*ImagePullBackOff/);
+  });
+
+  it('resolves an unschedulable run after the grace period and shows why', async () => {
+    const run = await executeLaunch({ params: { ...GOOD_PARAMS, DOCKER_IMAGE: 'img:__unschedulable__' } });
+    assert.strictEqual(run?.status, 'unschedulable');
+    assert.match(said.join('\n'), /cannot be scheduled.*Insufficient cpu/);
+  });
+});
+
+async function executeLaunch(args: Record<string, unknown>): Promise<Run | undefined> {
+  return vscode.commands.executeCommand<Run | undefined>('polyaxon.launchVSCode', args);
+}

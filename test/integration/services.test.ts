@@ -1,0 +1,156 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PolyaxonExtensionApi } from '../../src/api';
+import type { Prompts } from '../../src/ui/prompts';
+import type { FakePolyaxon } from '../fake-polyaxon/server';
+import { extension, sleep, startFakeServer, waitFor } from './helpers';
+
+/** Answers every confirmation with `answer`, and records the questions. */
+function answering(answer: boolean, asked: string[]): Prompts {
+  return {
+    confirm: async (message) => {
+      asked.push(message);
+      return answer;
+    },
+    choose: async (message) => {
+      asked.push(message);
+      return undefined;
+    },
+  };
+}
+
+describe('Services view, status bar and actions (against the fake Polyaxon)', function () {
+  this.timeout(30_000);
+  let api: PolyaxonExtensionApi;
+  let server: FakePolyaxon;
+  let stop: () => Promise<void>;
+
+  before(async () => {
+    api = (await extension().activate()) as PolyaxonExtensionApi;
+    ({ server, stop } = await startFakeServer({ operator: { queuedMs: 300, startingMs: 300, stoppingMs: 300 } }));
+  });
+  after(async () => {
+    api.prompts.current = (await import('../../src/ui/prompts')).windowPrompts;
+    await stop();
+  });
+
+  it('lists the project’s services with their status, and no other kind of run', async () => {
+    await api.services.refresh();
+    const runs = api.services.snapshot?.projects[0].runs ?? [];
+    assert.ok(runs.length >= 3, `services listed: ${runs.length}`);
+    for (const run of runs) assert.strictEqual(run.kind, 'service', run.name ?? run.uuid);
+    const requests = server.requests.filter((r) => r.path.includes('/runs?'));
+    assert.ok(requests.every((r) => decodeURIComponent(r.path).includes('query=kind:service')), 'filters on the server');
+    assert.strictEqual(api.services.state, 'ok');
+    const roots = api.services.provider.getChildren();
+    assert.strictEqual(roots.length, 1);
+    const children = api.services.provider.getChildren(roots[0]);
+    const item = api.services.provider.getTreeItem(children[0]);
+    assert.match(String(item.contextValue), /^service\+/);
+  });
+
+  it('shows counts in the status bar and follows a service from queued to running', async () => {
+    const run = server.addRun('my-project-alice', { name: 'fresh-vscode', kind: 'service', status: 'queued', tags: ['vscode'] });
+    await api.services.refresh();
+    assert.match(api.statusBar.text, /\$\(loading~spin\) \d+/, api.statusBar.text);
+    await waitFor(async () => {
+      await api.services.refresh();
+      return api.services.snapshot?.projects[0].runs.find((r) => r.uuid === run.uuid)?.status === 'running';
+    }, 'the new service reaches running in the tree', 15_000, 300);
+    assert.match(api.statusBar.text, /\$\(vm-running\) [1-9]/, api.statusBar.text);
+  });
+
+  it('stops a service only after the user confirms, naming it', async () => {
+    const run = server.addRun('my-project-alice', { name: 'to-stop', kind: 'service', status: 'running', tags: ['vscode'] });
+    const asked: string[] = [];
+    api.prompts.current = answering(false, asked);
+    await vscode.commands.executeCommand('polyaxon.stop', { project: 'my-project-alice', uuid: run.uuid });
+    assert.match(asked[0], /to-stop/);
+    assert.ok(!server.requests.some((r) => r.method === 'POST' && r.path.includes(`${run.uuid}/stop`)), 'declined: nothing sent');
+
+    api.prompts.current = answering(true, asked);
+    const stopped = await vscode.commands.executeCommand('polyaxon.stop', { project: 'my-project-alice', uuid: run.uuid });
+    assert.strictEqual(stopped, true);
+    await waitFor(() => server.getRun('my-project-alice', run.uuid)?.status === 'stopped', 'the service is stopped', 10_000);
+  });
+
+  it('deletes a service after a confirmation, and the tree drops it', async () => {
+    const run = server.addRun('my-project-alice', { name: 'to-delete', kind: 'service', status: 'stopped', tags: ['jupyter'] });
+    const asked: string[] = [];
+    api.prompts.current = answering(true, asked);
+    const deleted = await vscode.commands.executeCommand('polyaxon.delete', { project: 'my-project-alice', uuid: run.uuid });
+    assert.strictEqual(deleted, true);
+    assert.match(asked[0], /Delete .*to-delete/);
+    assert.strictEqual(server.getRun('my-project-alice', run.uuid), undefined);
+    await api.services.refresh();
+    assert.ok(!api.services.snapshot?.projects[0].runs.some((r) => r.uuid === run.uuid));
+  });
+
+  it('keeps the last good list and says what is wrong when the server fails', async () => {
+    await api.services.refresh();
+    const before = api.services.snapshot?.projects[0].runs.length;
+    server.faults = { status: 502, count: 10 };
+    await api.services.refresh();
+    server.faults = {};
+    assert.strictEqual(api.services.snapshot?.projects[0].runs.length, before);
+    assert.match(String(api.services.treeView.message), /502/);
+    await api.services.refresh();
+    assert.strictEqual(api.services.treeView.message, undefined);
+  });
+
+  it('sends no request while the view is hidden and nothing is transitional', async () => {
+    // Make everything steady, let one refresh see it, then watch the wire.
+    for (const project of api.services.snapshot?.projects ?? []) {
+      for (const run of project.runs) if (!['running', 'stopped', 'failed', 'succeeded'].includes(String(run.status))) server.setStatus('my-project-alice', run.uuid, 'stopped');
+    }
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await api.services.refresh();
+    await sleep(500);
+    const count = server.requests.length;
+    await sleep(5_000);
+    assert.strictEqual(server.requests.length, count, 'no request while hidden and steady');
+  });
+});
+
+describe('Connection settings and secrets', function () {
+  this.timeout(20_000);
+  let api: PolyaxonExtensionApi;
+  let server: FakePolyaxon;
+  let stop: () => Promise<void>;
+
+  before(async () => {
+    api = (await extension().activate()) as PolyaxonExtensionApi;
+    ({ server, stop } = await startFakeServer({ operator: false }));
+  });
+  after(() => stop());
+
+  it('stores the token in SecretStorage, never in settings, and sends it as `Token`', async () => {
+    await vscode.commands.executeCommand('polyaxon.configureConnection', { host: server.url, token: 'sekret-123', project: 'my-project-alice' });
+    assert.strictEqual(vscode.workspace.getConfiguration('polyaxon').get('host'), server.url);
+    assert.strictEqual(await api.connections.hasStoredToken(server.url), true);
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('polyaxon'));
+    assert.ok(!settings.includes('sekret-123'), 'the token is not in the settings');
+    const description = await api.connections.describe();
+    assert.strictEqual(description.tokenSource, 'secretStorage');
+    assert.ok(!JSON.stringify(description).includes('sekret-123'));
+
+    const result = (await vscode.commands.executeCommand('polyaxon.testConnection', { quiet: true })) as { version: string; dist: string };
+    assert.strictEqual(result.version, '1.11.3');
+    assert.strictEqual(result.dist, 'ce');
+    const last = server.requests.at(-1);
+    assert.strictEqual(last?.headers.authorization, 'Token sekret-123');
+
+    await vscode.commands.executeCommand('polyaxon.signOut');
+    assert.strictEqual(await api.connections.hasStoredToken(server.url), false);
+    await vscode.commands.executeCommand('polyaxon.testConnection', { quiet: true });
+    assert.strictEqual(server.requests.at(-1)?.headers.authorization, undefined, 'no Authorization header without a token');
+  });
+
+  it('says the server is unreachable, in the view and the status bar', async () => {
+    await vscode.workspace.getConfiguration('polyaxon').update('host', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    await api.services.refresh();
+    assert.strictEqual(api.services.state, 'unreachable');
+    assert.match(String(api.services.lastError?.message), /127\.0\.0\.1:9/);
+    assert.match(api.statusBar.text, /debug-disconnect/);
+  });
+});

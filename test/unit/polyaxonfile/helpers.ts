@@ -1,0 +1,20 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePolyaxonfile, Polyaxonfile } from '../../../src/polyaxonfile/parse';
+
+export const REPO = path.resolve(__dirname, '../../../..');
+export const FIXTURES = path.join(REPO, 'test/fixtures/polyaxonfiles');
+export const SHARED = '/work/shared/polyaxon';
+
+export function readPolyaxonfile(file: string): Polyaxonfile {
+  return parsePolyaxonfile(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** Skips the current test, saying why, when the shared Polyaxon facts are not on this machine. */
+export function requireShared(ctx: Mocha.Context, ...files: string[]): void {
+  const missing = files.map((f) => path.join(SHARED, f)).find((f) => !fs.existsSync(f));
+  if (missing) {
+    console.log(`      skipped: ${missing} is not available`);
+    ctx.skip();
+  }
+}

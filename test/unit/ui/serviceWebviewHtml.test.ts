@@ -1,0 +1,102 @@
+import * as assert from 'assert';
+import { esc, IFRAME_SANDBOX, newNonce, parseAction, parsePanelState, renderPage, type ServiceView } from '../../../src/ui/serviceWebviewHtml';
+
+const assets = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/media/serviceWebview.js', styleUri: 'https://webview.test/media/serviceWebview.css', nonce: 'abc123' };
+const state = { owner: 'default', project: 'my-project-alice', uuid: '5180fcc7fddb44b28ceb22f418d7d2bb' };
+const page = (view: ServiceView, title = 'vscode-service') => renderPage(assets, { title, state, view });
+const csp = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1].replace(/&#39;/g, "'");
+const actions = (html: string) => [...html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]);
+const URL_ = 'http://127.0.0.1:8080/proxy/8117/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/5180fcc7fddb44b28ceb22f418d7d2bb/';
+
+describe('renderPage', () => {
+  it('frames a running service, allowing only its origin in a strict CSP', () => {
+    const html = page({ kind: 'running', status: 'running', url: URL_ });
+    assert.ok(html.includes(`<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write"></iframe>`));
+    assert.strictEqual(
+      csp(html),
+      "default-src 'none'; frame-src http://127.0.0.1:8080; script-src 'nonce-abc123'; style-src https://webview.test; img-src https://webview.test",
+    );
+    assert.ok(html.includes('<script nonce="abc123" src="https://webview.test/media/serviceWebview.js"></script>'));
+    assert.deepStrictEqual(actions(html), ['reload', 'openInBrowser']);
+  });
+
+  it('frames nothing while the service is not running', () => {
+    for (const view of [
+      { kind: 'loading' },
+      { kind: 'waiting', status: 'queued' },
+      { kind: 'blocked', status: 'running', reason: 'it sends "X-Frame-Options: DENY"' },
+      { kind: 'ended', status: 'stopped' },
+      { kind: 'deleted' },
+      { kind: 'error', message: 'Cannot reach Polyaxon' },
+    ] as ServiceView[]) {
+      const html = page(view);
+      assert.doesNotMatch(html, /<iframe/, view.kind);
+      assert.match(csp(html) ?? '', /frame-src 'none';/, view.kind);
+    }
+  });
+
+  it("shows a waiting service's status and Polyaxon's last message", () => {
+    const html = page({ kind: 'waiting', status: 'unschedulable', message: 'PodUnschedulable: 0/3 nodes are available' });
+    assert.match(html, /● unschedulable/);
+    assert.match(html, /vscode-service is <b>unschedulable<\/b>/);
+    assert.match(html, /0\/3 nodes are available/);
+    assert.deepStrictEqual(actions(html), ['reload']);
+  });
+
+  it('offers Restart, not Open in Browser, once the service ended', () => {
+    const html = page({ kind: 'ended', status: 'failed', message: 'OperationFailed: exited with 137' });
+    assert.match(html, /class="status bad"/);
+    assert.deepStrictEqual(actions(html), ['reload', 'restart']);
+  });
+
+  it('explains a refusal to be framed and offers the browser', () => {
+    const html = page({ kind: 'blocked', status: 'running', reason: 'its Content-Security-Policy says "frame-ancestors \'self\'"' });
+    assert.match(html, /cannot be shown inside VS Code: its Content-Security-Policy says &#34;frame-ancestors &#39;self&#39;&#34;/);
+    assert.deepStrictEqual(actions(html), ['reload', 'openInBrowser']);
+  });
+
+  it('offers nothing for a deleted service', () => {
+    assert.deepStrictEqual(actions(page({ kind: 'deleted' })), []);
+  });
+
+  it('keeps the RunRef in the page for restoring it, and escapes everything from the server', () => {
+    const html = page({ kind: 'error', message: '<img src=x onerror=alert(1)>' }, '"><script>alert(1)</script>');
+    assert.ok(html.includes(`data-state="${esc(JSON.stringify(state))}"`));
+    assert.doesNotMatch(html, /<img|<script>alert/);
+    assert.strictEqual(html.match(/<script/g)?.length, 1);
+  });
+});
+
+describe('parseAction', () => {
+  it('accepts only our three toolbar actions', () => {
+    assert.deepStrictEqual(
+      [{ type: 'reload' }, { type: 'openInBrowser' }, { type: 'restart' }].map(parseAction),
+      ['reload', 'openInBrowser', 'restart'],
+    );
+  });
+
+  it('ignores anything else', () => {
+    for (const message of [undefined, null, 'reload', {}, { type: 'polyaxon.delete' }, { type: 'workbench.action.terminal.new' }, { type: ['reload'] }, { command: 'reload' }]) {
+      assert.strictEqual(parseAction(message), undefined, JSON.stringify(message));
+    }
+  });
+});
+
+describe('parsePanelState', () => {
+  it('reads back a RunRef and nothing more', () => {
+    assert.deepStrictEqual(parsePanelState({ ...state, extra: 1 }), state);
+  });
+
+  it('rejects anything that is not a complete RunRef', () => {
+    for (const bad of [undefined, null, 'x', {}, { owner: 'default', project: 'p' }, { ...state, uuid: 42 }, { ...state, owner: '' }]) {
+      assert.strictEqual(parsePanelState(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('newNonce', () => {
+  it('is fresh each time', () => {
+    assert.notStrictEqual(newNonce(), newNonce());
+    assert.match(newNonce(), /^[A-Za-z0-9+/]{22}==$/);
+  });
+});

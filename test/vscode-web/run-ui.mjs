@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// End-to-end UI test: the packaged extension (.vsix) installed in a real VS Code (code-server), the fake Polyaxon
+// server (seed demo) as its backend, driven through Debian's chromium with playwright-core. The steps live in
+// test/e2e/steps.mjs; each one is timed and screenshotted into test-results/ui/.
+//
+//   node test/vscode-web/run-ui.mjs [--vsix FILE] [--only TEXT] [--update-screenshots] [--keep] [--verbose]
+//
+// --vsix                reuse a package instead of running `npm run package`
+// --only                run only the steps whose name contains TEXT (after the workbench step)
+// --update-screenshots  copy the screenshots of passing steps that name one into media/screenshots/
+// Needs: setup.sh done, `tsc -p .` (out/test/fake-polyaxon). Prints `N passed, N failed`; exit 1 on any failure.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { steps } from '../e2e/steps.mjs';
+import { forwardConsole, launchBrowser } from './lib/browser.mjs';
+import { ROOT, createState, installVsix, readSettings, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
+import { startFakeServerProcess } from './lib/fake-server.mjs';
+import { freePort, killAllGroups, onInterrupt } from './lib/processes.mjs';
+import { screenshot } from './lib/workbench.mjs';
+
+const { values: opt } = parseArgs({ options: {
+  vsix: { type: 'string' },
+  only: { type: 'string' },
+  'update-screenshots': { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+} });
+
+const RESULTS = path.join(ROOT, 'test-results/ui');
+const MEDIA = path.join(ROOT, 'media/screenshots');
+const PROJECT = 'my-project-alice';
+
+requireInstalled();
+const vsix = opt.vsix ? path.resolve(opt.vsix) : packageExtension();
+fs.rmSync(RESULTS, { recursive: true, force: true });
+fs.mkdirSync(RESULTS, { recursive: true });
+
+const state = createState('ui');
+const resources = [];
+let failed = 0;
+async function cleanup() {
+  for (const close of resources.reverse()) await close().catch(() => {});
+  await killAllGroups();
+  if (failed === 0 && !opt.keep) fs.rmSync(state.dir, { recursive: true, force: true });
+  else console.error(`state dir kept: ${path.relative(process.cwd(), state.dir)} (code-server.log, fake-polyaxon.log)`);
+}
+onInterrupt(cleanup);
+
+const selected = steps.filter((s, i) => i === 0 || !opt.only || s.name.includes(opt.only));
+let passed = 0;
+try {
+  const fake = await startFakeServerProcess({ seed: 'demo', logFile: path.join(state.dir, 'fake-polyaxon.log') });
+  resources.push(fake.stop);
+  writeSettings(state, { 'polyaxon.host': fake.url, 'polyaxon.project': PROJECT });
+  installVsix(state, vsix);
+  // plain mode (no smoke-test driver): notification toasts and modal dialogs show as they do for a user
+  const server = await startCodeServer(state);
+  resources.push(server.stop);
+  const { page, close } = await launchBrowser();
+  resources.push(close);
+  if (opt.verbose) forwardConsole(page, { print: (line) => console.log(`  [page] ${line}`) });
+
+  // what a step gets; steps may add fields for later steps (e.g. the run they launched)
+  const ctx = {
+    page, project: PROJECT, fakeUrl: fake.url, codeServerUrl: server.url, workspace: state.workspace,
+    /** JSON from the fake server's API, e.g. api('/api/v1/default/my-project-alice/runs') */
+    api: async (apiPath, init) => {
+      const res = await fetch(new URL(apiPath, fake.url), init);
+      if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${apiPath}: HTTP ${res.status}`);
+      return res.json();
+    },
+    /** Changes user settings the way editing settings.json does; VS Code reloads them. */
+    updateSettings: (patch) => writeSettings(state, { ...readSettings(state), ...patch }),
+    freePort,
+  };
+
+  for (const [i, step] of selected.entries()) {
+    const shot = path.join(RESULTS, `${String(i + 1).padStart(2, '0')}-${step.name.replace(/\W+/g, '-').toLowerCase()}.png`);
+    const t0 = Date.now();
+    try {
+      await step.run(ctx);
+      await screenshot(page, shot);
+      passed++;
+      console.log(`ok   ${step.name} (${Date.now() - t0} ms)`);
+      if (opt['update-screenshots'] && step.screenshot) {
+        fs.mkdirSync(MEDIA, { recursive: true });
+        fs.copyFileSync(shot, path.join(MEDIA, `${step.screenshot}.png`));
+      }
+    } catch (e) {
+      failed++;
+      await screenshot(page, shot.replace(/\.png$/, '-FAIL.png')).catch(() => {});
+      console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${String(e?.message ?? e).split('\n')[0]}`);
+      if (i === 0) break;                   // no workbench, no point in the rest
+    }
+  }
+} catch (e) {
+  failed++;
+  console.error(`setup failed: ${e?.stack ?? e}`);
+}
+await cleanup();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
+
+function packageExtension() {
+  console.error('packaging the extension (npm run package)…');
+  try {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    console.log('FAIL packaging the extension (npm run package, output above)\n0 passed, 1 failed');
+    process.exit(1);
+  }
+  return path.join(ROOT, 'polyaxon-dev-environments.vsix');
+}
