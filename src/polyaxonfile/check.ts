@@ -6,7 +6,8 @@ import { isRecord, isTrue, parsePolyaxonfile, Polyaxonfile } from './parse';
 import { PolyaxonfileError, Problem, suggest } from './problems';
 import { checkValue, IO_TYPES } from './values';
 
-/** Fields of a component, in the order the CLI writes them (see operation.ts). */
+/** Fields of a component, in the order the CLI writes them (see operation.ts); `template` comes first because
+ * marshmallow lists a schema's inherited fields by reversed MRO (TemplateMixinSchema before BaseComponentSchema). */
 export const COMPONENT_FIELDS = [
   'template', 'version', 'kind', 'name', 'description', 'tags', 'presets', 'queue', 'cache', 'termination', 'plugins',
   'build', 'hooks', 'isApproved', 'cost', 'inputs', 'outputs', 'run',

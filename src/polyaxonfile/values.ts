@@ -34,7 +34,7 @@ const string: TypeRule = { expected: 'a text', convert: (v) => (typeof v === 'st
 const dict: TypeRule = { expected: 'a JSON object, e.g. {"key": "value"}', convert: jsonObject };
 const structured = (what: string): TypeRule => ({ expected: `a JSON object describing the ${what}`, convert: jsonObject });
 
-export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
+const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
   any: { expected: 'any value', convert: ok },
   int: {
     expected: 'a whole number, e.g. 8',
@@ -164,7 +164,7 @@ function parseJsonObject(text: string) {
 }
 
 /** Python `==` for the values a polyaxonfile can hold: 1 == 1.0 == True, lists and dicts by content. */
-export function pyEquals(a: unknown, b: unknown): boolean {
+function pyEquals(a: unknown, b: unknown): boolean {
   const scalar = (v: unknown) => typeof v === 'number' || typeof v === 'boolean';
   if (scalar(a) && scalar(b)) return Number(a) === Number(b);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => pyEquals(v, b[i]));

@@ -84,7 +84,7 @@ export function renderPage(assets: PageAssets, model: PageModel): string {
 
 function statusBadge(view: ServiceView): string {
   const status = view.kind === 'loading' ? 'loading' : view.kind === 'deleted' ? 'deleted' : view.kind === 'error' ? 'unreachable' : view.status;
-  const tone = status === 'running' ? 'ok' : isFailure(status) || view.kind === 'deleted' || view.kind === 'error' ? 'bad' : view.kind === 'ended' ? 'off' : 'busy';
+  const tone = status === 'running' && view.kind !== 'waiting' ? 'ok' : isFailure(status) || view.kind === 'deleted' || view.kind === 'error' ? 'bad' : view.kind === 'ended' ? 'off' : 'busy';
   return `<span class="status ${tone}" title="Polyaxon status">● ${esc(label(status))}</span>`;
 }
 

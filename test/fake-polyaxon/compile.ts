@@ -136,7 +136,7 @@ export function compileOperation({ op, component }: ParsedOperation, ctx: RunCon
 }
 
 /** The base URL a service is told (core/polyaxon/polypod/compiler/contexts/service.py; v2 appends the port). */
-export function serviceBaseUrl(ctx: RunContext, rewritePath: boolean, port: number | undefined): string {
+function serviceBaseUrl(ctx: RunContext, rewritePath: boolean, port: number | undefined): string {
   const prefix = rewritePath ? 'rewrite-services/v1' : 'services/v1';
   const base = `/${prefix}/${ctx.namespace}/${ctx.owner}/${ctx.project}/runs/${ctx.uuid}`;
   return ctx.v2 && port !== undefined ? `${base}/${port}` : base;

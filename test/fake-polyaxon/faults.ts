@@ -36,7 +36,7 @@ const DRF_DETAILS: Record<number, string> = {
   429: 'Request was throttled. Expected available in 1 second.',
 };
 
-export function statusReply(status: number): Reply {
+function statusReply(status: number): Reply {
   if (NGINX_TITLES[status]) return nginxError(status, NGINX_TITLES[status]);
   // Django's production handler500 (no DEBUG): a bare HTML page.
   if (status >= 500) return html(status, '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n');

@@ -8,12 +8,6 @@ const STARTED: ReadonlySet<RunStatus> = new Set<RunStatus>(['starting', 'running
 export const isDone = (s: RunStatus | null | undefined): boolean => !!s && DONE.has(s);
 export const isStarted = (s: RunStatus | null | undefined): boolean => !!s && STARTED.has(s);
 
-export const ALL_STATUSES: readonly RunStatus[] = [
-  'created', 'resuming', 'on_schedule', 'compiled', 'queued', 'scheduled', 'starting', 'running', 'processing',
-  'stopping', 'failed', 'stopped', 'succeeded', 'skipped', 'warning', 'unschedulable', 'upstream_failed', 'retrying',
-  'unknown', 'done',
-];
-
 /** Reason and message of the condition that leads to each status (recorded ones, else the operator's style). */
 export const CONDITION_TEXT: Partial<Record<RunStatus, [reason: string, message: string]>> = {
   created: ['OperationServiceInit', 'Run is created'],

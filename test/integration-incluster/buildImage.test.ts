@@ -1,9 +1,12 @@
-// Build and Push Dev Image… is refused inside a service: no Docker in a Kubernetes pod.
+// Build and Push Dev Image…: refused inside a service (no Docker in a Kubernetes pod); elsewhere a VS Code task.
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { useExtensionPrompts, RecordingPrompts } from './fixtures';
+import { buildImage } from '../../src/commands/devEnvCommands';
+import { commandDeps, RecordingPrompts, tempDir, useExtensionPrompts } from './fixtures';
 
-describe('Build and Push Dev Image in a service', () => {
+describe('Build and Push Dev Image', () => {
   it('explains that Docker is not available in a pod instead of running it', async () => {
     const prompts = new RecordingPrompts();
     const restore = await useExtensionPrompts(prompts);
@@ -19,5 +22,36 @@ describe('Build and Push Dev Image in a service', () => {
       restore();
     }
     assert.match(prompts.shown[0].message, /Docker is not available here: this VS Code runs in a Polyaxon service, which is a Kubernetes pod/);
+  });
+
+  it('outside a service, runs docker build && push as a task, remembers the image and offers to launch', async function () {
+    this.timeout(60000);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the runner opens a workspace folder');
+    // A stand-in docker first on the task shell's PATH, logging its arguments.
+    const bin = await tempDir('plx-docker-');
+    const calls = path.join(bin, 'calls.log');
+    await fs.writeFile(path.join(bin, 'docker'), `#!/bin/sh\necho "$@" >> '${calls}'\n`, { mode: 0o755 });
+    const terminalEnv = vscode.workspace.getConfiguration('terminal.integrated.env');
+    const previous = terminalEnv.inspect('linux')?.globalValue;
+    await terminalEnv.update('linux', { PATH: `${bin}:\${env:PATH}` }, vscode.ConfigurationTarget.Global);
+    const dockerfile = path.join(folder, 'docker', 'demo-poly-vscode.Dockerfile');
+    await fs.mkdir(path.dirname(dockerfile), { recursive: true });
+    await fs.writeFile(dockerfile, 'FROM scratch\n');
+    const prompts = new RecordingPrompts();
+    const deps = commandDeps({ prompts, env: {} });
+    const image = 'asia.gcr.io/proj/vscode-server:0.1.0';
+    try {
+      const result = await buildImage(deps, { dockerfile: 'docker/demo-poly-vscode.Dockerfile', image });
+      assert.deepStrictEqual(result, { kind: 'vscode', image, exitCode: 0 });
+      assert.strictEqual(await fs.readFile(calls, 'utf8'), `build -t ${image} -f docker/demo-poly-vscode.Dockerfile .\npush ${image}\n`);
+      assert.deepStrictEqual(deps.images, [['vscode', image]]);
+      assert.strictEqual(deps.context.workspaceState.get('polyaxon.devImage.vscode'), image);
+      assert.deepStrictEqual(prompts.shown.at(-1), { message: `Pushed ${image}.`, actions: ['Launch Cluster VSCode with this image'], severity: undefined });
+    } finally {
+      await terminalEnv.update('linux', previous, vscode.ConfigurationTarget.Global);
+      await fs.rm(path.join(folder, 'docker'), { recursive: true, force: true });
+      await fs.rm(bin, { recursive: true, force: true });
+    }
   });
 });
