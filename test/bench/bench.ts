@@ -37,7 +37,7 @@ function bundleFigures(): void {
   fs.writeFileSync(stub, 'module.exports = {};');
   (Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = (request: string, ...rest: unknown[]) => (request === 'vscode' ? stub : resolve(request, ...rest));
   const t = process.hrtime.bigint();
-  require(bundle);
+  Module.createRequire(__filename)(bundle);
   row('bundle load time (require, cold)', `${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(1)} ms`, 'one require() in Node');
   const vsix = path.join(root, 'polyaxon-dev-environments.vsix');
   if (fs.existsSync(vsix)) row('.vsix size', `${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`, 'npm run package');

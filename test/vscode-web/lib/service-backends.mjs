@@ -41,6 +41,9 @@ export function realServiceBackends({ stateDir, log = console.log }) {
 
   return {
     async start(run, { baseUrl, rewritePath }) {
+      // the seed walks runs through `running` to their final status in one go: start only what stays running
+      await new Promise((resolve) => setImmediate(resolve));
+      if (run.status !== 'running') return undefined;
       const flavour = flavourOf(run);
       if (flavour === 'vscode' && isInstalled()) {
         const started = await startVSCode(run);
