@@ -127,12 +127,15 @@ export class ServicesView implements Refresher, vscode.Disposable {
 
   private async onError(error: unknown): Promise<void> {
     this.lastError = error instanceof Error ? error : new Error(String(error));
-    // Keep the last good list, and say what went wrong above it.
-    this.treeView.message = `$(warning) ${this.lastError.message}`;
-    if (!this.snapshot) {
+    if (this.snapshot) {
+      // Keep the last good list, and say what went wrong above it.
+      this.treeView.message = `⚠ ${this.lastError.message}`;
+    } else {
+      // A message would hide the welcome view, which already explains this and offers Retry.
+      this.treeView.message = undefined;
       const { hostSource } = await this.connections.describe();
-      const unreachable = isPolyaxonError(error, 'unreachable');
-      this.setState(unreachable && hostSource === 'default' ? 'notConfigured' : 'unreachable');
+      if (isPolyaxonError(error, 'unauthorized') || isPolyaxonError(error, 'forbidden')) this.setState('unauthorized');
+      else this.setState(isPolyaxonError(error, 'unreachable') && hostSource === 'default' ? 'notConfigured' : 'unreachable');
     }
     this.settle();
   }

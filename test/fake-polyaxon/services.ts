@@ -135,7 +135,8 @@ export async function handleService(
   if (!rec) return write(res, nginxError(502, 'Bad Gateway'));
   if (!backends.enabled) return write(res, servicePage(rec, v2));
   const target = await backends.target(rec.run.uuid);
-  if (!target) return write(res, nginxError(502, 'Bad Gateway'));
+  // A backend that declined this service (e.g. no `jupyter` installed) leaves it to the fake's own page.
+  if (!target) return write(res, servicePage(rec, v2));
   proxyHttp(req, body, res, target, backendPath(sp, url));
 }
 

@@ -51,9 +51,9 @@ const state = createState('vscode', { parent: STATE_DIR, settings: { 'polyaxon.h
 installVsix(state, vsix);
 const vscode = await startCodeServer(state, { port: Number(opt.port) }).catch((e) => fail(`VS Code did not start on port ${opt.port}: ${e.message}`));
 console.log(`
-  VS Code with the extension:  ${vscode.url}?folder=${encodeURIComponent(state.workspace)}
-  Polyaxon (${sandbox ? 'sandbox' : 'real'}):        ${host}${project ? `   project: ${project}` : ''}
-  Logs: ${path.relative(process.cwd(), STATE_DIR)}/      Ctrl-C stops everything.
+  Open:      ${vscode.url}?folder=${encodeURIComponent(state.workspace)}
+  Polyaxon:  ${host} (${sandbox ? 'sandbox' : 'real'}${project ? `, project ${project}` : ''})
+  Logs:      ${path.relative(process.cwd(), STATE_DIR)}/        Ctrl-C stops everything.
 `);
 
 async function startSandbox() {

@@ -35,7 +35,8 @@ requireInstalled();
 
 const started = Date.now();
 const state = createState('integration');
-const recorder = await startRequestRecorder(path.join(state.dir, 'requests.jsonl'));
+const requestLog = path.join(state.dir, 'requests.jsonl');
+const recorder = await startRequestRecorder(requestLog);
 const resources = [];
 let exitCode = 1;
 async function cleanup() {
@@ -49,7 +50,7 @@ onInterrupt(cleanup);
 
 try {
   const extensionEnvironment = {
-    POLYAXON_HOST: recorder.url, POLYAXON_TEST_REQUEST_LOG: path.join(state.dir, 'requests.jsonl'),
+    POLYAXON_HOST: recorder.url, POLYAXON_TEST_REQUEST_LOG: requestLog,
     ...JSON.parse(opt.env),
   };
   writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });

@@ -91,7 +91,9 @@ try {
     } catch (e) {
       failed++;
       await screenshot(page, shot.replace(/\.png$/, '-FAIL.png')).catch(() => {});
-      console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${String(e?.message ?? e).split('\n')[0]}`);
+      const [first, ...detail] = String(e?.message ?? e).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim());
+      console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${first}`);
+      for (const line of detail.slice(0, 6)) console.log(`       ${line.trim()}`);   // Playwright's call log: which locator
       if (i === 0) break;                   // no workbench, no point in the rest
     }
   }

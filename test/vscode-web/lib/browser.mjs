@@ -19,7 +19,8 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
     fs.mkdirSync(env[key]);
   }
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'),
-    { executablePath: CHROMIUM, headless: true, args: ARGS, viewport, env });
+    // signals are ours (processes.mjs onInterrupt): Playwright's own handlers would exit before our cleanup
+    { executablePath: CHROMIUM, headless: true, args: ARGS, viewport, env, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   const page = context.pages()[0] ?? await context.newPage();
   const close = async () => {
     await context.close().catch(() => {});
@@ -48,7 +49,7 @@ export function workbenchUrl(base, { folder, extensionDevelopmentPath, extension
 // Workbench chatter that says nothing about the extension under test.
 const NOISE = new RegExp(['^Canceled', 'Failed to load resource', 'open-vsx', 'gallery', 'same-origin iframe',
   'can escape its sandboxing', 'Resolv(ing|ed) connection token', 'Creating a socket', 'Service Worker', 'AgentHost',
-  'AccountPolicyGate', 'grace-time', 'additional builtin extensions', 'vsda', 'Creation of workbench contribution',
+  'AccountPolicyGate', 'grace-time', 'additional builtin extensions', 'vsda', 'Creation of workbench contribution', 'GL Driver Message',
   // offline there is no GitHub sign-in; the accounts menu times out waiting for it
   "authentication provider 'github'"].join('|'));
 

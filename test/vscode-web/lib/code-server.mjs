@@ -24,6 +24,7 @@ const BASE_SETTINGS = {
   'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden', 'security.workspace.trust.enabled': false,
   'window.restoreWindows': 'none',
+  'git.openRepositoryInParentFolders': 'never',   // state dirs live inside this repo: no "open the repository?" toast
 };
 
 /**
@@ -31,6 +32,7 @@ const BASE_SETTINGS = {
  * writes nothing to the real home (~/.config/code-server, ~/.polyaxon, …) or /tmp and reads no CLI config from it.
  */
 export function createState(name, { settings = {}, parent = path.join(BASE, 'runs') } = {}) {
+  pruneStale(parent);
   const dir = path.join(parent, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   const d = (p) => { const full = path.join(dir, p); fs.mkdirSync(full, { recursive: true }); return full; };
   const state = {
@@ -44,6 +46,15 @@ export function createState(name, { settings = {}, parent = path.join(BASE, 'run
   fs.writeFileSync(path.join(state.config, 'code-server/config.yaml'), 'auth: none\ncert: false\n');
   writeSettings(state, settings);
   return state;
+}
+
+// Failed runs keep their state dir for inspection; forget them after a day.
+function pruneStale(parent, maxAgeMs = 24 * 3600 * 1000) {
+  if (!fs.existsSync(parent)) return;
+  for (const entry of fs.readdirSync(parent)) {
+    const dir = path.join(parent, entry);
+    if (Date.now() - fs.statSync(dir).mtimeMs > maxAgeMs) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Replaces the user settings (BASE_SETTINGS + `settings`); a running VS Code picks the change up. */

@@ -32,6 +32,13 @@ export async function treeRows(page) {
 
 export const treeRow = (page, text) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
 
+/** Clicks an inline action (the icons shown on hover, package.json view/item/context `inline`) of a tree row. */
+export async function clickTreeRowAction(page, rowText, actionTitle, { timeout = 10000 } = {}) {
+  const row = treeRow(page, rowText);
+  await row.hover({ timeout });
+  await row.locator(`.action-label[aria-label^="${actionTitle}"]`).click({ timeout });
+}
+
 /** The welcome view (package.json viewsWelcome) shown in place of an empty tree. */
 export const welcomeView = (page) => page.locator('.part.sidebar .welcome-view-content').first();
 
