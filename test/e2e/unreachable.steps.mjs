@@ -1,7 +1,7 @@
 // The connection breaks (polyaxon.host edited to a port nobody listens on), then the server appears on that port
 // and the user clicks Retry, like after restarting `polyaxon port-forward`.
 import net from 'node:net';
-import { welcomeView } from '../vscode-web/lib/workbench.mjs';
+import { answerQuickInput, runCommand, welcomeView } from '../vscode-web/lib/workbench.mjs';
 import { openPolyaxonView, servicesOnServer, waitForServiceRows } from './polyaxon-ui.mjs';
 
 const retryButton = (page) => welcomeView(page).locator('.monaco-button', { hasText: 'Retry' });
@@ -12,7 +12,11 @@ export const unreachableWelcome = {
   async run(ctx) {
     await openPolyaxonView(ctx.page);
     ctx.unreachablePort = await ctx.freePort();
-    ctx.updateSettings({ 'polyaxon.host': `http://127.0.0.1:${ctx.unreachablePort}` });
+    // As a person would: Configure Connection, a new host, no token (Escape at the token step keeps the host).
+    await runCommand(ctx.page, 'Polyaxon: Configure Connection');
+    await answerQuickInput(ctx.page, `http://127.0.0.1:${ctx.unreachablePort}`);
+    await ctx.page.locator('.quick-input-widget', { hasText: 'token' }).waitFor({ timeout: 15000 });
+    await ctx.page.keyboard.press('Escape');
     await welcomeView(ctx.page).getByText('Cannot reach Polyaxon').waitFor({ timeout: 20000 });
     await retryButton(ctx.page).waitFor();
   },

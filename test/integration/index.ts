@@ -7,7 +7,8 @@ import Mocha from 'mocha';
 
 /** Runs every `*.test.js` in `dir` (not recursive); prints `N passed, N failed` last. */
 export function runSuite(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 20000, color: false });
+  // POLYAXON_TEST_GREP (passed with --env) narrows a run to matching tests while working on them.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 20000, color: false, grep: process.env.POLYAXON_TEST_GREP || undefined });
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {

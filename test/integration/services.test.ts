@@ -146,6 +146,17 @@ describe('Connection settings and secrets', function () {
     assert.strictEqual(server.requests.at(-1)?.headers.authorization, undefined, 'no Authorization header without a token');
   });
 
+  it('notices a host change while the view is shown and polling', async () => {
+    server.addRun('my-project-alice', { name: 'stuck-one', kind: 'service', status: 'queued', tags: ['jupyter'] }, 'stuck');
+    await vscode.workspace.getConfiguration('polyaxon').update('host', server.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.polyaxon');
+    await waitFor(() => api.services.treeView.visible && api.services.state === 'ok', 'the view is shown with services');
+    await sleep(2_500); // one fast poll (a service is queued)
+    await vscode.workspace.getConfiguration('polyaxon').update('host', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    await waitFor(() => api.services.state === 'unreachable', `the view says unreachable (state ${api.services.state})`, 10_000);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
   it('says the server is unreachable, in the view and the status bar', async () => {
     await vscode.workspace.getConfiguration('polyaxon').update('host', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
     await api.services.refresh();

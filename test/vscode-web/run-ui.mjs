@@ -6,7 +6,7 @@
 //   node test/vscode-web/run-ui.mjs [--vsix FILE] [--only TEXT] [--update-screenshots] [--keep] [--verbose]
 //
 // --vsix                reuse a package instead of running `npm run package`
-// --only                run only the steps whose name contains TEXT (after the workbench step)
+// --only                run only the steps whose name matches the regular expression TEXT (after the workbench step)
 // --update-screenshots  copy the screenshots of passing steps that name one into media/screenshots/
 // Needs: setup.sh done, `tsc -p .` (out/test/fake-polyaxon). Prints `N passed, N failed`; exit 1 on any failure.
 import { execFileSync } from 'node:child_process';
@@ -48,7 +48,7 @@ async function cleanup() {
 }
 onInterrupt(cleanup);
 
-const selected = steps.filter((s, i) => i === 0 || !opt.only || s.name.includes(opt.only));
+const selected = steps.filter((s, i) => i === 0 || !opt.only || new RegExp(opt.only, 'i').test(s.name));
 let passed = 0;
 try {
   const fake = await startFakeServerProcess({ seed: 'demo', logFile: path.join(state.dir, 'fake-polyaxon.log') });
@@ -74,6 +74,14 @@ try {
     /** Changes user settings the way editing settings.json does; VS Code reloads them. */
     updateSettings: (patch) => writeSettings(state, { ...readSettings(state), ...patch }),
     freePort,
+    /** A screenshot in the middle of a step (a dialog, a wizard step); copied like the others with --update-screenshots. */
+    screenshot: async (name) => {
+      const file = await screenshot(page, path.join(RESULTS, `${name}.png`));
+      if (opt['update-screenshots']) {
+        fs.mkdirSync(MEDIA, { recursive: true });
+        fs.copyFileSync(file, path.join(MEDIA, `${name}.png`));
+      }
+    },
   };
 
   for (const [i, step] of selected.entries()) {

@@ -1,0 +1,103 @@
+// What a person does with a new dev environment: launch it from the palette through the wizard, watch it start,
+// use it in a VS Code tab, then stop it and delete it after confirming.
+import {
+  answerDialog, answerQuickInput, clickNotificationButton, clickTreeRowAction, editorTab, runCommand, treeRow, waitForNotification, waitUntil, webviewFrame,
+} from '../vscode-web/lib/workbench.mjs';
+import { openPolyaxonView } from './polyaxon-ui.mjs';
+
+const RUN_NAME = 'e2e-vscode';
+const IMAGE = 'asia.gcr.io/my-gcp-project/vscode-server:0.1.0';
+
+async function runOnServer(ctx) {
+  const { results } = await ctx.api(`/api/v1/default/${ctx.project}/runs?query=${encodeURIComponent(`name:${RUN_NAME}`)}&limit=100`);
+  return results.find((r) => r.name === RUN_NAME);
+}
+
+/** The Polyaxon item of the status bar: its codicons say what it counts. */
+const polyaxonStatus = (page) =>
+  page.locator('.part.statusbar .statusbar-item').filter({ has: page.locator('.codicon-vm-running') }).first();
+
+export const launchThroughWizard = {
+  name: 'Launch Cluster VSCode from the palette, through the wizard',
+  screenshot: 'launch-wizard',
+  async run(ctx) {
+    const { page } = ctx;
+    await openPolyaxonView(page);
+    ctx.runningBefore = Number((await polyaxonStatus(page).innerText()).trim().split(/\s/)[0]) || 0;
+    await runCommand(page, 'Polyaxon: Launch Cluster VSCode');
+    // Project: the current one comes first.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: ctx.project }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    // DOCKER_IMAGE, then WORKING_DIR (its default is the shared volume), then the run name.
+    await page.locator('.quick-input-widget', { hasText: 'DOCKER_IMAGE' }).waitFor({ timeout: 15000 });
+    await answerQuickInput(page, IMAGE);
+    await page.locator('.quick-input-widget', { hasText: 'WORKING_DIR' }).waitFor({ timeout: 15000 });
+    const workingDir = await page.locator('.quick-input-widget input.input').inputValue();
+    if (workingDir !== '/polyaxon-v1-data') throw new Error(`WORKING_DIR defaults to "${workingDir}"`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Run name' }).waitFor({ timeout: 15000 });
+    await answerQuickInput(page, RUN_NAME);
+    // The review step lists what will be launched.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: IMAGE }).first().waitFor({ timeout: 15000 });
+    await ctx.screenshot('launch-review');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch' }).first().click();
+    // The demo project already runs a VS Code service: the extension asks before starting a second one.
+    await clickNotificationButton(page, 'is already running', 'Launch Another');
+    await waitForNotification(page, `Launching Cluster VSCode "${RUN_NAME}"`, { timeout: 15000 });
+    const run = await waitUntil(() => runOnServer(ctx), () => `no run named ${RUN_NAME} on the server`);
+    ctx.launched = run;
+  },
+};
+
+export const statusBarFollows = {
+  name: 'the status bar counts the new service until it runs',
+  async run(ctx) {
+    const { page } = ctx;
+    await waitUntil(async () => (await runOnServer(ctx))?.status === 'running', () => 'the service never reached running on the server', { timeout: 30000 });
+    await waitUntil(async () => {
+      const text = (await polyaxonStatus(page).innerText()).trim();
+      return Number(text.split(/\s/)[0]) === ctx.runningBefore + 1;
+    }, async () => `status bar still shows "${await polyaxonStatus(page).innerText()}" (before: ${ctx.runningBefore} running)`, { timeout: 30000 });
+  },
+};
+
+export const webviewShowsService = {
+  name: 'the running service opens in a VS Code tab with its page in the iframe',
+  screenshot: 'webview',
+  async run(ctx) {
+    const { page } = ctx;
+    await editorTab(page, RUN_NAME).waitFor({ timeout: 30000 });
+    const service = webviewFrame(page).frameLocator('iframe#service');
+    await service.locator('body', { hasText: ctx.launched.uuid }).waitFor({ timeout: 30000 });
+    await treeRow(page, RUN_NAME).waitFor();
+  },
+};
+
+export const stopAfterConfirming = {
+  name: 'Stop asks first, naming the service, then stops it',
+  async run(ctx) {
+    const { page } = ctx;
+    await openPolyaxonView(page);
+    await clickTreeRowAction(page, RUN_NAME, 'Stop Service');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15000 });
+    await ctx.screenshot('stop-confirm');
+    const text = await answerDialog(page, 'Stop Service');
+    if (!text.includes(RUN_NAME)) throw new Error(`the confirmation does not name the service: ${text}`);
+    await waitUntil(async () => ['stopping', 'stopped'].includes((await runOnServer(ctx))?.status), () => 'the service was not stopped');
+    await waitUntil(async () => /stopp/i.test(await treeRow(page, RUN_NAME).innerText()), () => 'the tree does not show it stopping or stopped', { timeout: 20000 });
+  },
+};
+
+export const deleteAfterConfirming = {
+  name: 'Delete asks in a modal dialog, then removes the service',
+  async run(ctx) {
+    const { page } = ctx;
+    await treeRow(page, RUN_NAME).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Delete Service' }).click({ timeout: 10000 });
+    const text = await answerDialog(page, 'Delete');
+    if (!/cannot be undone/.test(text) && !/Delete/.test(text)) throw new Error(`unexpected confirmation: ${text}`);
+    await waitUntil(async () => !(await runOnServer(ctx)), () => 'the run still exists on the server');
+    await waitUntil(async () => (await treeRow(page, RUN_NAME).count()) === 0, () => 'the tree still lists the deleted service', { timeout: 20000 });
+  },
+};
