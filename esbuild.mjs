@@ -34,7 +34,7 @@ const ctx = await esbuild.context({
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [problemMatcher],
+  plugins: watch ? [problemMatcher] : [],
 });
 
 if (watch) {

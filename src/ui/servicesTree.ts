@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { ProjectRef, RunRef } from '../polyaxon/client';
-import { isDone, isRunning, isTransitional } from '../polyaxon/statuses';
+import { isRunning, isTransitional } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
 import { ageText } from '../services/age';
+import { serviceContextValue } from '../services/contextValue';
 import { serviceKindOfRun, type ServiceKind } from '../services/serviceKind';
 import type { ProjectServices, ServicesSnapshot } from '../services/servicesSnapshot';
 import { statusDisplay } from '../services/statusDisplay';
@@ -32,16 +33,6 @@ export type ServicesTreeNode = ProjectNode | ServiceNode | MessageNode;
 
 const KIND_ICON: Record<ServiceKind, string> = { vscode: 'vscode', jupyter: 'notebook', other: 'server-process' };
 const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'VS Code', jupyter: 'Jupyter Lab', other: 'Service' };
-
-/** `service+running+stoppable+vscode(+current)`: menus in package.json match these tags with regexes. */
-export function serviceContextValue(run: Run, isCurrent: boolean): string {
-  const tags = ['service', statusDisplay(run.status).group];
-  if (run.status && isRunning(run.status)) tags.push('running');
-  if (run.status && !isDone(run.status)) tags.push('stoppable');
-  tags.push(serviceKindOfRun(run));
-  if (isCurrent) tags.push('current');
-  return tags.join('+');
-}
 
 function serviceIcon(run: Run): vscode.ThemeIcon {
   const display = statusDisplay(run.status);
