@@ -8,6 +8,7 @@
 import { deleteAfterConfirming, launchThroughWizard, statusBarFollows, stopAfterConfirming, webviewShowsService } from './launch.steps.mjs';
 import { servicesView } from './services-view.steps.mjs';
 import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
+import { walkthroughOpens } from './walkthrough.steps.mjs';
 import { workbenchLoads } from './workbench.steps.mjs';
 
 export const steps = [
@@ -20,4 +21,5 @@ export const steps = [
   deleteAfterConfirming,
   unreachableWelcome,
   retryReconnects,
+  walkthroughOpens,
 ];

@@ -56,8 +56,20 @@ describe('package.json', () => {
     const ids = new Set(contributed);
     const menus = Object.values(manifest.contributes.menus).flat() as { command: string }[];
     for (const m of menus) assert.ok(ids.has(m.command), m.command);
-    for (const w of manifest.contributes.viewsWelcome) {
-      for (const m of (w.contents as string).matchAll(/\(command:([\w.]+)/g)) assert.ok(ids.has(m[1]), m[1]);
+    const texts = [
+      ...manifest.contributes.viewsWelcome.map((w: { contents: string }) => w.contents),
+      ...manifest.contributes.walkthroughs.flatMap((w: { steps: { description: string }[] }) => w.steps.map((s) => s.description)),
+    ];
+    for (const text of texts) {
+      for (const m of (text as string).matchAll(/\(command:([\w.]+)/g)) assert.ok(ids.has(m[1]), m[1]);
+    }
+  });
+
+  it('gives every walkthrough step a button, a completion event and its markdown', () => {
+    for (const step of manifest.contributes.walkthroughs[0].steps) {
+      assert.match(step.description, /\(command:polyaxon\./, step.id);
+      assert.ok(step.completionEvents.length > 0, step.id);
+      assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
     }
   });
 

@@ -1,0 +1,23 @@
+// The getting-started walkthrough opens from the Welcome page's walkthrough list, and its buttons run our commands.
+import { runCommand } from '../vscode-web/lib/workbench.mjs';
+
+export const walkthroughOpens = {
+  name: 'the walkthrough opens and its Configure Connection button works',
+  screenshot: 'walkthrough',
+  async run(ctx) {
+    const { page } = ctx;
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Polyaxon Dev Environments' }).first().click({ timeout: 15000 });
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.getByText('Connect to Polyaxon').first().waitFor({ timeout: 15000 });
+    for (const title of ['Pick or create your project', 'Build your dev image', 'Launch VS Code or Jupyter Lab', 'Clone your repository into the workspace']) {
+      await walkthrough.getByText(title).first().waitFor({ timeout: 5000 });
+    }
+    await ctx.screenshot('walkthrough');
+    await walkthrough.getByRole('button', { name: 'Configure Connection' }).first().click({ timeout: 10000 });
+    const input = page.locator('.quick-input-widget', { hasText: 'Configure Connection' });
+    await input.waitFor({ timeout: 15000 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+W'); // close the walkthrough tab
+  },
+};
