@@ -5,9 +5,7 @@ import * as vscode from 'vscode';
 import type { Connection, ConnectionProvider, Refresher, ServiceOpener } from '../connection/types';
 import type { ProjectRef, RunRef } from '../polyaxon/client';
 import { isPolyaxonError } from '../polyaxon/errors';
-import { isStoppable } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
-import { runUiUrl } from '../polyaxon/urls';
 import { isV2 } from '../polyaxon/version';
 import {
   buildCreateBody, checkParams, findServicePolyaxonfiles, formatProblem, launchInputs, loadServicePolyaxonfile, PolyaxonfileError, serviceKindOf,
@@ -17,12 +15,14 @@ import { ACTIVE_SERVICES_QUERY } from '../polyaxon/statuses';
 import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
 import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard';
 import type { ServiceKind } from '../services/serviceKind';
+import { openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
 import { choosePolyaxonfile, type LaunchKind } from '../ui/polyaxonfileChoice';
 import type { Prompts } from '../ui/prompts';
+import { recentImages, rememberImage } from '../ui/recentImages';
 import { ProjectNode } from '../ui/servicesTree';
 
-export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
+export type { OpenOnLaunch };
 
 /**
  * Arguments for keybindings, other extensions and tests. With `params` the launch asks nothing: the project is
@@ -115,7 +115,7 @@ async function launchOrThrow(deps: LaunchDeps, guard: LaunchGuard, target: Targe
   try {
     const existing = await existingService(deps, request, args.reuse ?? (quiet ? 'launch' : 'ask'));
     if (existing) {
-      await openService(deps, { ...project, uuid: existing.uuid }, existing, args.open ?? openSetting(), label);
+      await openService(deps, { ...project, uuid: existing.uuid }, existing, args.open, label);
       return existing;
     }
     const body = buildCreateBody(request.pf, request.params, { v2: isV2(await deps.connections.installation()) });
@@ -274,73 +274,13 @@ async function follow(deps: LaunchDeps, conn: Connection, ref: RunRef, created: 
   }
   deps.refresher.refreshNow();
   const run = await conn.client.getRun(ref).catch(() => ({ ...created, status: outcome.status as Run['status'] }));
-  if (outcome.kind === 'running') {
-    await openService(deps, ref, run, open ?? openSetting(), label);
-  } else if (outcome.kind === 'cancelled') {
-    void offerStop(deps, conn, ref, `Stopped watching ${label} "${runName}"; it keeps starting on the cluster.`);
-  } else {
-    void showOutcome(deps, conn, ref, outcome, label, runName);
-  }
+  await showLaunchOutcome(deps, { conn, ref, run, runName, label, outcome }, open);
   return run;
 }
 
 function statusText(change: StatusChange): string {
   const message = change.condition?.message || change.condition?.reason;
   return message ? `${change.status}: ${message}` : change.status;
-}
-
-function openSetting(): OpenOnLaunch {
-  return vscode.workspace.getConfiguration('polyaxon').get<OpenOnLaunch>('openOnLaunch') ?? 'webview';
-}
-
-async function openService(deps: LaunchDeps, ref: RunRef, run: Run, open: OpenOnLaunch, label: string): Promise<void> {
-  if (open === 'webview') return deps.opener.openInWebview(ref, run);
-  if (open === 'browser') return deps.opener.openInBrowser(ref, run);
-  if (open === 'ask') {
-    // Not awaited: the command resolves once the service runs, whether or not the user answers.
-    void deps.prompts.choose(`${label} "${run.name ?? run.uuid}" is running.`, ['Open in VS Code', 'Open in Browser'] as const).then((answer) => {
-      if (answer === 'Open in VS Code') return deps.opener.openInWebview(ref, run);
-      if (answer === 'Open in Browser') return deps.opener.openInBrowser(ref, run);
-      return undefined;
-    });
-  }
-}
-
-const OUTCOME_TEXT: Record<Exclude<LaunchOutcome['kind'], 'running' | 'cancelled'>, string> = {
-  failed: 'failed',
-  stopped: 'ended before it was running',
-  unschedulable: 'cannot be scheduled on the cluster (not enough resources, or a node selector no node matches)',
-  warning: 'is in trouble (often the image cannot be pulled)',
-  timeout: 'is not running after 10 minutes',
-};
-
-async function showOutcome(deps: LaunchDeps, conn: Connection, ref: RunRef, outcome: LaunchOutcome, label: string, runName: string): Promise<void> {
-  const kind = outcome.kind as keyof typeof OUTCOME_TEXT;
-  const why = [outcome.condition?.reason, outcome.condition?.message].filter(Boolean).join(': ');
-  const stoppable = isStoppable(outcome.status);
-  const actions = ['Show Logs', 'Open in Polyaxon UI', ...(stoppable ? ['Stop Service'] : [])];
-  const answer = await deps.prompts.choose(
-    `${label} "${runName}" ${OUTCOME_TEXT[kind]}${kind === 'timeout' ? ` (still ${outcome.status ?? 'unknown'})` : ''}${why ? `. Polyaxon says: ${why}` : '.'}`,
-    actions,
-    { severity: kind === 'failed' ? 'error' : 'warning' },
-  );
-  if (answer === 'Show Logs') await deps.showLogs(ref);
-  if (answer === 'Open in Polyaxon UI') await vscode.env.openExternal(vscode.Uri.parse(runUiUrl(conn.host, ref)));
-  if (answer === 'Stop Service') await stopService(deps, conn, ref);
-}
-
-async function offerStop(deps: LaunchDeps, conn: Connection, ref: RunRef, message: string): Promise<void> {
-  const answer = await deps.prompts.choose(message, ['Stop Service', 'Keep Running'] as const);
-  if (answer === 'Stop Service') await stopService(deps, conn, ref);
-}
-
-async function stopService(deps: LaunchDeps, conn: Connection, ref: RunRef): Promise<void> {
-  try {
-    await conn.client.stopRun(ref);
-  } catch (e) {
-    void vscode.window.showErrorMessage(`Could not stop the service: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  deps.refresher.refreshNow();
 }
 
 /** The user dismissed a question; not an error to show. */
@@ -360,31 +300,4 @@ async function showProblems(deps: LaunchDeps, problems: readonly Problem[]): Pro
   if (answer !== 'Open File') return;
   const position = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.column - 1));
   await vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(position, position) });
-}
-
-// Recent DOCKER_IMAGE values, per project and kind, for the wizard's image step.
-const RECENT_IMAGES_KEY = 'polyaxon.recentImages';
-const MAX_RECENT_IMAGES = 5;
-const ANY_PROJECT = '*';
-
-type RecentImages = Record<string, string[]>;
-
-function recentKey(project: string | undefined, kind: ServiceKind): string {
-  return `${kind}:${project ?? ANY_PROJECT}`;
-}
-
-/** Newest first. Also recorded for "any project" so a new project starts with the user's usual images. */
-export async function rememberImage(context: vscode.ExtensionContext, project: string | undefined, kind: ServiceKind, image: string): Promise<void> {
-  const all = { ...context.globalState.get<RecentImages>(RECENT_IMAGES_KEY, {}) };
-  for (const key of new Set([recentKey(project, kind), recentKey(undefined, kind)])) {
-    all[key] = [image, ...(all[key] ?? []).filter((i) => i !== image)].slice(0, MAX_RECENT_IMAGES);
-  }
-  await context.globalState.update(RECENT_IMAGES_KEY, all);
-}
-
-/** This project's images first, then those used in other projects. */
-export function recentImages(context: vscode.ExtensionContext, project: string | undefined, kind: ServiceKind): string[] {
-  const all = context.globalState.get<RecentImages>(RECENT_IMAGES_KEY, {});
-  const merged = [...(all[recentKey(project, kind)] ?? []), ...(all[recentKey(undefined, kind)] ?? [])];
-  return [...new Set(merged)].slice(0, MAX_RECENT_IMAGES);
 }

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateServiceAccount } from '../../src/commands/devEnvCommands';
+import { activateServiceAccount } from '../../src/commands/activateServiceAccount';
 import { commandDeps, RecordingPrompts, RecordingTerminals, tempDir, useExtensionPrompts } from './fixtures';
 
 describe('Activate Cloud Service Account', () => {

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cloneRepository } from '../../src/commands/devEnvCommands';
+import { cloneRepository } from '../../src/commands/cloneRepository';
 import { setSettings } from '../integration/helpers';
 import { bareRepo, commandDeps, RecordingPrompts, RecordingTerminals, tempDir, useExtensionPrompts } from './fixtures';
 

@@ -1,0 +1,116 @@
+// Clone Repository into Workspace…: clones in a terminal (git asks for credentials there) into
+// <workspaceRoot>/<user name>/<repo>, never over an existing folder, then offers to open the clone.
+import * as vscode from 'vscode';
+import { checkCloneUrl, checkUserName, cloneCommand, cloneDoneMarker, cloneTarget, DEFAULT_WORKSPACE_ROOT, repoNameFromUrl, workspaceSetupCommand } from '../devenv/cloneTarget';
+import { ensureWritableDir } from '../devenv/userDir';
+import { exists, waitForPath } from '../devenv/waitForPath';
+import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
+
+export interface CloneArgs {
+  url: string;
+  name: string;
+  /** false: do not offer to open the clone; true: open it without asking. */
+  open: boolean;
+}
+export interface CloneResult {
+  target: string;
+  /** false when the target already existed, or the clone did not finish in time. */
+  cloned: boolean;
+}
+
+const USER_NAME_KEY = 'polyaxon.workspaceUserName';
+const CLONE_TIMEOUT_MS = 15 * 60_000;
+const OPEN_FOLDER = 'Open Folder';
+
+export async function cloneRepository(deps: CommandDeps, args: Partial<CloneArgs> = {}): Promise<CloneResult | undefined> {
+  const url = await askCloneUrl(deps, args.url);
+  if (!url) return undefined;
+  const name = await askUserName(deps, args.name);
+  if (!name) return undefined;
+  const repo = repoNameFromUrl(url) as string; // checkCloneUrl guarantees it
+  const root = vscode.workspace.getConfiguration('polyaxon').get<string>('workspaceRoot') || DEFAULT_WORKSPACE_ROOT;
+  const { userDir, target } = cloneTarget(root, name, repo);
+
+  if (await exists(target)) {
+    await offerOpen(deps, `${target} already exists, so nothing was cloned (an existing clone is never overwritten).`, target, args.open);
+    return { target, cloned: false };
+  }
+  const problem = await ensureWritableDir(userDir);
+  if (problem) {
+    await offerWorkspaceSetup(deps, userDir, problem);
+    return undefined;
+  }
+
+  deps.log.info(`Cloning ${url} into ${target}`);
+  const closed = new AbortController();
+  deps.terminals.run(cloneCommand(url, target), { name: `Clone ${repo}`, cwd: userDir, closed });
+  const cloned = await waitForPath(cloneDoneMarker(target), { timeoutMs: CLONE_TIMEOUT_MS, signal: closed.signal });
+  if (!cloned) {
+    deps.log.warn(`No finished clone at ${target} (terminal closed or ${CLONE_TIMEOUT_MS / 60_000} minutes passed).`);
+    return { target, cloned: false };
+  }
+  await offerOpen(deps, `Cloned ${repo} into ${target}.`, target, args.open);
+  return { target, cloned: true };
+}
+
+async function askCloneUrl(deps: DevEnvDeps, given: string | undefined): Promise<string | undefined> {
+  if (given !== undefined) {
+    const check = checkCloneUrl(given);
+    if (check.ok) return check.url;
+    notify(deps, 'error', check.reason);
+    return undefined;
+  }
+  const input = await vscode.window.showInputBox({
+    title: 'Clone Repository into Workspace (1/2)',
+    prompt: 'HTTPS URL of the repository. Git asks for your credentials in the terminal.',
+    placeHolder: 'https://github.com/org/repo.git',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const check = checkCloneUrl(value);
+      return check.ok ? undefined : check.reason;
+    },
+  });
+  return input === undefined ? undefined : input.trim();
+}
+
+async function askUserName(deps: DevEnvDeps, given: string | undefined): Promise<string | undefined> {
+  const name =
+    given ??
+    (await vscode.window.showInputBox({
+      title: 'Clone Repository into Workspace (2/2)',
+      prompt: 'Your name: your clones go into a folder with this name on the shared workspace.',
+      value: deps.context.globalState.get<string>(USER_NAME_KEY),
+      ignoreFocusOut: true,
+      validateInput: checkUserName,
+    }));
+  if (name === undefined) return undefined;
+  const problem = checkUserName(name);
+  if (problem) {
+    notify(deps, 'error', problem);
+    return undefined;
+  }
+  await deps.context.globalState.update(USER_NAME_KEY, name.trim());
+  return name.trim();
+}
+
+async function offerWorkspaceSetup(deps: CommandDeps, userDir: string, problem: string): Promise<void> {
+  const command = workspaceSetupCommand(userDir);
+  const message = `Cannot create ${userDir} (${problem}). The shared workspaces folder is owned by root; create your folder once with: ${command}`;
+  deps.log.error(message);
+  const RUN = 'Run in Terminal';
+  const COPY = 'Copy Commands';
+  const choice = await deps.prompts.choose(message, [RUN, COPY] as const, { severity: 'error' });
+  if (choice === RUN) {
+    deps.terminals.run(command, { name: 'Workspace setup' });
+    notify(deps, 'info', 'When the commands have finished, run "Clone Repository into Workspace…" again.');
+  } else if (choice === COPY) {
+    await vscode.env.clipboard.writeText(command);
+  }
+}
+
+async function offerOpen(deps: DevEnvDeps, message: string, target: string, open: boolean | undefined): Promise<void> {
+  deps.log.info(message);
+  const chosen = open ?? (await deps.prompts.choose(message, [OPEN_FOLDER] as const)) === OPEN_FOLDER;
+  if (open === false) notify(deps, 'info', message);
+  if (chosen) await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(target));
+}
