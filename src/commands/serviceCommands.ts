@@ -5,6 +5,7 @@ import { isDone } from '../polyaxon/statuses';
 import { runServiceUiUrl, serviceUrl } from '../polyaxon/urls';
 import { isV2 } from '../polyaxon/version';
 import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
+import { browserUrl } from '../ui/browserUrl';
 import type { Prompts } from '../ui/prompts';
 import type { ServicesView } from '../ui/servicesView';
 import { reportingErrors } from './reportError';
@@ -30,7 +31,6 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
   const { connections, view, opener, prompts } = deps;
   const target = (arg: ServiceArg, verb: string) => resolveTarget(arg, connections, view, `Select the service to ${verb}`);
   const isCurrent = (t: ServiceTarget) => deps.currentRun?.uuid === t.run.uuid;
-  const externalUrl = async (url: string) => (await vscode.env.asExternalUri(vscode.Uri.parse(url))).toString(true);
 
   const commands: Record<string, (arg?: never) => unknown> = {
     'polyaxon.refresh': () => view.refresh(),
@@ -61,7 +61,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
       const t = await target(arg, 'copy the URL of');
       if (!t) return;
       const v2 = isV2(await connections.installation());
-      const url = await externalUrl(serviceUrl(t.conn.host, t.ref, t.run, { v2 }));
+      const url = await browserUrl(serviceUrl(t.conn.host, t.ref, t.run, { v2 }));
       await vscode.env.clipboard.writeText(url);
       void vscode.window.showInformationMessage(`Copied the URL of ${label(t)}: ${url}`);
       return url;
@@ -69,7 +69,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
 
     'polyaxon.openInPolyaxonUI': async (arg?: ServiceArg) => {
       const t = await target(arg, 'open in the Polyaxon UI');
-      if (t) await vscode.env.openExternal(vscode.Uri.parse(await externalUrl(runServiceUiUrl(t.conn.host, t.ref))));
+      if (t) await vscode.env.openExternal(vscode.Uri.parse(await browserUrl(runServiceUiUrl(t.conn.host, t.ref))));
     },
 
     'polyaxon.showLogs': async (arg?: ServiceArg) => {

@@ -6,6 +6,7 @@ import { isPolyaxonError } from '../polyaxon/errors';
 import { isDone, isRunning } from '../polyaxon/statuses';
 import type { Run, StatusCondition } from '../polyaxon/types';
 import { serviceUrl } from '../polyaxon/urls';
+import { browserUrl } from './browserUrl';
 import { isV2 } from '../polyaxon/version';
 import { framingBlocked, isGatewayNotReady, probe } from '../services/framing';
 import { newNonce, parseAction, parsePanelState, renderPage, type Action, type ServiceView } from './serviceWebviewHtml';
@@ -83,8 +84,7 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
   /** The service URL as the user's browser reaches it: the host may be a localhost port-forward of a remote host. */
   async externalUrl(conn: Connection, ref: RunRef, run: Run, signal?: AbortSignal): Promise<string> {
     const v2 = isV2(await this.deps.connections.installation(signal));
-    const external = await vscode.env.asExternalUri(vscode.Uri.parse(serviceUrl(conn.host, ref, run, { v2 })));
-    return external.toString();
+    return browserUrl(serviceUrl(conn.host, ref, run, { v2 }));
   }
 
   media(): vscode.Uri {

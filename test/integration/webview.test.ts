@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
+import { isSameOriginPathProxy } from '../../src/services/browserUrl';
 import { serviceUrl } from '../../src/polyaxon/urls';
 import type { Run } from '../../src/polyaxon/types';
 import type { RunRef } from '../../src/polyaxon/client';
@@ -30,11 +31,16 @@ function addService(fake: FakePolyaxon, status: Run['status']): { run: Run; ref:
   return { run, ref: { owner: 'default', project: PROJECT, uuid: run.uuid } };
 }
 
-/** What the iframe must load: the service URL (trailing slash) as the browser reaches it. */
+/**
+ * What the iframe must load: the service URL (trailing slash). code-server's asExternalUri would map this localhost
+ * URL to its own origin (/proxy/<port>/), which the extension declines, so the direct URL is expected here.
+ */
 async function externalServiceUrl(fake: FakePolyaxon, ref: RunRef): Promise<string> {
   const internal = serviceUrl(fake.url, ref, fake.getRun(PROJECT, ref.uuid)!);
   assert.ok(internal.endsWith('/'));
-  return (await vscode.env.asExternalUri(vscode.Uri.parse(internal))).toString();
+  const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(internal))).toString(true);
+  assert.ok(isSameOriginPathProxy(internal, mapped), `code-server maps ${internal} to its own origin: ${mapped}`);
+  return internal;
 }
 
 function serviceTabs(): vscode.Tab[] {
