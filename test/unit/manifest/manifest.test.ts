@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -76,6 +77,18 @@ describe('package.json', () => {
   it('puts the TLS settings out of reach of a workspace', () => {
     const props = manifest.contributes.configuration.properties;
     for (const key of ['polyaxon.host', 'polyaxon.tls.caFile', 'polyaxon.tls.insecure']) assert.strictEqual(props[key].scope, 'application', key);
+  });
+});
+
+describe('.vsix contents', () => {
+  it('ships only what runs: at most 30 files, no sources, tests or screenshots', function () {
+    this.timeout(30_000);
+    const vsce = path.join(root, 'node_modules/.bin/vsce');
+    const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    // vsce adds [Content_Types].xml and extension.vsixmanifest to these.
+    assert.ok(files.length + 2 <= 30, `${files.length} files: ${files.join(', ')}`);
+    assert.ok(files.includes('dist/extension.js') && files.includes('polyaxonfiles/vscode-service.yml'), files.join(', '));
+    assert.deepStrictEqual(files.filter((f) => /^(src|test|out|node_modules)\/|screenshots|\.map$/.test(f)), []);
   });
 });
 
