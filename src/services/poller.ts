@@ -5,18 +5,25 @@ export interface PollerTiming {
   fastMs: number;
   slowMs: number;
   maxBackoffMs: number;
+  /**
+   * A service can stay `queued` for hours (no node free, a stuck image pull): after this long without any change,
+   * "transitional" no longer means polling fast, nor polling at all while nobody looks.
+   */
+  stuckAfterMs: number;
 }
 
-export const DEFAULT_TIMING: PollerTiming = { fastMs: 2_000, slowMs: 30_000, maxBackoffMs: 120_000 };
+export const DEFAULT_TIMING: PollerTiming = { fastMs: 2_000, slowMs: 30_000, maxBackoffMs: 120_000, stuckAfterMs: 600_000 };
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  now(): number;
 }
 
 const realTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  now: () => Date.now(),
 };
 
 export interface PollerHooks<T> {
@@ -25,11 +32,15 @@ export interface PollerHooks<T> {
   onError(error: unknown): void;
   /** True while some item is transitional: keeps polling fast even when hidden. */
   isTransitional(result: T): boolean;
+  /** What counts as a change (e.g. the uuids and statuses); an unchanged transitional result is "stuck" after a while. */
+  fingerprint(result: T): string;
 }
 
 export class Poller<T> {
   private visible = false;
   private transitional = false;
+  private fingerprint: string | undefined;
+  private changedAt = 0;
   private failures = 0;
   private timer: unknown;
   private inFlight: AbortController | undefined;
@@ -86,7 +97,13 @@ export class Poller<T> {
     }
     if (outcome.ok) {
       this.failures = 0;
-      this.transitional = this.hooks.isTransitional(outcome.value);
+      const fingerprint = this.hooks.fingerprint(outcome.value);
+      if (fingerprint !== this.fingerprint) {
+        this.fingerprint = fingerprint;
+        this.changedAt = this.timers.now();
+      }
+      const stuck = this.timers.now() - this.changedAt >= this.timing.stuckAfterMs;
+      this.transitional = this.hooks.isTransitional(outcome.value) && !stuck;
       this.hooks.onResult(outcome.value);
     } else {
       this.failures++;

@@ -5,7 +5,7 @@ import type { RunRef } from '../polyaxon/client';
 import { isPolyaxonError } from '../polyaxon/errors';
 import { Poller } from '../services/poller';
 import { fetchServices, FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
-import { anyTransitional, type ServicesSnapshot } from '../services/servicesSnapshot';
+import { allRuns, anyTransitional, type ServicesSnapshot } from '../services/servicesSnapshot';
 import { setContext, type ViewState } from './contextKeys';
 import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
 
@@ -46,6 +46,7 @@ export class ServicesView implements Refresher, vscode.Disposable {
       onResult: (snapshot) => this.onResult(snapshot),
       onError: (error) => this.onError(error),
       isTransitional: anyTransitional,
+      fingerprint: (snapshot) => allRuns(snapshot).map((r) => `${r.uuid}:${r.status}`).join(','),
     });
     this.disposables.push(
       this.treeView,

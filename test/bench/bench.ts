@@ -87,6 +87,7 @@ async function idleFigures(): Promise<void> {
       return t;
     },
     clearTimeout: (t: unknown) => timers.splice(timers.indexOf(t as { at: number; fn: () => void }) >>> 0, 1),
+    now: () => now,
   };
   const hour = async () => {
     const end = now + 3_600_000;
@@ -104,10 +105,14 @@ async function idleFigures(): Promise<void> {
   for (const [label, visible, transitional] of [
     ['refreshes per hour, view hidden, all steady', false, false],
     ['refreshes per hour, view visible, all steady', true, false],
-    ['refreshes per hour while a service stays starting', false, true],
+    ['refreshes in the hour a service stays queued (hidden)', false, true],
   ] as const) {
     let calls = 0;
-    const poller = new Poller<boolean>({ fetch: async () => (calls++, transitional), onResult: () => undefined, onError: () => undefined, isTransitional: (t) => t }, undefined, clock);
+    const poller = new Poller<boolean>(
+      { fetch: async () => (calls++, transitional), onResult: () => undefined, onError: () => undefined, isTransitional: (t) => t, fingerprint: () => 'unchanged' },
+      undefined,
+      clock,
+    );
     if (visible) poller.setVisible(true);
     else if (transitional) poller.refreshNow();
     await new Promise((r) => setImmediate(r));

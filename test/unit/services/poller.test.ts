@@ -3,31 +3,34 @@ import { Poller, type PollerHooks, type Timers } from '../../../src/services/pol
 
 /** Timers that only move when the test says so. */
 class FakeClock implements Timers {
-  now = 0;
+  time = 0;
   private next = 1;
   private readonly pending = new Map<number, { at: number; fn: () => void }>();
   setTimeout(fn: () => void, ms: number): unknown {
     const id = this.next++;
-    this.pending.set(id, { at: this.now + ms, fn });
+    this.pending.set(id, { at: this.time + ms, fn });
     return id;
   }
   clearTimeout(handle: unknown): void {
     this.pending.delete(handle as number);
   }
   get scheduled(): number[] {
-    return [...this.pending.values()].map((p) => p.at - this.now);
+    return [...this.pending.values()].map((p) => p.at - this.time);
   }
   async advance(ms: number): Promise<void> {
-    const until = this.now + ms;
+    const until = this.time + ms;
     for (;;) {
       const due = [...this.pending.entries()].filter(([, p]) => p.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
       if (!due) break;
       this.pending.delete(due[0]);
-      this.now = due[1].at;
+      this.time = due[1].at;
       due[1].fn();
       await flush();
     }
-    this.now = until;
+    this.time = until;
+  }
+  now(): number {
+    return this.time;
   }
 }
 
@@ -36,6 +39,8 @@ const flush = () => new Promise((r) => setImmediate(r));
 interface Result {
   transitional: boolean;
   n: number;
+  /** Defaults to n: every answer differs. */
+  fingerprint?: string;
 }
 
 function harness(answers: (n: number) => Promise<Result> | Result) {
@@ -59,8 +64,9 @@ function harness(answers: (n: number) => Promise<Result> | Result) {
     onResult: (r) => results.push(r),
     onError: (e) => errors.push(e),
     isTransitional: (r) => r.transitional,
+    fingerprint: (r) => String(r.fingerprint ?? r.n),
   };
-  const poller = new Poller(hooks, { fastMs: 2_000, slowMs: 30_000, maxBackoffMs: 120_000 }, clock);
+  const poller = new Poller(hooks, { fastMs: 2_000, slowMs: 30_000, maxBackoffMs: 120_000, stuckAfterMs: 600_000 }, clock);
   return { clock, poller, results, errors, calls: () => calls, maxConcurrent: () => maxConcurrent };
 }
 
@@ -133,6 +139,30 @@ describe('Poller', () => {
     await h.clock.advance(120_000);
     assert.strictEqual(h.results.length, 1);
     assert.deepStrictEqual(h.clock.scheduled, [30_000]);
+  });
+
+  it('stops polling a service stuck in a transitional status after ten unchanged minutes', async () => {
+    const h = harness((n) => ({ transitional: true, n, fingerprint: 'queued' }));
+    h.poller.refreshNow();
+    await flush();
+    await h.clock.advance(9 * 60_000);
+    const fastCalls = h.calls();
+    assert.ok(fastCalls >= 250, `polled fast at first: ${fastCalls}`);
+    await h.clock.advance(3_600_000);
+    assert.ok(h.calls() - fastCalls <= 31, `then quiet while hidden: ${h.calls() - fastCalls} more`);
+    assert.deepStrictEqual(h.clock.scheduled, []);
+  });
+
+  it('polls fast again when a stuck service moves', async () => {
+    let fingerprint = 'queued';
+    const h = harness((n) => ({ transitional: true, n, fingerprint }));
+    h.poller.setVisible(true);
+    await flush();
+    await h.clock.advance(11 * 60_000);
+    assert.deepStrictEqual(h.clock.scheduled, [30_000], 'stuck and visible: slow');
+    fingerprint = 'starting';
+    await h.clock.advance(30_000);
+    assert.deepStrictEqual(h.clock.scheduled, [2_000], 'moving again: fast');
   });
 
   it('stops everything on dispose', async () => {
