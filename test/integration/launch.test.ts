@@ -99,6 +99,43 @@ describe('launch commands', function () {
     assert.match(said.join('\n'), /failed.*ImagePullBackOff/);
   });
 
+  it('launches Jupyter Lab from its bundled polyaxonfile', async () => {
+    const run = await vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter', { params: GOOD_PARAMS });
+    assert.strictEqual(run?.status, 'running');
+    const body = runPosts(fake)[0].body as { content: string };
+    const file = path.join(REPO_ROOT, 'polyaxonfiles', 'jupyter-service.yml');
+    assert.deepStrictEqual(JSON.parse(body.content).component, componentToDict(loadServicePolyaxonfile(fs.readFileSync(file, 'utf8'), file)));
+    assert.deepStrictEqual(fake.getRun(PROJECT, run.uuid)?.tags, ['jupyter', 'notebook', 'lab']);
+  });
+
+  it('prefers the workspace’s own aisg-context polyaxonfile to the bundled one', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the test VS Code has a workspace folder');
+    const dir = path.join(folder, 'aisg-context', 'polyaxon', 'polyaxonfiles');
+    fs.mkdirSync(dir, { recursive: true });
+    const bundled = fs.readFileSync(path.join(REPO_ROOT, 'polyaxonfiles', 'vscode-service.yml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'vscode-service.yml'), bundled.replace(/^name: vscode-service$/m, 'name: team-vscode'));
+    try {
+      const run = await executeLaunch({ params: GOOD_PARAMS });
+      assert.strictEqual(run?.name, 'team-vscode');
+      assert.strictEqual(JSON.parse((runPosts(fake)[0].body as { content: string }).content).component.name, 'team-vscode');
+    } finally {
+      fs.rmSync(path.join(folder, 'aisg-context'), { recursive: true, force: true });
+    }
+  });
+
+  it('names the file, line and field of a bad polyaxonfile, and sends nothing', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? REPO_ROOT;
+    const file = path.join(folder, 'broken-service.yml');
+    fs.writeFileSync(file, 'version: 1.1\nkind: component\ninputs:\n  - name: DOCKER_IMAGE\n    type: strr\nrun:\n  kind: service\n  ports: [8080]\n  container: {image: x}\n');
+    try {
+      await assert.rejects(executeLaunch({ polyaxonfile: file, params: GOOD_PARAMS }), (e: Error) => /broken-service\.yml:5:\d+/.test(e.message) && /type/.test(e.message));
+      assert.strictEqual(runPosts(fake).length, 0);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   it('resolves an unschedulable run after the grace period and shows why', async () => {
     const run = await executeLaunch({ params: { ...GOOD_PARAMS, DOCKER_IMAGE: 'img:__unschedulable__' } });
     assert.strictEqual(run?.status, 'unschedulable');
