@@ -86,6 +86,21 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     assert.ok(!api.services.snapshot?.projects[0].runs.some((r) => r.uuid === run.uuid));
   });
 
+  it('follows a service’s logs into a read-only document', async () => {
+    const run = server.addRun('my-project-alice', { name: 'logs-vscode', kind: 'service', status: 'queued', tags: ['vscode'] });
+    await waitFor(() => server.getRun('my-project-alice', run.uuid)?.status === 'running', 'the service runs', 10_000);
+    await vscode.commands.executeCommand('polyaxon.showLogs', { project: 'my-project-alice', uuid: run.uuid });
+    const doc = await waitFor(
+      () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'polyaxon-logs' && d.uri.path.includes(run.uuid) && d.lineCount > 2),
+      'a logs document with lines',
+      15_000,
+    );
+    assert.match(doc.getText(), /polyaxon-main/);
+    const before = doc.lineCount;
+    await waitFor(() => doc.lineCount > before, 'more lines arrive while the service runs', 15_000, 250);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('keeps the last good list and says what is wrong when the server fails', async () => {
     await api.services.refresh();
     const before = api.services.snapshot?.projects[0].runs.length;
