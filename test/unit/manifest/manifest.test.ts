@@ -85,7 +85,7 @@ describe('.vsix contents', () => {
     this.timeout(30_000);
     const vsce = path.join(root, 'node_modules/.bin/vsce');
     const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-    // vsce adds [Content_Types].xml and extension.vsixmanifest to these.
+    // `npm run test:unit` builds dist/ first. vsce adds [Content_Types].xml and extension.vsixmanifest to these.
     assert.ok(files.length + 2 <= 30, `${files.length} files: ${files.join(', ')}`);
     assert.ok(files.includes('dist/extension.js') && files.includes('polyaxonfiles/vscode-service.yml'), files.join(', '));
     assert.deepStrictEqual(files.filter((f) => /^(src|test|out|node_modules)\/|screenshots|\.map$/.test(f)), []);
