@@ -2,13 +2,17 @@ import * as vscode from 'vscode';
 import { isPolyaxonError } from '../polyaxon/errors';
 
 /** The follow-up a person can take for each kind of failure. */
-function actionsFor(error: unknown): { title: string; command: string }[] {
+function actionsFor(error: unknown): { title: string; command: string; args?: unknown[] }[] {
   if (!isPolyaxonError(error)) return [{ title: 'Show Log', command: 'polyaxon.showOutput' }];
   switch (error.kind) {
+    case 'tls':
+      return [
+        { title: 'Open TLS Settings', command: 'workbench.action.openSettings', args: ['polyaxon.tls'] },
+        { title: 'Configure Connection', command: 'polyaxon.configureConnection' },
+      ];
     case 'unreachable':
     case 'timeout':
     case 'notPolyaxon':
-    case 'tls':
       return [
         { title: 'Configure Connection', command: 'polyaxon.configureConnection' },
         { title: 'Show Log', command: 'polyaxon.showOutput' },
@@ -35,7 +39,7 @@ export function reportingErrors<A extends unknown[], R>(log: vscode.LogOutputCha
       const actions = actionsFor(error);
       void vscode.window.showErrorMessage(`Polyaxon: ${message}`, ...actions.map((a) => a.title)).then((picked) => {
         const action = actions.find((a) => a.title === picked);
-        if (action) void vscode.commands.executeCommand(action.command);
+        if (action) void vscode.commands.executeCommand(action.command, ...(action.args ?? []));
       });
       return undefined;
     }
