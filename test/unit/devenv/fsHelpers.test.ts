@@ -23,7 +23,10 @@ describe('devenv file helpers', () => {
   });
 
   it('says permission denied for a read-only parent', async function () {
-    if (process.getuid?.() === 0) this.skip(); // root writes anywhere
+    if (process.getuid?.() === 0) {
+      console.log('    skipped: running as root, which may write anywhere');
+      this.skip();
+    }
     await fs.mkdir(path.join(dir, 'workspaces'), { mode: 0o555 });
     assert.strictEqual(await ensureWritableDir(path.join(dir, 'workspaces', 'alice')), 'permission denied');
   });

@@ -4,8 +4,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server';
+import { SHARED_POLYAXON } from '../sharedFacts';
 
-const RECORDED = '/work/shared/polyaxon/recorded';
+const RECORDED = path.join(SHARED_POLYAXON, 'recorded');
 
 interface Recording {
   request: { method: string; path: string; headers: Record<string, string>; body?: unknown; body_raw?: string };

@@ -2,12 +2,14 @@
 // declared query parameters, and body fields of the body schema.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server';
 import { PolyaxonClient } from '../../../src/polyaxon/client';
 import { createRunBody } from '../../../src/polyaxon/version';
 import { vscodeOperation } from './helpers';
+import { SHARED_POLYAXON } from '../sharedFacts';
 
-const SWAGGER = '/work/shared/polyaxon/polyaxon_sdk.swagger.v1.11.3.json';
+const SWAGGER = path.join(SHARED_POLYAXON, 'polyaxon_sdk.swagger.v1.11.3.json');
 
 interface Parameter { name: string; in: string; schema?: { $ref?: string } }
 interface Operation { parameters?: Parameter[] }

@@ -5,6 +5,7 @@ import type { Run } from '../../../src/polyaxon/types';
 import {
   isRewritePath, normaliseHost, projectServicesUiUrl, runServiceUiUrl, runUiUrl, serviceUrl, servicePorts,
 } from '../../../src/polyaxon/urls';
+import { SHARED_POLYAXON } from '../sharedFacts';
 
 const HOST = 'http://localhost:8117';
 const UUID = '5180fcc7fddb44b28ceb22f418d7d2bb';
@@ -57,7 +58,7 @@ describe('urls', () => {
     });
 
     it('reads the recorded CE run like `polyaxon ops service` would', function () {
-      const file = '/work/shared/polyaxon/recorded/run-get.vscode.running.json';
+      const file = path.join(SHARED_POLYAXON, 'recorded/run-get.vscode.running.json');
       if (!fs.existsSync(file)) {
         console.log(`    skipped: ${path.dirname(file)} is not available`);
         this.skip();

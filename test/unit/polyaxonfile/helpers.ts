@@ -4,7 +4,9 @@ import { parsePolyaxonfile, Polyaxonfile } from '../../../src/polyaxonfile/parse
 
 export const REPO = path.resolve(__dirname, '../../../..');
 export const FIXTURES = path.join(REPO, 'test/fixtures/polyaxonfiles');
-export const SHARED = '/work/shared/polyaxon';
+import { SHARED_POLYAXON } from '../sharedFacts';
+
+export const SHARED = SHARED_POLYAXON;
 
 export function readPolyaxonfile(file: string): Polyaxonfile {
   return parsePolyaxonfile(fs.readFileSync(file, 'utf8'), file);
