@@ -99,6 +99,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
       if (!ok) return false;
       await t.conn.client.stopRun(t.ref);
       view.refreshNow();
+      opener.refresh(t.ref);
       void vscode.window.showInformationMessage(`Polyaxon: stopping ${label(t)}.`);
       return true;
     },
@@ -121,6 +122,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
       if (!ok) return false;
       await t.conn.client.deleteRun(t.ref);
       view.refreshNow();
+      opener.refresh(t.ref);
       void vscode.window.showInformationMessage(`Polyaxon: deleted ${label(t)}.`);
       return true;
     },

@@ -25,6 +25,8 @@ export interface ConnectionProvider {
 export interface ServiceOpener {
   openInWebview(ref: RunRef, run?: Run): Promise<void>;
   openInBrowser(ref: RunRef, run?: Run): Promise<void>;
+  /** Re-reads a service whose tab is open, right after one of our actions changed it. */
+  refresh(ref: RunRef): void;
 }
 
 /** Anything that shows services and should refresh right after one of our actions. */

@@ -72,6 +72,10 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
     await vscode.env.openExternal(vscode.Uri.parse(url));
   }
 
+  refresh(ref: RunRef): void {
+    void this.panels.get(key(ref))?.update();
+  }
+
   panelFor(ref: RunRef): OpenServicePanel | undefined {
     const open = this.panels.get(key(ref));
     return open && { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; } };

@@ -99,5 +99,7 @@ export const deleteAfterConfirming = {
     if (!/cannot be undone/.test(text) && !/Delete/.test(text)) throw new Error(`unexpected confirmation: ${text}`);
     await waitUntil(async () => !(await runOnServer(ctx)), () => 'the run still exists on the server');
     await waitUntil(async () => (await treeRow(page, RUN_NAME).count()) === 0, () => 'the tree still lists the deleted service', { timeout: 20000 });
+    // Its open tab says so at once, instead of framing a service that is gone.
+    await webviewFrame(page).locator('body', { hasText: /deleted/i }).waitFor({ timeout: 5000 });
   },
 };
