@@ -17,6 +17,7 @@ export const unreachableWelcome = {
     await answerQuickInput(ctx.page, `http://127.0.0.1:${ctx.unreachablePort}`);
     await ctx.page.locator('.quick-input-widget', { hasText: 'token' }).waitFor({ timeout: 15000 });
     await ctx.page.keyboard.press('Escape');
+    await ctx.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
     await welcomeView(ctx.page).getByText('Cannot reach Polyaxon').waitFor({ timeout: 20000 });
     await retryButton(ctx.page).waitFor();
   },
