@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { serviceKindFrom, type ServiceKind } from '../services/serviceKind';
 import { parsePolyaxonfile, Polyaxonfile } from './parse';
 
 export interface FoundPolyaxonfile {
@@ -11,7 +12,7 @@ export interface FoundPolyaxonfile {
   polyaxonfile: Polyaxonfile;
 }
 
-export type ServiceKind = 'vscode' | 'jupyter' | 'other';
+export type { ServiceKind };
 
 /** Where the AISG project template keeps its services; these are what "Launch Cluster VSCode/Jupyter" mean. */
 const PREFERRED = [
@@ -61,16 +62,12 @@ function readService(file: string): Polyaxonfile | undefined {
 }
 
 /**
- * VS Code or Jupyter, judged like the Polyaxon UI's users do: by tags (`[vscode]`, `[jupyter, notebook, lab]`
- * in the AISG files), then the name, then the image (its input's default when it is `{{ INPUT }}`).
+ * VS Code or Jupyter by the same rule as a run's kind (serviceKindFrom); the image is its input's default when
+ * the container's image is `{{ INPUT }}`.
  */
 export function serviceKindOf(pf: Polyaxonfile): ServiceKind {
   const template = /^\{\{\s*([\w-]+)\s*\}\}$/.exec(pf.image ?? '');
   const imageDefault = template ? pf.inputs.find((io) => io.name === template[1])?.value : undefined;
   const image = template ? (typeof imageDefault === 'string' ? imageDefault : '') : pf.image ?? '';
-  for (const clue of [pf.tags.join(' '), pf.name ?? '', image]) {
-    if (/vscode|code-server/i.test(clue)) return 'vscode';
-    if (/jupyter|notebook/i.test(clue)) return 'jupyter';
-  }
-  return 'other';
+  return serviceKindFrom({ tags: pf.tags, name: pf.name, image });
 }

@@ -5,14 +5,18 @@ export type ServiceKind = 'vscode' | 'jupyter' | 'other';
 const VSCODE = /vscode|vs-code|code-server|codeserver/i;
 const JUPYTER = /jupyter|notebook|\blab\b/i;
 
-/** Tags first (the AISG files tag `vscode` / `jupyter, notebook, lab`), then the run name, then the image. */
-export function serviceKindOfRun(run: Pick<Run, 'tags' | 'name' | 'inputs'>): ServiceKind {
-  const tags = run.tags ?? [];
-  if (tags.some((t) => VSCODE.test(t))) return 'vscode';
-  if (tags.some((t) => JUPYTER.test(t))) return 'jupyter';
-  for (const text of [run.name ?? '', String(run.inputs?.DOCKER_IMAGE ?? '')]) {
-    if (VSCODE.test(text)) return 'vscode';
-    if (JUPYTER.test(text)) return 'jupyter';
+/**
+ * One rule for runs and polyaxonfiles alike (the launch guard compares the two): tags first (the AISG files tag
+ * `vscode` / `jupyter, notebook, lab`), then the name, then the image.
+ */
+export function serviceKindFrom(clues: { tags?: readonly string[] | null; name?: string | null; image?: string | null }): ServiceKind {
+  for (const clue of [...(clues.tags ?? []), clues.name ?? '', clues.image ?? '']) {
+    if (VSCODE.test(clue)) return 'vscode';
+    if (JUPYTER.test(clue)) return 'jupyter';
   }
   return 'other';
+}
+
+export function serviceKindOfRun(run: Pick<Run, 'tags' | 'name' | 'inputs'>): ServiceKind {
+  return serviceKindFrom({ tags: run.tags, name: run.name, image: String(run.inputs?.DOCKER_IMAGE ?? '') });
 }
