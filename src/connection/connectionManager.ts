@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PolyaxonClient } from '../polyaxon/client';
 import type { Installation } from '../polyaxon/types';
 import { normaliseHost } from '../polyaxon/urls';
+import { readCliConfig } from './cliConfig';
 import { resolveHost, resolveToken, type HostSource, type TokenSource } from './resolve';
 import { TokenStore } from './tokenStore';
 import type { Connection, ConnectionProvider } from './types';
@@ -45,13 +46,19 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     this.changed.fire();
   }
 
+  /** Host and token with where each comes from; the CLI's config files are read once for both. */
+  private async resolve(config: vscode.WorkspaceConfiguration) {
+    const cli = readCliConfig();
+    const resolved = resolveHost(config.get<string>('host'), this.env, cli);
+    const host = normaliseHost(resolved.host);
+    const { token, source } = resolveToken(await this.tokens.get(host), this.env, cli);
+    return { host, hostSource: resolved.source, token, tokenSource: source };
+  }
+
   /** Where the host and token come from; never the token itself. */
   async describe(): Promise<ConnectionDescription> {
-    const config = vscode.workspace.getConfiguration('polyaxon');
-    const resolved = resolveHost(config.get<string>('host'), this.env);
-    const host = normaliseHost(resolved.host);
-    const { source } = resolveToken(await this.tokens.get(host), this.env);
-    return { host, hostSource: resolved.source, owner: this.owner(), project: this.project(), tokenSource: source };
+    const { host, hostSource, tokenSource } = await this.resolve(vscode.workspace.getConfiguration('polyaxon'));
+    return { host, hostSource, owner: this.owner(), project: this.project(), tokenSource };
   }
 
   owner(): string {
@@ -64,8 +71,7 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
 
   async get(): Promise<Connection> {
     const config = vscode.workspace.getConfiguration('polyaxon');
-    const host = normaliseHost(resolveHost(config.get<string>('host'), this.env).host);
-    const { token } = resolveToken(await this.tokens.get(host), this.env);
+    const { host, token } = await this.resolve(config);
     const caFile = config.get<string>('tls.caFile')?.trim();
     const insecure = config.get<boolean>('tls.insecure') ?? false;
     const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds') ?? 30) * 1000;

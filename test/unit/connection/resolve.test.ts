@@ -19,24 +19,24 @@ describe('connection resolution', () => {
 
   it('prefers the setting, then $POLYAXON_HOST, then the CLI config, then localhost:8888', () => {
     writeCli('.client', { POLYAXON_HOST: 'http://localhost:8117', POLYAXON_IS_MANAGED: false });
-    assert.deepStrictEqual(resolveHost('https://plx.example.com', { POLYAXON_HOST: 'http://env:1' }, home), { host: 'https://plx.example.com', source: 'setting' });
-    assert.deepStrictEqual(resolveHost('  ', { POLYAXON_HOST: 'http://env:1' }, home), { host: 'http://env:1', source: 'env' });
-    assert.deepStrictEqual(resolveHost('', {}, home), { host: 'http://localhost:8117', source: 'cliConfig' });
+    assert.deepStrictEqual(resolveHost('https://plx.example.com', { POLYAXON_HOST: 'http://env:1' }, readCliConfig(home)), { host: 'https://plx.example.com', source: 'setting' });
+    assert.deepStrictEqual(resolveHost('  ', { POLYAXON_HOST: 'http://env:1' }, readCliConfig(home)), { host: 'http://env:1', source: 'env' });
+    assert.deepStrictEqual(resolveHost('', {}, readCliConfig(home)), { host: 'http://localhost:8117', source: 'cliConfig' });
     fs.rmSync(path.join(home, '.polyaxon'), { recursive: true });
-    assert.strictEqual(resolveHost('', {}, home).source, readCliConfig(home).host ? 'cliConfig' : 'default');
+    assert.strictEqual(resolveHost('', {}, readCliConfig(home)).source, readCliConfig(home).host ? 'cliConfig' : 'default');
   });
 
   it('falls back to the default gateway port when nothing is configured', () => {
-    const empty = readCliConfig(home).host === undefined;
-    if (empty) assert.deepStrictEqual(resolveHost(undefined, {}, home), { host: DEFAULT_HOST, source: 'default' });
+    assert.deepStrictEqual(resolveHost(undefined, {}, {}), { host: 'http://localhost:8888', source: 'default' });
     assert.strictEqual(DEFAULT_HOST, 'http://localhost:8888');
+    assert.deepStrictEqual(resolveToken(undefined, {}, {}), { source: 'none' });
   });
 
   it('takes the stored token first, then $POLYAXON_AUTH_TOKEN, then ~/.polyaxon/.auth', () => {
     writeCli('.auth', { POLYAXON_AUTH_USERNAME: 'alice', POLYAXON_AUTH_TOKEN: 'from-cli' });
-    assert.deepStrictEqual(resolveToken('stored', { POLYAXON_AUTH_TOKEN: 'from-env' }, home), { token: 'stored', source: 'secretStorage' });
-    assert.deepStrictEqual(resolveToken(undefined, { POLYAXON_AUTH_TOKEN: 'from-env' }, home), { token: 'from-env', source: 'env' });
-    assert.deepStrictEqual(resolveToken(undefined, {}, home), { token: 'from-cli', source: 'cliConfig' });
+    assert.deepStrictEqual(resolveToken('stored', { POLYAXON_AUTH_TOKEN: 'from-env' }, readCliConfig(home)), { token: 'stored', source: 'secretStorage' });
+    assert.deepStrictEqual(resolveToken(undefined, { POLYAXON_AUTH_TOKEN: 'from-env' }, readCliConfig(home)), { token: 'from-env', source: 'env' });
+    assert.deepStrictEqual(resolveToken(undefined, {}, readCliConfig(home)), { token: 'from-cli', source: 'cliConfig' });
   });
 
   it('ignores an unreadable or malformed CLI file', () => {
