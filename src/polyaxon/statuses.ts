@@ -66,7 +66,13 @@ export function isFailure(s: MaybeStatus): boolean {
   return s === 'failed' || s === 'upstream_failed' || s === 'unschedulable';
 }
 
+const DONE_VALUES = 'succeeded|failed|stopped|skipped|upstream_failed';
+
 /** Run query (platform/coredb/coredb/query_managers/run.py syntax): every service of a project. */
 export const SERVICES_QUERY = 'kind:service';
 /** Services that are not done (the `~` negates the value list). */
-export const ACTIVE_SERVICES_QUERY = 'kind:service,status:~succeeded|failed|stopped|skipped|upstream_failed';
+export const ACTIVE_SERVICES_QUERY = `kind:service,status:~${DONE_VALUES}`;
+/** Services that are done. */
+export const FINISHED_SERVICES_QUERY = `kind:service,status:${DONE_VALUES}`;
+/** Services that run now. */
+export const RUNNING_SERVICES_QUERY = 'kind:service,status:running';

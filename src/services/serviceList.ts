@@ -1,4 +1,5 @@
 import type { PolyaxonClient, ProjectRef } from '../polyaxon/client';
+import { ACTIVE_SERVICES_QUERY, FINISHED_SERVICES_QUERY, RUNNING_SERVICES_QUERY, SERVICES_QUERY } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
 
 /** Which services the tree lists. */
@@ -10,7 +11,6 @@ export const FILTER_LABELS: Record<ServiceFilter, string> = {
   running: 'Running only',
 };
 
-const DONE = 'succeeded|failed|stopped|skipped|upstream_failed';
 const MAX_LISTED = 100;
 /** How many finished services the default filter shows below the active ones. */
 export const RECENT_FINISHED = 3;
@@ -23,13 +23,13 @@ export async function fetchServices(client: PolyaxonClient, ref: ProjectRef, fil
   const list = (query: string, sort: string, limit: number) => client.listRuns(ref, { query, sort, limit }, signal).then((p) => p.results);
   switch (filter) {
     case 'all':
-      return list('kind:service', '-created_at', MAX_LISTED);
+      return list(SERVICES_QUERY, '-created_at', MAX_LISTED);
     case 'running':
-      return list('kind:service,status:running', '-created_at', MAX_LISTED);
+      return list(RUNNING_SERVICES_QUERY, '-created_at', MAX_LISTED);
     case 'active': {
       const [active, finished] = await Promise.all([
-        list(`kind:service,status:~${DONE}`, '-created_at', MAX_LISTED),
-        list(`kind:service,status:${DONE}`, '-updated_at', RECENT_FINISHED),
+        list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED),
+        list(FINISHED_SERVICES_QUERY, '-updated_at', RECENT_FINISHED),
       ]);
       return [...active, ...finished];
     }
