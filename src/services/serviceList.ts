@@ -13,7 +13,7 @@ export const FILTER_LABELS: Record<ServiceFilter, string> = {
 
 const MAX_LISTED = 100;
 /** How many finished services the default filter shows below the active ones. */
-export const RECENT_FINISHED = 3;
+const RECENT_FINISHED = 3;
 
 /**
  * One or two requests per project, filtered on the server (`query=kind:service,…`), so the cost does not grow
