@@ -1,16 +1,20 @@
 // What a person does with a new dev environment: launch it from the palette through the wizard, watch it start,
 // use it in a VS Code tab, then stop it and delete it after confirming.
 import {
-  answerDialog, answerQuickInput, clickNotificationButton, clickTreeRowAction, editorTab, runCommand, treeRow, waitForNotification, waitUntil, webviewFrame,
+  answerDialog, answerQuickInput, clickNotificationButton, clickTreeRowAction, editorTab, runCommand, runTreeRowMenuItem, treeRow, untilEffect,
+  waitForNotification, waitUntil, webviewFrame,
 } from '../vscode-web/lib/workbench.mjs';
-import { openPolyaxonView } from './polyaxon-ui.mjs';
+import { ensureService, openPolyaxonView, serviceNamed } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-vscode';
 const IMAGE = 'asia.gcr.io/my-gcp-project/vscode-server:0.1.0';
 
-async function runOnServer(ctx) {
-  const { results } = await ctx.api(`/api/v1/default/${ctx.project}/runs?query=${encodeURIComponent(`name:${RUN_NAME}`)}&limit=100`);
-  return results.find((r) => r.name === RUN_NAME);
+const runOnServer = (ctx) => serviceNamed(ctx, RUN_NAME);
+
+/** How many of the project's services run, according to the server. */
+async function runningOnServer(ctx) {
+  const { results } = await ctx.api(`/api/v1/default/${ctx.project}/runs?limit=100`);
+  return results.filter((r) => r.kind === 'service' && r.status === 'running').length;
 }
 
 /** The Polyaxon item of the status bar: its codicons say what it counts. */
@@ -23,7 +27,6 @@ export const launchThroughWizard = {
   async run(ctx) {
     const { page } = ctx;
     await openPolyaxonView(page);
-    ctx.runningBefore = Number((await polyaxonStatus(page).innerText()).trim().split(/\s/)[0]) || 0;
     await runCommand(page, 'Polyaxon: Launch Cluster VSCode');
     // Project: the current one comes first.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: ctx.project }).first().waitFor({ timeout: 15000 });
@@ -53,11 +56,13 @@ export const statusBarFollows = {
   name: 'the status bar counts the new service until it runs',
   async run(ctx) {
     const { page } = ctx;
-    await waitUntil(async () => (await runOnServer(ctx))?.status === 'running', () => 'the service never reached running on the server', { timeout: 30000 });
+    ctx.launched = await ensureService(ctx, RUN_NAME, { image: IMAGE });
+    let running;
     await waitUntil(async () => {
+      running = await runningOnServer(ctx);
       const text = (await polyaxonStatus(page).innerText()).trim();
-      return Number(text.split(/\s/)[0]) === ctx.runningBefore + 1;
-    }, async () => `status bar still shows "${await polyaxonStatus(page).innerText()}" (before: ${ctx.runningBefore} running)`, { timeout: 30000 });
+      return Number(text.split(/\s/)[0]) === running;
+    }, async () => `status bar shows "${await polyaxonStatus(page).innerText()}", the server runs ${running} services`, { timeout: 30000 });
   },
 };
 
@@ -66,10 +71,16 @@ export const webviewShowsService = {
   screenshot: 'webview',
   async run(ctx) {
     const { page } = ctx;
-    await editorTab(page, RUN_NAME).waitFor({ timeout: 30000 });
+    const run = await ensureService(ctx, RUN_NAME, { image: IMAGE });
+    await openPolyaxonView(page);
+    await treeRow(page, RUN_NAME).waitFor({ timeout: 30000 });
+    if (!await editorTab(page, RUN_NAME).isVisible()) {          // the launch step opens it; open it here when it did not
+      await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'), () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
+        { name: 'Open in VS Code' });
+    }
+    await editorTab(page, RUN_NAME).click();
     const service = webviewFrame(page).frameLocator('iframe#service');
-    await service.locator('body', { hasText: ctx.launched.uuid }).waitFor({ timeout: 30000 });
-    await treeRow(page, RUN_NAME).waitFor();
+    await service.locator('body', { hasText: run.uuid }).waitFor({ timeout: 30000 });
   },
 };
 
@@ -77,10 +88,11 @@ export const stopAfterConfirming = {
   name: 'Stop asks first, naming the service, then stops it',
   async run(ctx) {
     const { page } = ctx;
+    await ensureService(ctx, RUN_NAME, { image: IMAGE });
     await openPolyaxonView(page);
-    await clickTreeRowAction(page, RUN_NAME, 'Stop Service');
+    await waitUntil(async () => /running/i.test(await treeRow(page, RUN_NAME).innerText().catch(() => '')), () => `the tree does not show ${RUN_NAME} running`, { timeout: 30000 });
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 15000 });
+    await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Stop Service'), () => dialog.waitFor({ timeout: 5000 }), { name: 'Stop Service' });
     await ctx.screenshot('stop-confirm');
     const text = await answerDialog(page, 'Stop Service');
     if (!text.includes(RUN_NAME)) throw new Error(`the confirmation does not name the service: ${text}`);
@@ -93,13 +105,24 @@ export const deleteAfterConfirming = {
   name: 'Delete asks in a modal dialog, then removes the service',
   async run(ctx) {
     const { page } = ctx;
-    await treeRow(page, RUN_NAME).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Delete Service' }).click({ timeout: 10000 });
+    const run = await ensureService(ctx, RUN_NAME, { image: IMAGE, statuses: ['running', 'stopping', 'stopped'] });
+    await openPolyaxonView(page);
+    await treeRow(page, RUN_NAME).waitFor({ timeout: 30000 });
+    if (!await editorTab(page, RUN_NAME).isVisible() && run.status === 'running') {   // run alone: give it a tab to update
+      await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'), () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
+        { name: 'Open in VS Code' });
+    }
+    const hadTab = await editorTab(page, RUN_NAME).isVisible();
+    const dialog = page.locator('.monaco-dialog-box');
+    await runTreeRowMenuItem(page, RUN_NAME, 'Delete Service', () => dialog.waitFor({ timeout: 5000 }));
     const text = await answerDialog(page, 'Delete');
     if (!/cannot be undone/.test(text) && !/Delete/.test(text)) throw new Error(`unexpected confirmation: ${text}`);
     await waitUntil(async () => !(await runOnServer(ctx)), () => 'the run still exists on the server');
     await waitUntil(async () => (await treeRow(page, RUN_NAME).count()) === 0, () => 'the tree still lists the deleted service', { timeout: 20000 });
     // Its open tab says so at once, instead of framing a service that is gone.
-    await webviewFrame(page).locator('body', { hasText: /deleted/i }).waitFor({ timeout: 5000 });
+    if (hadTab) {
+      await editorTab(page, RUN_NAME).click();
+      await webviewFrame(page).locator('body', { hasText: /deleted/i }).waitFor({ timeout: 5000 });
+    }
   },
 };

@@ -1,4 +1,8 @@
 // The extension's own UI, as the steps see it: its view, its rows, and what the fake server says they should show.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { ROOT } from '../vscode-web/lib/code-server.mjs';
 import { openViewContainer, treeRows, waitUntil } from '../vscode-web/lib/workbench.mjs';
 
 export const VIEW_CONTAINER = 'Polyaxon';
@@ -23,4 +27,29 @@ export async function waitForServiceRows(page, services, { timeout = 20000 } = {
     `no row for ${missing().map((s) => `${s.name} (${s.status})`).join(', ')}; rows: ${JSON.stringify(rows.map((r) => `${r.label} | ${r.description}`))}`,
   { timeout });
   return rows;
+}
+
+/** The project's service named `name` on the fake server, if any. */
+export async function serviceNamed(ctx, name) {
+  const { results } = await ctx.api(`/api/v1/default/${ctx.project}/runs?query=${encodeURIComponent(`name:${name}`)}&limit=100`);
+  return results.find((r) => r.name === name);
+}
+
+/**
+ * Arranges a step's own state: a VS Code service called `name` on the server (created there, as the CLI would,
+ * when an earlier step did not leave one), in one of `statuses`. Returns the run.
+ */
+export async function ensureService(ctx, name, { image, statuses = ['running'] } = {}) {
+  let run = await serviceNamed(ctx, name);
+  if (!run) {
+    const component = YAML.parse(fs.readFileSync(path.join(ROOT, 'polyaxonfiles/vscode-service.yml'), 'utf8'));
+    const content = JSON.stringify({ version: 1.1, kind: 'operation', params: { DOCKER_IMAGE: { value: image }, WORKING_DIR: { value: '/polyaxon-v1-data' } }, component });
+    run = await ctx.api(`/api/v1/default/${ctx.project}/runs`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, content, is_managed: true }),
+    });
+  }
+  return waitUntil(async () => {
+    const now = await serviceNamed(ctx, name);
+    return statuses.includes(now?.status) ? now : undefined;
+  }, async () => `service ${name} is ${(await serviceNamed(ctx, name))?.status ?? 'missing'}, not ${statuses.join('/')}`, { timeout: 30000 });
 }

@@ -1,7 +1,7 @@
 // The connection breaks (polyaxon.host edited to a port nobody listens on), then the server appears on that port
 // and the user clicks Retry, like after restarting `polyaxon port-forward`.
 import net from 'node:net';
-import { answerQuickInput, runCommand, welcomeView } from '../vscode-web/lib/workbench.mjs';
+import { answerQuickInput, runCommand, untilEffect, welcomeView } from '../vscode-web/lib/workbench.mjs';
 import { openPolyaxonView, servicesOnServer, waitForServiceRows } from './polyaxon-ui.mjs';
 
 const retryButton = (page) => welcomeView(page).locator('.monaco-button', { hasText: 'Retry' });
@@ -37,10 +37,17 @@ export const retryReconnects = {
       }
       socket.pipe(upstream).pipe(socket);
     });
+    if (!ctx.unreachablePort) {                      // run alone: break the connection the quick way
+      ctx.unreachablePort = await ctx.freePort();
+      ctx.updateSettings({ 'polyaxon.host': `http://127.0.0.1:${ctx.unreachablePort}` });
+      await openPolyaxonView(ctx.page);
+      await retryButton(ctx.page).waitFor({ timeout: 20000 });
+    }
     await new Promise((resolve) => forwarder.listen(ctx.unreachablePort, '127.0.0.1', resolve));
     try {
-      await retryButton(ctx.page).click({ timeout: 10000 });
-      await waitForServiceRows(ctx.page, await servicesOnServer(ctx));
+      const services = await servicesOnServer(ctx);
+      await untilEffect(() => retryButton(ctx.page).click({ timeout: 10000 }), () => waitForServiceRows(ctx.page, services, { timeout: 10000 }),
+        { name: 'Retry' });
     } finally {
       ctx.updateSettings({ 'polyaxon.host': ctx.fakeUrl });
       forwarder.close();

@@ -1,10 +1,13 @@
 // Answers built as values, so that faults (truncatedJson) and logging can act on them before they are written.
 import * as http from 'http';
+import * as zlib from 'zlib';
 
 export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The bytes to send instead of `body` (a compressed body); `body` stays the text, for faults and logs. */
+  wire?: Buffer;
 }
 
 /** DRF's JSONRenderer output; Django adds `Vary: Origin, Cookie` (recorded headers). */
@@ -34,9 +37,21 @@ export function nginxError(status: number, title: string): Reply {
   return html(status, `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`);
 }
 
+/**
+ * List endpoints gzip their answer whenever that makes it smaller, whatever the request's Accept-Encoding: Polyaxon
+ * wraps ListEndpoint.get in its own @gzip() (polycommon/apis/gzip.py), which ignores it (recorded/README "Transport facts").
+ */
+export function gzipListAnswer(method: string, pathname: string, reply: Reply): Reply {
+  if (method !== 'GET' || reply.status !== 200 || !/^\/api\/v1\/[^/]+\/(projects\/list|[^/]+\/runs)\/?$/.test(pathname)) return reply;
+  const wire = zlib.gzipSync(reply.body);
+  if (wire.length >= Buffer.byteLength(reply.body)) return reply;
+  return { ...reply, headers: { ...reply.headers, 'content-encoding': 'gzip' }, wire };
+}
+
 export function write(res: http.ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
-  res.end(reply.body);
+  const bytes = reply.wire ?? Buffer.from(reply.body);
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': bytes.length });
+  res.end(bytes);
 }
 
 export function readBody(req: http.IncomingMessage): Promise<Buffer> {

@@ -9,7 +9,8 @@ import { applyFaults, truncate, type Faults } from './faults';
 import { CONDITION_TEXT } from './lifecycle';
 import { logsReply } from './logs';
 import { Operator, type OperatorDelays } from './operator';
-import { empty, notFound, readBody, unrouted, write, type Reply } from './reply';
+import { mutate, type FakeMutant } from './mutants';
+import { empty, gzipListAnswer, notFound, readBody, unrouted, write, type Reply } from './reply';
 import { addDemoRun, demoKindOf, seedDemo } from './seed';
 import { runDetail } from './serializers';
 import { Backends, handleService, handleServiceUpgrade, parseServicePath, type ServiceBackend } from './services';
@@ -18,6 +19,7 @@ import { behaviourOf, driveTo } from './submit';
 
 export type { ServiceBackend } from './services';
 export type { Faults } from './faults';
+export type { FakeMutant } from './mutants';
 
 export interface FakeOptions {
   port?: number;
@@ -29,6 +31,8 @@ export interface FakeOptions {
   log?: (line: string) => void;
   /** How often a running run prints a log line; default 3000 ms. */
   logIntervalMs?: number;
+  /** A known-wrong variant, for the conformance suite's mutation check only. */
+  mutant?: FakeMutant;
 }
 
 export interface RecordedRequest {
@@ -163,7 +167,9 @@ class FakeServer implements FakePolyaxon {
 
     const service = parseServicePath(url.pathname, this.v2);
     if (service) return handleService(req, raw, res, url, service, this.store, this.backends, this.v2);
-    const reply = this.route(method, url, text);
+    const project = () => /^\/api\/v1\/[^/]+\/([^/]+)\//.exec(url.pathname)?.[1];
+    let reply = mutate(this.opts.mutant, method, url.pathname, this.route(method, url, text), this.store, project);
+    if (this.opts.mutant !== 'no-list-gzip') reply = gzipListAnswer(method, url.pathname, reply);
     write(res, fault.kind === 'truncate' ? truncate(reply) : reply);
   }
 

@@ -10,7 +10,7 @@ import type { Run } from '../../src/polyaxon/types';
 import { componentToDict, loadServicePolyaxonfile } from '../../src/polyaxonfile';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { REPO_ROOT, extension, setSettings, sleep, startFakeServer, waitFor } from './helpers';
+import { REPO_ROOT, extension, setSettings, startFakeServer, waitFor } from './helpers';
 
 const PROJECT = 'launch-tests';
 const GOOD_PARAMS = { DOCKER_IMAGE: 'img:1', WORKING_DIR: '/polyaxon-v1-data' };
@@ -76,8 +76,13 @@ describe('launch commands', function () {
     const launching = vscode.commands.executeCommand<Run | undefined>('polyaxon.launchVSCode');
     // The project step lists the server's projects as it opens.
     await waitFor(() => fake.requests.some((r) => r.path.includes('/projects/list')), 'the project step asked for the projects');
-    await sleep(300);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    // Close the quick pick once it shows: retry the gesture until the launch settles, never longer than waitFor allows.
+    let settled = false;
+    void launching.then(() => (settled = true), () => (settled = true));
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return settled;
+    }, 'the dismissed form ends the launch', 10_000, 200);
     assert.strictEqual(await launching, undefined);
     assert.strictEqual(runPosts(fake).length, 0);
   });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { PolyaxonExtensionApi } from '../../src/api';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
+import { DEFAULT_TIMING } from '../../src/services/poller';
 import { extension, sleep, startFakeServer, waitFor } from './helpers';
 
 /** Answers every confirmation with `answer`, and records the questions. */
@@ -40,6 +41,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     assert.ok(runs.length >= 3, `services listed: ${runs.length}`);
     for (const run of runs) assert.strictEqual(run.kind, 'service', run.name ?? run.uuid);
     const requests = server.requests.filter((r) => r.path.includes('/runs?'));
+    assert.ok(requests.length > 0, 'the refresh listed runs');
     assert.ok(requests.every((r) => decodeURIComponent(r.path).includes('query=kind:service')), 'filters on the server');
     assert.strictEqual(api.services.state, 'ok');
     const roots = api.services.provider.getChildren();
@@ -66,6 +68,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     api.prompts.current = answering(false, asked);
     await vscode.commands.executeCommand('polyaxon.stop', { project: 'my-project-alice', uuid: run.uuid });
     assert.match(asked[0], /to-stop/);
+    assert.ok(server.requests.length > 0, 'the server saw the extension');
     assert.ok(!server.requests.some((r) => r.method === 'POST' && r.path.includes(`${run.uuid}/stop`)), 'declined: nothing sent');
 
     api.prompts.current = answering(true, asked);
@@ -83,7 +86,9 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     assert.match(asked[0], /Delete .*to-delete/);
     assert.strictEqual(server.getRun('my-project-alice', run.uuid), undefined);
     await api.services.refresh();
-    assert.ok(!api.services.snapshot?.projects[0].runs.some((r) => r.uuid === run.uuid));
+    const listed = api.services.snapshot?.projects[0].runs ?? [];
+    assert.ok(listed.length > 0, 'the other services are still listed');
+    assert.ok(!listed.some((r) => r.uuid === run.uuid));
   });
 
   it('follows a service’s logs into a read-only document', async () => {
@@ -113,16 +118,18 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     assert.strictEqual(api.services.treeView.message, undefined);
   });
 
-  it('sends no request while the view is hidden and nothing is transitional', async () => {
+  it('sends no request while the view is hidden and nothing is transitional', async function () {
+    this.timeout(DEFAULT_TIMING.slowMs + 20_000);
     // Make everything steady, let one refresh see it, then watch the wire.
     for (const project of api.services.snapshot?.projects ?? []) {
       for (const run of project.runs) if (!['running', 'stopped', 'failed', 'succeeded'].includes(String(run.status))) server.setStatus('my-project-alice', run.uuid, 'stopped');
     }
     await vscode.commands.executeCommand('workbench.view.explorer');
     await api.services.refresh();
-    await sleep(500);
+    await waitFor(() => !api.services.treeView.visible, 'the view is hidden');
     const count = server.requests.length;
-    await sleep(5_000);
+    // Watch the wire for one full slow interval and a bit: a steady visible view would have polled once by then.
+    await sleep(DEFAULT_TIMING.slowMs + 2_000);
     assert.strictEqual(server.requests.length, count, 'no request while hidden and steady');
   });
 });
@@ -166,7 +173,8 @@ describe('Connection settings and secrets', function () {
     await vscode.workspace.getConfiguration('polyaxon').update('host', server.url, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.extension.polyaxon');
     await waitFor(() => api.services.treeView.visible && api.services.state === 'ok', 'the view is shown with services');
-    await sleep(2_500); // one fast poll (a service is queued)
+    const seen = server.requests.length;
+    await waitFor(() => server.requests.length > seen, 'one more poll while a service is queued', 10_000);
     await vscode.workspace.getConfiguration('polyaxon').update('host', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
     await waitFor(() => api.services.state === 'unreachable', `the view says unreachable (state ${api.services.state})`, 10_000);
     await vscode.commands.executeCommand('workbench.view.explorer');

@@ -4,7 +4,6 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { isSameOriginPathProxy } from '../../src/services/browserUrl';
-import { serviceUrl } from '../../src/polyaxon/urls';
 import type { Run } from '../../src/polyaxon/types';
 import type { RunRef } from '../../src/polyaxon/client';
 import type { OpenServicePanel, ServiceWebviews } from '../../src/ui/serviceWebview';
@@ -36,8 +35,10 @@ function addService(fake: FakePolyaxon, status: Run['status']): { run: Run; ref:
  * URL to its own origin (/proxy/<port>/), which the extension declines, so the direct URL is expected here.
  */
 async function externalServiceUrl(fake: FakePolyaxon, ref: RunRef): Promise<string> {
-  const internal = serviceUrl(fake.url, ref, fake.getRun(PROJECT, ref.uuid)!);
-  assert.ok(internal.endsWith('/'));
+  // Written out from Polyaxon's gateway routes (API.md): /{services|rewrite-services}/v1/{namespace}/{owner}/{project}/runs/{uuid}/
+  const run = fake.getRun(PROJECT, ref.uuid)!;
+  const prefix = run.meta_info?.rewrite_path ? 'rewrite-services' : 'services';
+  const internal = `${fake.url}/${prefix}/v1/${run.settings?.namespace}/default/${PROJECT}/runs/${ref.uuid}/`;
   const mapped = (await vscode.env.asExternalUri(vscode.Uri.parse(internal))).toString(true);
   assert.ok(isSameOriginPathProxy(internal, mapped), `code-server maps ${internal} to its own origin: ${mapped}`);
   return internal;

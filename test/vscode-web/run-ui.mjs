@@ -18,7 +18,8 @@ import { forwardConsole, launchBrowser } from './lib/browser.mjs';
 import { ROOT, createState, installVsix, readSettings, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
 import { startFakeServerProcess } from './lib/fake-server.mjs';
 import { freePort, killAllGroups, onInterrupt } from './lib/processes.mjs';
-import { screenshot } from './lib/workbench.mjs';
+import { vsixFiles, vsixProblems } from './lib/vsix-contents.mjs';
+import { calmWorkbench, screenshot } from './lib/workbench.mjs';
 
 const { values: opt } = parseArgs({ options: {
   vsix: { type: 'string' },
@@ -88,6 +89,7 @@ try {
     const shot = path.join(RESULTS, `${String(i + 1).padStart(2, '0')}-${step.name.replace(/\W+/g, '-').toLowerCase()}.png`);
     const t0 = Date.now();
     try {
+      if (i > 0) await calmWorkbench(page);        // whatever an earlier step left open (menu, dialog, quick input)
       await step.run(ctx);
       await screenshot(page, shot);
       passed++;
@@ -121,5 +123,13 @@ function packageExtension() {
     console.log('FAIL packaging the extension (npm run package, output above)\n0 passed, 1 failed');
     process.exit(1);
   }
-  return path.join(ROOT, 'polyaxon-dev-environments.vsix');
+  const vsix = path.join(ROOT, 'polyaxon-dev-environments.vsix');
+  const files = vsixFiles(vsix);
+  const problems = vsixProblems(files);
+  if (problems.length) {
+    console.log(`FAIL the .vsix contents\n       ${problems.join('\n       ')}\n0 passed, 1 failed`);
+    process.exit(1);
+  }
+  console.log(`ok   the .vsix ships ${files.length} files, only what runs`);
+  return vsix;
 }

@@ -16,6 +16,7 @@ describe('fake Polyaxon: streams logs', () => {
     const run = fake.addRun('my-project-alice', { name: 'vscode-service', kind: 'service', status: 'running' });
     const first = await call(fake, 'GET', `${LOGS(run.uuid)}?last_time=${encodeURIComponent(run.created_at ?? '')}`);
     assert.strictEqual(first.status, 200);
+    assert.ok(first.json.logs.length > 0);
     assert.ok(first.json.logs.some((l: { value: string }) => l.value.includes('code-server')), 'code-server startup lines');
     const line = first.json.logs[0];
     assert.deepStrictEqual(Object.keys(line).sort(), ['container', 'node', 'pod', 'timestamp', 'value']);

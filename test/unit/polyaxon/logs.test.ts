@@ -122,6 +122,7 @@ describe('followLogs', () => {
       const keys = lines.map((l) => `${l.timestamp} ${l.container} ${l.value}`);
       assert.strictEqual(new Set(keys).size, keys.length);
       const paths = fake.requests.map((r) => r.path).filter((p) => p.includes('/logs'));
+      assert.ok(paths.length > 0);
       assert.ok(paths.some((p) => p.includes('last_time=')), 'used live mode');
       assert.ok(!paths.at(-1)?.includes('last_time='), 'ended in archived mode');
     });

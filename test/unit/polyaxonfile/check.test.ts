@@ -29,6 +29,7 @@ describe('polyaxonfile/check', () => {
   it('reports every problem of broken-structure.yml where it is', () => {
     const file = path.join(FIXTURES, 'broken-structure.yml');
     const problems = checkPolyaxonfile(readPolyaxonfile(file));
+    assert.ok(problems.length > 0);
     assert.ok(problems.every((p) => p.file === file && p.message && p.hint));
     assert.deepStrictEqual(where(problems), [
       ['version', 1, 10],

@@ -63,6 +63,7 @@ describe('polyaxonfile/discover', () => {
     assert.deepStrictEqual(inputs.find((i) => i.name === 'SIZE')?.required, false);
     const vscode = launchInputs(readPolyaxonfile(path.join(REPO, 'polyaxonfiles/vscode-service.yml')));
     assert.deepStrictEqual(vscode.map((i) => [i.name, i.default, i.required]), [['DOCKER_IMAGE', 'codercom/code-server:4.23.1', false], ['WORKING_DIR', undefined, false]]);
+    assert.ok(vscode.length > 0);
     assert.ok(vscode.every((i) => i.description));
   });
 });

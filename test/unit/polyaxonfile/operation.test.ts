@@ -71,6 +71,7 @@ describe('polyaxonfile/operation', () => {
     const args: string[] = component.run.container.args;
     for (const app of ['ServerApp', 'NotebookApp']) {
       assert.ok(args.includes(`--${app}.base_url={{globals.base_url}}`), `${app}.base_url`);
+      assert.ok(args.length > 0);
       assert.ok(args.some((a) => a.startsWith(`--${app}.tornado_settings=`) && a.includes('frame-ancestors')), `${app}.tornado_settings`);
     }
     assert.deepStrictEqual(component.run.container.command, ['jupyter', 'lab']);

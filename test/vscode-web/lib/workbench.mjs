@@ -32,11 +32,61 @@ export async function treeRows(page) {
 
 export const treeRow = (page, text) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
 
+/**
+ * Performs a gesture until its effect shows: `effect()` resolves once the state the gesture should cause is there
+ * (it throws or times out otherwise). The gesture is retried, never the assertion: a click that the workbench
+ * ignored (it arrived while a menu was still opening, or focus was elsewhere) gets another try, up to `tries`.
+ */
+export async function untilEffect(gesture, effect, { tries = 3, name = 'gesture', onRetry = async () => {} } = {}) {
+  let lastError;
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    await gesture(attempt);
+    try {
+      return await effect();
+    } catch (e) {
+      lastError = e;
+      if (attempt < tries) await onRetry();
+    }
+  }
+  throw new Error(`${name}: no effect after ${tries} tries: ${lastError?.message ?? lastError}`);
+}
+
+/** Closes whatever transient UI is open (context menu, quick input, dialog) so that a step starts from a calm window. */
+export async function calmWorkbench(page) {
+  const transient = page.locator('.context-view .monaco-menu, .quick-input-widget:visible, .monaco-dialog-box');
+  for (let i = 0; i < 4 && await transient.first().isVisible().catch(() => false); i++) {
+    await page.keyboard.press('Escape');
+    await transient.first().waitFor({ state: 'hidden', timeout: 1000 }).catch(() => {});
+  }
+}
+
 /** Clicks an inline action (the icons shown on hover, package.json view/item/context `inline`) of a tree row. */
 export async function clickTreeRowAction(page, rowText, actionTitle, { timeout = 10000 } = {}) {
   const row = treeRow(page, rowText);
   await row.hover({ timeout });
-  await row.locator(`.action-label[aria-label^="${actionTitle}"]`).click({ timeout });
+  const action = row.locator(`.action-label[aria-label^="${actionTitle}"]`);
+  await action.waitFor({ state: 'visible', timeout });
+  await action.click({ timeout });
+}
+
+/**
+ * Runs a tree row's context-menu entry the way a person does: right click, wait for the menu to settle, hover the
+ * entry until the menu highlights it, then click. The workbench ignores a click that comes too soon after the menu
+ * opens, so the caller passes `effect` (resolves when the command visibly ran) and the gesture is retried.
+ */
+export async function runTreeRowMenuItem(page, rowText, itemName, effect, { tries = 3, timeout = 10000 } = {}) {
+  const menu = page.locator('.context-view .monaco-menu');
+  return untilEffect(async () => {
+    await calmWorkbench(page);
+    await treeRow(page, rowText).click({ button: 'right', timeout });
+    await menu.waitFor({ state: 'visible', timeout });
+    const item = menu.getByRole('menuitem', { name: itemName });
+    await item.waitFor({ state: 'visible', timeout });
+    await item.hover();
+    await waitUntil(async () => /\bfocused\b/.test(await item.locator('xpath=ancestor-or-self::li[1]').getAttribute('class') ?? ''),
+      () => `the menu never highlighted "${itemName}"`, { timeout: 5000, interval: 50 });
+    await item.click();
+  }, effect, { tries, name: `context menu "${itemName}" on "${rowText}"` });
 }
 
 /** The welcome view (package.json viewsWelcome) shown in place of an empty tree. */
