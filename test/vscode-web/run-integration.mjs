@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, forwardConsole, workbenchUrl } from './lib/browser.mjs';
-import { ROOT, createState, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
+import { ROOT, createState, requireInstalled, startCodeServer, takesPayloadEnvironment, writeSettings } from './lib/code-server.mjs';
 import { killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { startRequestRecorder } from './lib/request-recorder.mjs';
 
@@ -55,7 +55,9 @@ try {
     ...JSON.parse(opt.env),
   };
   writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });
-  const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined, vscode: opt.vscode });
+  const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined, vscode: opt.vscode,
+    extraEnv: takesPayloadEnvironment(opt.vscode) ? {} : extensionEnvironment,
+  });
   resources.push(server.stop);
   const { page, close } = await launchBrowser();
   resources.push(close);

@@ -83,9 +83,14 @@ JSON
 }
 check_code_server() { # dir node-dir
   local vsc=$1/node_modules/code-server/lib/vscode
+  # the native modules that every version has, then those that only some have (4.90 has no @vscode/sqlite3)
   "$2/bin/node" -e '
-    for (const m of ["@vscode/spdlog", "node-pty", "@vscode/sqlite3", "kerberos", "@parcel/watcher"])
-      require(require("path").join(process.argv[1], "node_modules", m));' "$vsc"
+    const fs = require("fs"), path = require("path");
+    for (const m of ["@vscode/spdlog", "node-pty", "kerberos", "@vscode/sqlite3", "@parcel/watcher"]) {
+      const dir = path.join(process.argv[1], "node_modules", m);
+      if (["@vscode/sqlite3", "@parcel/watcher"].includes(m) && !fs.existsSync(dir)) continue;
+      require(dir);
+    }' "$vsc"
   # XDG_CONFIG_HOME: even --version writes a config.yaml with a password into ~/.config/code-server otherwise
   log "native modules load; code-server $(XDG_CONFIG_HOME="$BASE/xdg-config" "$2/bin/node" "$1/node_modules/code-server/out/node/entry.js" --version | tail -n 1)"
 }

