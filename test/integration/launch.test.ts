@@ -7,13 +7,20 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PolyaxonExtensionApi } from '../../src/api';
 import type { Run } from '../../src/polyaxon/types';
-import { componentToDict, loadServicePolyaxonfile } from '../../src/polyaxonfile';
+import * as YAML from 'yaml';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
 import { REPO_ROOT, extension, setSettings, startFakeServer, waitFor } from './helpers';
 
 const PROJECT = 'launch-tests';
 const GOOD_PARAMS = { DOCKER_IMAGE: 'img:1', WORKING_DIR: '/polyaxon-v1-data' };
+
+/** The component as the Polyaxon CLI sends it: the file as written, its main container named polyaxon-main (to_dict()). */
+function cliComponent(file: string): unknown {
+  const component = YAML.parse(fs.readFileSync(file, 'utf8')) as { run: { container: Record<string, unknown> } };
+  component.run.container = { name: 'polyaxon-main', ...component.run.container };
+  return component;
+}
 
 /** Answers nothing and remembers what the extension said. */
 function recordingPrompts(said: string[]): Prompts {
@@ -62,7 +69,7 @@ describe('launch commands', function () {
     const body = posts[0].body as { content: string; is_managed?: boolean };
     assert.strictEqual(body.is_managed, true);
     const file = path.join(REPO_ROOT, 'polyaxonfiles', 'vscode-service.yml');
-    const bundled = componentToDict(loadServicePolyaxonfile(fs.readFileSync(file, 'utf8'), file));
+    const bundled = cliComponent(file);
     assert.deepStrictEqual(JSON.parse(body.content), {
       version: 1.1,
       kind: 'operation',
@@ -109,7 +116,7 @@ describe('launch commands', function () {
     assert.strictEqual(run?.status, 'running');
     const body = runPosts(fake)[0].body as { content: string };
     const file = path.join(REPO_ROOT, 'polyaxonfiles', 'jupyter-service.yml');
-    assert.deepStrictEqual(JSON.parse(body.content).component, componentToDict(loadServicePolyaxonfile(fs.readFileSync(file, 'utf8'), file)));
+    assert.deepStrictEqual(JSON.parse(body.content).component, cliComponent(file));
     assert.deepStrictEqual(fake.getRun(PROJECT, run.uuid)?.tags, ['jupyter', 'notebook', 'lab']);
   });
 
