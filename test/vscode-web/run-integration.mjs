@@ -3,7 +3,10 @@
 // (code-server 1.139, remote Node 24 extension host), like @vscode/test-electron does with a desktop VS Code.
 //
 //   node test/vscode-web/run-integration.mjs [--tests out/test/integration/index.js] [--env JSON]
-//        [--settings JSON] [--workspace DIR] [--timeout SECONDS] [--keep] [--verbose]
+//        [--settings JSON] [--workspace DIR] [--timeout SECONDS] [--keep] [--verbose] [--extension DIR]...
+//
+// --extension loads one more extension from source next to this one (e.g. test/jupyter-stand-in, the stand-in for
+// ms-toolsai.jupyter that the notebook tests need).
 //
 // --env adds environment variables for the extension host (e.g. the ones a Polyaxon service sets:
 // --env '{"POLYAXON_RUN_INSTANCE":"default.p.runs.abc"}'). By default the extension host gets POLYAXON_HOST
@@ -25,6 +28,7 @@ const { values: opt } = parseArgs({ options: {
   timeout: { type: 'string', default: '300' },
   keep: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
+  extension: { type: 'string', multiple: true, default: [] },
 } });
 
 const testsPath = path.resolve(opt.tests);
@@ -72,7 +76,7 @@ try {
   });
   const stopForwarding = forwardConsole(page, { verbose: opt.verbose });
   await page.goto(workbenchUrl(server.url, {
-    folder: opt.workspace ?? state.workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, extensionEnvironment,
+    folder: opt.workspace ?? state.workspace, extensionDevelopmentPath: [ROOT, ...opt.extension.map((p) => path.resolve(p))], extensionTestsPath: testsPath, extensionEnvironment,
   }), { waitUntil: 'domcontentloaded' });
 
   const timeoutMs = Number(opt.timeout) * 1000;

@@ -10,7 +10,7 @@
 set -euo pipefail
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES="chromium libkrb5-dev build-essential python3 pkg-config curl"
+APT_PACKAGES="chromium libkrb5-dev build-essential python3 pkg-config curl python3-jupyter-server jupyter-notebook python3-ipykernel"
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BASE=$ROOT/.vscode-test
