@@ -5,7 +5,7 @@
 //   node test/vscode-web/run-integration.mjs [--tests out/test/integration/index.js] [--env JSON]
 //        [--settings JSON] [--workspace DIR] [--timeout SECONDS] [--keep] [--verbose] [--extension DIR]...
 //
-// --extension loads one more extension from source next to this one (e.g. test/jupyter-stand-in, the stand-in for
+// --extension installs one more extension from a folder of this repo (e.g. test/jupyter-stand-in, the stand-in for
 // ms-toolsai.jupyter that the notebook tests need).
 //
 // --env adds environment variables for the extension host (e.g. the ones a Polyaxon service sets:
@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, forwardConsole, workbenchUrl } from './lib/browser.mjs';
 import { ROOT, createState, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
+import { installExtensionFolder } from './lib/extension-folder.mjs';
 import { killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { startRequestRecorder } from './lib/request-recorder.mjs';
 
@@ -58,6 +59,7 @@ try {
     ...JSON.parse(opt.env),
   };
   writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });
+  for (const dir of opt.extension) installExtensionFolder(state, path.resolve(dir));
   const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined });
   resources.push(server.stop);
   const { page, close } = await launchBrowser();
@@ -76,7 +78,7 @@ try {
   });
   const stopForwarding = forwardConsole(page, { verbose: opt.verbose });
   await page.goto(workbenchUrl(server.url, {
-    folder: opt.workspace ?? state.workspace, extensionDevelopmentPath: [ROOT, ...opt.extension.map((p) => path.resolve(p))], extensionTestsPath: testsPath, extensionEnvironment,
+    folder: opt.workspace ?? state.workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, extensionEnvironment,
   }), { waitUntil: 'domcontentloaded' });
 
   const timeoutMs = Number(opt.timeout) * 1000;

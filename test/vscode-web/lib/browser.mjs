@@ -39,8 +39,7 @@ export function workbenchUrl(base, { folder, extensionDevelopmentPath, extension
   const remote = (p) => `vscode-remote://${url.host}${path.resolve(p)}`;
   if (folder) url.searchParams.set('folder', path.resolve(folder));
   const payload = [];
-  // several extensionDevelopmentPath entries load several extensions from source (the workbench collects them all)
-  for (const p of [extensionDevelopmentPath ?? []].flat()) payload.push(['extensionDevelopmentPath', remote(p)]);
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (extensionEnvironment) payload.push(['extensionEnvironment', JSON.stringify(extensionEnvironment)]);
   if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
