@@ -89,7 +89,7 @@ async function killGroup(pid: number, graceMs = 5000): Promise<void> {
 }
 
 export interface JupyterBackendOptions {
-  /** Each service gets a folder here (its working dir, Jupyter's config/data/runtime dirs, jupyter.log). */
+  /** Each service gets a folder here: its working dir `work/`, Jupyter's config/data/runtime dirs, jupyter.log. */
   stateDir: string;
   polyaxonfile?: string;
   log?: (line: string) => void;
@@ -113,10 +113,13 @@ export function jupyterBackend(opts: JupyterBackendOptions): (ServiceBackend & {
       await new Promise((resolve) => setImmediate(resolve));
       if (run.status !== 'running' || !isJupyterRun(run)) return undefined;
       const dir = path.join(opts.stateDir, `jupyter-${run.uuid.slice(0, 8)}`);
-      fs.mkdirSync(dir, { recursive: true });
+      // Jupyter's own files next to, not inside, the folder it shows
+      const workingDir = path.join(dir, 'work');
+      fs.mkdirSync(workingDir, { recursive: true });
+      fs.writeFileSync(path.join(workingDir, 'README.md'), `# ${run.name}\n\nThe sandbox's stand-in for the cluster Jupyter of run ${run.uuid}.\n`);
       const port = await freePort();
       // With rewritePath the gateway strips the prefix, and Polyaxon then gives base_url "/".
-      const launch = jupyterLaunch(polyaxonfile, { base_url: rewritePath ? '/' : baseUrl, port, workingDir: dir });
+      const launch = jupyterLaunch(polyaxonfile, { base_url: rewritePath ? '/' : baseUrl, port, workingDir });
       const logFile = path.join(dir, 'jupyter.log');
       const out = fs.openSync(logFile, 'a');
       const env = { ...process.env, JUPYTER_CONFIG_DIR: path.join(dir, 'config'), JUPYTER_DATA_DIR: path.join(dir, 'data'),
