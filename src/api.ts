@@ -5,6 +5,7 @@ import type { ServiceWebviews } from './ui/serviceWebview';
 import type { ServiceLogs } from './ui/logsDocument';
 import type { SwitchablePrompts } from './ui/prompts';
 import type { RunInstance } from './devenv/runInstance';
+import type { JupyterIntegration } from './ui/jupyterIntegration';
 
 /** What `activate()` returns: for other extensions and for the integration tests that drive the real extension. */
 export interface PolyaxonExtensionApi {
@@ -17,4 +18,6 @@ export interface PolyaxonExtensionApi {
   prompts: SwitchablePrompts;
   /** The Polyaxon service this VS Code runs in, if any. */
   inCluster: RunInstance | undefined;
+  /** The optional Jupyter extension integration (its server collection). */
+  jupyter: JupyterIntegration;
 }

@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import type { PolyaxonExtensionApi } from './api';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDevEnvCommands } from './commands/devEnvCommands';
-import { registerLaunchCommands } from './commands/launchCommands';
+import { registerLaunchCommands, type LaunchArgs } from './commands/launchCommands';
+import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { ConnectionManager } from './connection/connectionManager';
 import { TokenStore } from './connection/tokenStore';
 import { parseRunInstance } from './devenv/runInstance';
 import { setContext } from './ui/contextKeys';
 import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
+import { JupyterIntegration } from './ui/jupyterIntegration';
 import { ServiceLogs } from './ui/logsDocument';
 import { SwitchablePrompts } from './ui/prompts';
 import { rememberImage } from './ui/recentImages';
@@ -16,6 +18,7 @@ import { ServicesStatusBar } from './ui/statusBar';
 import { ServiceStatuses } from './ui/statusesView';
 import { ServicesView } from './ui/servicesView';
 import { ServiceWebviews } from './ui/serviceWebview';
+import type { Run } from './polyaxon/types';
 
 // Wiring only. activate() makes no network request: the services are fetched when the view is shown,
 // when the user clicks the status bar, or by a command.
@@ -31,6 +34,12 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, refresher: services });
   const logs = new ServiceLogs({ connections, log });
   const statuses = new ServiceStatuses({ connections, log });
+  const jupyter = new JupyterIntegration({
+    view: services,
+    connections,
+    log,
+    launchJupyter: async () => vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter', { open: 'none' } satisfies LaunchArgs),
+  });
 
   context.subscriptions.push(
     log,
@@ -39,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
     statusBar,
     webviews,
     webviews.registerSerializer(),
+    jupyter,
     logs.register(),
     ...registerConnectionCommands({ connections, log }),
     ...registerServiceCommands({
@@ -52,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
       showStatuses: (ref) => statuses.show(ref),
     }),
     ...registerLaunchCommands({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }),
+    ...registerNotebookCommands({ connections, view: services, log }),
     ...registerDevEnvCommands({
       context,
       prompts,
@@ -61,9 +72,10 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
     }),
   );
 
+  void jupyter.update();
   void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) => log.error(`git.terminalAuthentication: ${e.message}`));
 
-  return { connections, services, statusBar, webviews, logs, prompts, inCluster };
+  return { connections, services, statusBar, webviews, logs, prompts, inCluster, jupyter };
 }
 
 export function deactivate(): void {

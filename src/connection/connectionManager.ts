@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PolyaxonClient } from '../polyaxon/client';
 import type { Installation } from '../polyaxon/types';
 import { normaliseHost } from '../polyaxon/urls';
+import { gatewayHeaders } from '../services/jupyterServers';
 import { readCliConfig } from './cliConfig';
 import { resolveHost, resolveToken, type HostSource, type TokenSource } from './resolve';
 import { TokenStore } from './tokenStore';
@@ -94,6 +95,12 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     const connection: Connection = { client, host, owner: this.owner(), project: this.project() };
     this.cached = { key, connection };
     return connection;
+  }
+
+  /** Headers for a request to `url` on the gateway (e.g. a Jupyter service): the token only for the configured host. */
+  async gatewayHeaders(url: string): Promise<Record<string, string>> {
+    const { host, token } = await this.resolve(vscode.workspace.getConfiguration('polyaxon'));
+    return gatewayHeaders(host, token, url);
   }
 
   installation(signal?: AbortSignal): Promise<Installation> {

@@ -7,6 +7,8 @@ interface ContextKeys {
   'polyaxon.loaded': boolean;
   'polyaxon.state': ViewState;
   'polyaxon.inCluster': boolean;
+  /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */
+  'polyaxon.jupyterAvailable': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

@@ -6,6 +6,7 @@
 //              (see run-ui.mjs); a step may store what later steps need on ctx.
 // Steps share one window, so each leaves it usable for the next (restore settings, close dialogs).
 import { deleteAfterConfirming, launchThroughWizard, statusBarFollows, stopAfterConfirming, webviewShowsService } from './launch.steps.mjs';
+import { jupyterTabShowsJupyter } from './notebooks.steps.mjs';
 import { servicesView } from './services-view.steps.mjs';
 import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
 import { walkthroughOpens } from './walkthrough.steps.mjs';
@@ -22,4 +23,5 @@ export const steps = [
   unreachableWelcome,
   retryReconnects,
   walkthroughOpens,
+  jupyterTabShowsJupyter,
 ];

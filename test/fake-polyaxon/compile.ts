@@ -193,7 +193,7 @@ function numericCpu(run: Obj): Obj {
 const TEMPLATE = /\{\{\s*(.+?)\s*\}\}/g;
 
 /** A small subset of Polyaxon's Jinja: `{{ NAME }}`, `{{ a or b }}`, `{{ globals.x }}`, `{{ globals.ports[0] }}`, `{{ params.X.value }}`. */
-function render<T>(value: T, scope: Obj): T {
+export function render<T>(value: T, scope: Obj): T {
   if (typeof value === 'string') {
     const whole = /^\{\{\s*(.+?)\s*\}\}$/.exec(value);
     if (whole) {

@@ -1,7 +1,9 @@
-// CLI: node out/test/fake-polyaxon/main.js --port 8117 --seed demo [--version 2.13.0] [--operator-ms 800] [--quiet]
+// CLI: node out/test/fake-polyaxon/main.js --port 8117 --seed demo [--version 2.13.0] [--operator-ms 800] [--jupyter DIR] [--quiet]
+// --jupyter DIR: a running Jupyter service is a real Jupyter server (state under DIR), when `jupyter` is installed.
+import { jupyterBackend } from './jupyter-backend';
 import { startFakePolyaxon, type FakeOptions } from './server';
 
-const USAGE = 'usage: main.js [--port 8117] [--seed demo|empty] [--version 1.11.3|2.13.0] [--operator-ms 800|off] [--quiet]';
+const USAGE = 'usage: main.js [--port 8117] [--seed demo|empty] [--version 1.11.3|2.13.0] [--operator-ms 800|off] [--jupyter DIR] [--quiet]';
 
 function parseArgs(argv: string[]): FakeOptions {
   const opts: FakeOptions = { port: 8117, seed: 'demo', log: (line) => console.log(`${new Date().toISOString()} ${line}`) };
@@ -19,6 +21,12 @@ function parseArgs(argv: string[]): FakeOptions {
         const v = value();
         // One delay for every step; `off` leaves runs where they are.
         opts.operator = v === 'off' ? false : { queuedMs: Number(v), startingMs: Number(v), stoppingMs: Number(v) };
+        break;
+      }
+      case '--jupyter': {
+        const backend = jupyterBackend({ stateDir: value(), log: (line) => opts.log?.(line) });
+        if (!backend) console.error('--jupyter: no `jupyter` command (apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel); Jupyter services show the fake page');
+        opts.serviceBackend = backend;
         break;
       }
       case '--quiet': opts.log = undefined; break;

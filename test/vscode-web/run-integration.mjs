@@ -3,7 +3,10 @@
 // (code-server 1.139, remote Node 24 extension host), like @vscode/test-electron does with a desktop VS Code.
 //
 //   node test/vscode-web/run-integration.mjs [--tests out/test/integration/index.js] [--env JSON]
-//        [--settings JSON] [--workspace DIR] [--timeout SECONDS] [--keep] [--verbose]
+//        [--settings JSON] [--workspace DIR] [--timeout SECONDS] [--keep] [--verbose] [--extension DIR]...
+//
+// --extension installs one more extension from a folder of this repo (e.g. test/jupyter-stand-in, the stand-in for
+// ms-toolsai.jupyter that the notebook tests need).
 //
 // --env adds environment variables for the extension host (e.g. the ones a Polyaxon service sets:
 // --env '{"POLYAXON_RUN_INSTANCE":"default.p.runs.abc"}'). By default the extension host gets POLYAXON_HOST
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, forwardConsole, workbenchUrl } from './lib/browser.mjs';
 import { ROOT, createState, requireInstalled, startCodeServer, takesPayloadEnvironment, writeSettings } from './lib/code-server.mjs';
+import { installExtensionFolder } from './lib/extension-folder.mjs';
 import { killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { startRequestRecorder } from './lib/request-recorder.mjs';
 
@@ -26,6 +30,7 @@ const { values: opt } = parseArgs({ options: {
   keep: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   vscode: { type: 'string', default: '1.139' },
+  extension: { type: 'string', multiple: true, default: [] },
 } });
 
 const testsPath = path.resolve(opt.tests);
@@ -55,6 +60,7 @@ try {
     ...JSON.parse(opt.env),
   };
   writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });
+  for (const dir of opt.extension) installExtensionFolder(state, path.resolve(dir), { vscode: opt.vscode });
   const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined, vscode: opt.vscode,
     extraEnv: takesPayloadEnvironment(opt.vscode) ? {} : extensionEnvironment,
   });

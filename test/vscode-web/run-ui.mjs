@@ -52,7 +52,7 @@ onInterrupt(cleanup);
 const selected = steps.filter((s, i) => i === 0 || !opt.only || new RegExp(opt.only, 'i').test(s.name));
 let passed = 0;
 try {
-  const fake = await startFakeServerProcess({ seed: 'demo', logFile: path.join(state.dir, 'fake-polyaxon.log') });
+  const fake = await startFakeServerProcess({ seed: 'demo', logFile: path.join(state.dir, 'fake-polyaxon.log'), args: ['--jupyter', path.join(state.dir, 'services')] });
   resources.push(fake.stop);
   writeSettings(state, { 'polyaxon.host': fake.url, 'polyaxon.project': PROJECT });
   installVsix(state, vsix);

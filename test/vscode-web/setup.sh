@@ -24,7 +24,7 @@ for v in $(compgen -e); do
   esac
 done
 
-APT_PACKAGES="chromium libkrb5-dev build-essential python3 pkg-config curl ripgrep"
+APT_PACKAGES="chromium libkrb5-dev build-essential python3 pkg-config curl ripgrep python3-jupyter-server jupyter-notebook python3-ipykernel"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BASE=$ROOT/.vscode-test
 log() { echo "[setup $(date +%H:%M:%S)] $*"; }
@@ -35,7 +35,7 @@ for a in "$@"; do case $a in --no-apt) DO_APT=0 ;; *) echo "unknown option $a" >
 
 # 1. Debian packages, only the missing ones. libkrb5-dev: the `kerberos` native module of VS Code's server
 #    needs gssapi.h; build-essential/python3/pkg-config: node-gyp builds; ripgrep: the binary that code-server
-#    4.90's @vscode/ripgrep would otherwise download from GitHub.
+#    4.90's @vscode/ripgrep would otherwise download from GitHub; Jupyter: the sandbox's real Jupyter services.
 if [ "$DO_APT" = 1 ]; then
   missing=$(for p in $APT_PACKAGES; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done)
   if [ -n "$missing" ]; then

@@ -1,0 +1,179 @@
+// The "Polyaxon" Jupyter server collection, seen from the Jupyter extension's side (the stand-in in
+// test/jupyter-stand-in records it), against the fake Polyaxon whose Jupyter services are real Jupyter servers.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { JupyterServer } from '@vscode/jupyter-extension';
+import type { PolyaxonExtensionApi } from '../../src/api';
+import type { Run } from '../../src/polyaxon/types';
+import { jupyterBackend } from '../fake-polyaxon/jupyter-backend';
+import type { FakePolyaxon } from '../fake-polyaxon/server';
+import type { JupyterStandIn, RecordedCollection } from '../jupyter-stand-in/extension';
+import { extension, sleep, startFakeServer, waitFor } from './helpers';
+import { deleteKernel, execute, startKernel } from './jupyterKernel';
+
+const PROJECT = 'my-project-alice';
+const none = () => new vscode.CancellationTokenSource().token;
+
+function standIn(): JupyterStandIn {
+  const ext = vscode.extensions.getExtension<JupyterStandIn>('ms-toolsai.jupyter');
+  if (!ext) throw new Error('ms-toolsai.jupyter is not loaded: run the suite with  --extension test/jupyter-stand-in  (npm run test:integration does)');
+  return ext.exports;
+}
+
+describe('notebooks: the Polyaxon Jupyter server collection', function () {
+  this.timeout(120000);
+  let fake: FakePolyaxon;
+  let stop: () => Promise<void>;
+  let api: PolyaxonExtensionApi;
+  let collection: RecordedCollection;
+  let stateDir: string;
+
+  /** A Jupyter service in `running`, as if launched from the AISG polyaxonfile; the sandbox starts a real Jupyter for it. */
+  const addJupyter = (name: string): Run => fake.addRun(PROJECT, { name, kind: 'service', tags: ['jupyter', 'notebook', 'lab'], status: 'running' });
+  const servers = async () => (await collection.serverProvider.provideJupyterServers(none())) ?? [];
+  const serverOf = async (uuid: string) => (await servers()).find((s) => s.id.endsWith(`/${uuid}`));
+
+  before(async () => {
+    api = (await extension().activate()) as PolyaxonExtensionApi;
+    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-notebooks-'));
+    const backend = jupyterBackend({ stateDir });
+    assert.ok(backend, 'no `jupyter` command: apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel (setup.sh does)');
+    ({ server: fake, stop } = await startFakeServer({ serviceBackend: backend, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } }));
+    collection = await waitFor(() => standIn().collections.find((c) => c.id === 'polyaxon' && !c.disposed), 'the extension registered its collection');
+  });
+
+  after(async () => {
+    await stop?.();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('registers one collection labelled Polyaxon, with a command item', async () => {
+    assert.strictEqual(collection.label, 'Polyaxon');
+    assert.strictEqual(standIn().collections.filter((c) => c.id === 'polyaxon' && !c.disposed).length, 1);
+    assert.ok(collection.commandProvider, 'no command provider');
+    const commands = (await collection.commandProvider.provideCommands(undefined, none())) ?? [];
+    assert.deepStrictEqual(commands.map((c) => c.label), ['Launch a Jupyter Lab service on Polyaxon…']);
+    assert.strictEqual(api.jupyter.registered, true);
+  });
+
+  it('lists running Jupyter services only, by name and status, and drops one that stops', async () => {
+    // the demo seed has a running VS Code, a failed and a queued Jupyter: none of them is a kernel server
+    assert.deepStrictEqual(await servers(), []);
+    const run = addJupyter('notebook-for-listing');
+    const listed = await waitFor(() => serverOf(run.uuid), 'the running Jupyter service is listed');
+    assert.strictEqual(listed.id, `default/${PROJECT}/${run.uuid}`);
+    assert.strictEqual(listed.label, 'notebook-for-listing · Running');
+
+    let changes = 0;
+    const listener = collection.serverProvider.onDidChangeServers?.(() => changes++);
+    try {
+      fake.setStatus(PROJECT, run.uuid, 'stopping');
+      await waitFor(async () => (await serverOf(run.uuid)) === undefined, 'the stopping service left the list');
+      assert.ok(changes > 0, 'onDidChangeServers did not fire when the list changed');
+    } finally {
+      listener?.dispose();
+    }
+  });
+
+  it('resolves a server to its gateway URL, with the Polyaxon token as header for that host only', async () => {
+    const run = addJupyter('notebook-for-resolve');
+    const listed = await waitFor(() => serverOf(run.uuid), 'listed');
+    const withoutToken = await collection.serverProvider.resolveJupyterServer(listed, none());
+    assert.strictEqual(withoutToken?.connectionInformation?.baseUrl.toString(true), `${fake.url}/services/v1/polyaxon-v1/default/${PROJECT}/runs/${run.uuid}/`);
+    assert.deepStrictEqual(withoutToken?.connectionInformation?.headers, {});
+
+    await api.connections.setToken(fake.url, 'tok-for-the-gateway');
+    try {
+      const withToken = await collection.serverProvider.resolveJupyterServer(listed, none());
+      assert.deepStrictEqual(withToken?.connectionInformation?.headers, { Authorization: 'Token tok-for-the-gateway' });
+    } finally {
+      await api.connections.setToken(fake.url, undefined);
+    }
+  });
+
+  it('says why when the picked service no longer runs, without hanging', async () => {
+    const run = addJupyter('notebook-that-stops');
+    const listed = await waitFor(() => serverOf(run.uuid), 'listed');
+    fake.setStatus(PROJECT, run.uuid, 'stopped');
+    const started = Date.now();
+    await assert.rejects(Promise.resolve(collection.serverProvider.resolveJupyterServer(listed, none())), /notebook-that-stops" is stopped, not running/);
+    assert.ok(Date.now() - started < 10000, 'resolving a stopped service took more than 10 s');
+  });
+
+  it('runs print(6*7) on a kernel of the real Jupyter behind the gateway, with the resolved URL and headers', async () => {
+    const run = addJupyter('notebook-for-kernel');
+    const listed = await waitFor(() => serverOf(run.uuid), 'listed');
+    // a token, so that the headers the gateway gets are the ones a token-protected cluster needs
+    await api.connections.setToken(fake.url, 'tok-kernel');
+    let resolved: JupyterServer | null | undefined;
+    try {
+      resolved = await collection.serverProvider.resolveJupyterServer(listed, none());
+    } finally {
+      await api.connections.setToken(fake.url, undefined);
+    }
+    const connection = resolved?.connectionInformation;
+    assert.ok(connection, 'resolved without connection information');
+    const info = { baseUrl: connection.baseUrl.toString(true), headers: { ...connection.headers } };
+    const kernel = await startKernel(info);
+    try {
+      assert.strictEqual(await execute(info, kernel, 'print(6*7)'), '42\n');
+    } finally {
+      await deleteKernel(info, kernel);
+    }
+    const kernelRequests = fake.requests.filter((r) => r.path.includes(`/runs/${run.uuid}/api/kernels`));
+    assert.ok(kernelRequests.length > 0, 'no kernel request went through the gateway');
+    assert.ok(kernelRequests.every((r) => r.headers.authorization === 'Token tok-kernel'), 'a kernel request reached the gateway without the token');
+  });
+
+  it('launches a Jupyter service from the command item and hands it over once it runs', async () => {
+    const earlier = new Set(fake.requests);
+    // the services added above are running Jupyter services too: launch another rather than reuse one
+    const previousPrompts = api.prompts.current;
+    api.prompts.current = {
+      confirm: async () => false,
+      choose: async <T extends string>(_message: string, actions: readonly T[]) => actions.find((a) => a === 'Launch Another'),
+    };
+    try {
+      const handling = Promise.resolve(collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()));
+      let settled = false;
+      void handling.finally(() => { settled = true; });
+      // the wizard: accept each step's default (project, image, working dir, name) until the run is created
+      while (!settled && !fake.requests.some((r) => !earlier.has(r) && r.method === 'POST' && r.path.endsWith('/runs'))) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await sleep(250);
+      }
+      const server = await handling;
+      assert.ok(server, 'no server handed over');
+      const uuid = server.id.split('/').pop() ?? '';
+      assert.strictEqual(fake.getRun(PROJECT, uuid)?.status, 'running');
+      assert.ok(await serverOf(uuid), 'the launched service is not in the list');
+    } finally {
+      api.prompts.current = previousPrompts;
+    }
+  });
+
+  it('launches nothing when the wizard is dismissed from the kernel picker', async () => {
+    const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).length;
+    const count = posts();
+    const handling = Promise.resolve(collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()));
+    await waitFor(() => fake.requests.some((r) => r.path.includes('/projects/list')), 'the project step asked for the projects');
+    await sleep(300);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await handling, undefined);
+    assert.strictEqual(posts(), count);
+  });
+
+  it('offers Use as Notebook Kernel… and opens a notebook for a running Jupyter service', async () => {
+    const run = addJupyter('notebook-for-editor');
+    await waitFor(() => serverOf(run.uuid), 'listed');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('polyaxon.useAsNotebookKernel', { uuid: run.uuid, project: PROJECT }, 'new');
+    assert.ok(uri, 'no notebook opened');
+    await waitFor(() => vscode.window.activeNotebookEditor?.notebook.uri.toString() === uri.toString(), 'the notebook is the active editor');
+    assert.strictEqual(vscode.window.activeNotebookEditor?.notebook.notebookType, 'jupyter-notebook');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen'); // the kernel picker it opened
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
