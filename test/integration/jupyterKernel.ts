@@ -1,8 +1,9 @@
 // A minimal Jupyter client, doing with a server's connection information (base URL + headers) what the Jupyter
 // extension does with it: start a kernel over the REST API, execute code over the kernel WebSocket (Jupyter
-// messaging protocol 5.3, JSON frames), read stdout. Uses Node's WebSocket (global from Node 22; the code-server
-// extension host runs Node 24) with undici's `headers` option, which browsers' WebSocket lacks.
+// messaging protocol 5.3, JSON frames), read stdout. Uses the `ws` package, whose `headers` option browsers'
+// WebSocket lacks (and which VS Code 1.90's extension host, on Node 20, has no global WebSocket for).
 import * as crypto from 'crypto';
+import WebSocket from 'ws';
 
 export interface ConnectionInfo {
   baseUrl: string;
@@ -47,8 +48,7 @@ export async function deleteKernel(info: ConnectionInfo, id: string): Promise<vo
 export function execute(info: ConnectionInfo, kernelId: string, code: string, timeoutMs = 60000): Promise<string> {
   const session = crypto.randomUUID();
   const url = join(info.baseUrl.replace(/^http/, 'ws'), `api/kernels/${kernelId}/channels?session_id=${session}`);
-  const WebSocketWithHeaders = WebSocket as unknown as new (url: string, init: { headers: Record<string, string> }) => WebSocket;
-  const socket = new WebSocketWithHeaders(url, { headers: info.headers });
+  const socket = new WebSocket(url, { headers: info.headers });
   const msgId = crypto.randomUUID();
   let stdout = '';
   let replied = false;
@@ -69,7 +69,7 @@ export function execute(info: ConnectionInfo, kernelId: string, code: string, ti
         content: { code, silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: true },
       }));
     };
-    socket.onmessage = (event: MessageEvent) => {
+    socket.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as Message;
       if (message.parent_header.msg_id !== msgId) return;
       const type = message.header.msg_type;
