@@ -90,6 +90,7 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
         if (e.error || (e.status !== undefined && e.status >= 400)) this.log.warn(line);
         else this.log.info(line);
       },
+      onWarning: (message) => this.log.warn(message),
     });
     const connection: Connection = { client, host, owner: this.owner(), project: this.project() };
     this.cached = { key, connection };

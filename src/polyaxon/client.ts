@@ -33,6 +33,8 @@ export interface ClientOptions {
   /** Skip TLS verification (https only). */
   insecure?: boolean;
   onRequest?: (e: RequestLogEntry) => void;
+  /** Something in an answer was malformed and left out; the request itself succeeded. */
+  onWarning?: (message: string) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -86,7 +88,7 @@ export class PolyaxonClient {
   }
 
   listProjects(owner: string, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Project>> {
-    return this.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, signal));
+    return this.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, signal), isNamed);
   }
 
   getProject(ref: ProjectRef, signal?: AbortSignal): Promise<Project> {
@@ -103,7 +105,7 @@ export class PolyaxonClient {
   }
 
   listRuns(ref: ProjectRef, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Run>> {
-    return this.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, signal));
+    return this.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, signal), hasUuid);
   }
 
   /**
@@ -118,7 +120,7 @@ export class PolyaxonClient {
       runs.push(...page.results);
       if (!page.next || page.results.length === 0 || runs.length >= maxItems) break;
       const next = new URL(page.next, this.host);
-      page = await this.page<Run>(get(`${next.pathname}${next.search}`, 'project', ref, signal));
+      page = await this.page<Run>(get(`${next.pathname}${next.search}`, 'project', ref, signal), hasUuid);
     }
     return runs.slice(0, maxItems);
   }
@@ -187,10 +189,24 @@ export class PolyaxonClient {
     return data as T;
   }
 
-  private async page<T>(call: Call): Promise<Page<T>> {
-    const page = await this.json<Page<T>>(call);
+  /** One malformed item (say `null`) is left out with a warning rather than failing the whole list. */
+  private async page<T>(call: Call, isItem: (item: unknown) => item is T): Promise<Page<T>> {
+    const page = await this.json<Page<unknown>>(call);
     if (!Array.isArray(page.results)) throw shapeFailure(this.info(call));
-    return { count: page.count ?? null, next: page.next ?? null, previous: page.previous ?? null, results: page.results };
+    const results = page.results.filter(isItem);
+    const dropped = page.results.length - results.length;
+    if (dropped > 0) {
+      this.warn(`Polyaxon at ${this.host} answered ${call.method} ${call.path} with ${dropped} malformed item${dropped === 1 ? '' : 's'}, left out of the list.`);
+    }
+    return { count: page.count ?? null, next: page.next ?? null, previous: page.previous ?? null, results };
+  }
+
+  private warn(message: string): void {
+    try {
+      this.opts.onWarning?.(message);
+    } catch {
+      // A failing logger must not fail the request.
+    }
   }
 
   private info(call: Call): RequestInfo {
@@ -247,6 +263,14 @@ export class PolyaxonClient {
       call.signal?.removeEventListener('abort', cancel);
     }
   }
+}
+
+function hasUuid(item: unknown): item is Run {
+  return typeof item === 'object' && item !== null && typeof (item as { uuid?: unknown }).uuid === 'string';
+}
+
+function isNamed(item: unknown): item is Project {
+  return typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
 }
 
 function get(path: string, missing: Missing, ref: Call['ref'], signal?: AbortSignal): Call {
