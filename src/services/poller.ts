@@ -88,6 +88,16 @@ export class Poller<T> {
     void this.run(replacement);
   }
 
+  /** The question changed: whatever is in flight answers the old one, so it is aborted and dropped, replacement or not. */
+  restart(): void {
+    if (this.disposed) return;
+    this.cancelTimer();
+    this.followUp = false;
+    const replacement = this.inFlight !== undefined;
+    this.inFlight?.controller.abort();
+    void this.run(replacement);
+  }
+
   /** Never rejects: every path delivers to a hook and schedules the next fetch. */
   private async run(replacement: boolean): Promise<void> {
     const mine = { controller: new AbortController(), replacement };

@@ -179,4 +179,40 @@ describe('Connection settings and secrets', function () {
     assert.match(String(api.services.lastError?.message), /127\.0\.0\.1:9/);
     assert.match(api.statusBar.text, /debug-disconnect/);
   });
+
+  it('names a mistyped host in the view and the status bar, and Refresh and the status bar click still resolve', async () => {
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      for (const host of ['htp://localhost:8117', 'ftp://localhost:8117', 'http://']) {
+        await vscode.workspace.getConfiguration('polyaxon').update('host', host, vscode.ConfigurationTarget.Global);
+        await waitFor(async () => {
+          await within(api.services.refresh(), 5_000, `Refresh with host ${host}`);
+          return api.services.state === 'invalidHost';
+        }, `the view says the host ${host} is invalid (state ${api.services.state})`);
+        assert.ok(String(api.services.lastError?.message).includes(`"${host}"`), String(api.services.lastError?.message));
+        assert.match(String(api.services.lastError?.message), /polyaxon\.host setting.*Configure Connection/);
+        assert.match(api.statusBar.text, /debug-disconnect/);
+        await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.refresh')), 5_000, 'the Refresh command');
+        await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.pickService')), 5_000, 'the status bar click');
+      }
+      assert.deepStrictEqual(failures, [], 'no unhandled rejection');
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
 });
+
+/** Fails instead of hanging when `promise` does not settle within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not resolve within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
