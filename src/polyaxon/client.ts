@@ -7,7 +7,7 @@ import {
   cancelledFailure, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
 } from './answers';
 import type {
-  Installation, ListOptions, Logs, OperationBody, Page, Project, Run, RunStatuses,
+  Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, Run, RunStatuses,
 } from './types';
 import { normaliseHost } from './urls';
 
@@ -180,7 +180,8 @@ export class PolyaxonClient {
     const search = params.size ? `?${params}` : '';
     const path = `/streams/v1/${seg(ref.namespace)}/${seg(ref.owner)}/${seg(ref.project)}/runs/${seg(ref.uuid)}/logs${search}`;
     const logs = await this.json<Logs>(get(path, 'run', ref, signal));
-    return { ...logs, logs: Array.isArray(logs.logs) ? logs.logs : [], last_time: logs.last_time ?? null, last_file: logs.last_file ?? null };
+    const lines = (Array.isArray(logs.logs) ? (logs.logs as unknown[]) : []).filter(isRecord).map(logLine);
+    return { ...logs, logs: lines, last_time: logs.last_time ?? null, last_file: logs.last_file ?? null };
   }
 
   private async json<T>(call: Call): Promise<T> {
@@ -263,6 +264,16 @@ export class PolyaxonClient {
       call.signal?.removeEventListener('abort', cancel);
     }
   }
+}
+
+function isRecord(item: unknown): item is Record<string, unknown> {
+  return typeof item === 'object' && item !== null && !Array.isArray(item);
+}
+
+/** A line whose `value` is null (an empty line of the container's output) is still a line; fields are texts. */
+function logLine(item: Record<string, unknown>): LogLine {
+  const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+  return { ...item, timestamp: text(item.timestamp), pod: text(item.pod), container: text(item.container), value: text(item.value) };
 }
 
 function hasUuid(item: unknown): item is Run {
