@@ -23,6 +23,9 @@ export interface Answer {
   location?: string;
 }
 
+/** The largest answer read. The biggest real ones (a page of 100 runs with their specs, a log file) are a few MB. */
+export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+
 const CHECK_HOST = 'Check the host: it should be the Polyaxon gateway, e.g. http://localhost:8117 after `polyaxon port-forward`.';
 const PORT_FORWARD_HINT = 'Is `polyaxon port-forward` (or `kubectl port-forward svc/polyaxon-polyaxon-gateway`) running?';
 
@@ -111,7 +114,15 @@ export function transportFailure(req: RequestInfo, e: unknown): PolyaxonError {
     case 'EAI_AGAIN': return unreachable('host name not found', 'Check the host with Polyaxon: Configure Connection…');
     case 'ECONNABORTED':
     case 'ETIMEDOUT': return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer (${code}). ${PORT_FORWARD_HINT}`, { cause: e });
-    case 'ERR_BAD_RESPONSE': return fail(req, 'badResponse', `Polyaxon at ${req.host} cut off its answer to ${req.method} ${req.path} (${reason}). Try again.`, { cause: e });
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'Z_STREAM_ERROR':
+      return fail(req, 'badResponse', `Polyaxon at ${req.host} sent a corrupt compressed answer to ${req.method} ${req.path} (${reason}). Try again; if it persists, a proxy between you and the gateway may be damaging answers.`, { cause: e });
+    case 'ERR_BAD_RESPONSE':
+      if (/maxContentLength/.test(reason)) {
+        return fail(req, 'badResponse', `Polyaxon at ${req.host} answered ${req.method} ${req.path} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which is refused. Is the host the Polyaxon gateway?`, { cause: e });
+      }
+      return fail(req, 'badResponse', `Polyaxon at ${req.host} cut off its answer to ${req.method} ${req.path} (${reason}). Try again.`, { cause: e });
     default: return unreachable(code ? `${code}: ${reason}` : reason);
   }
 }

@@ -4,7 +4,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import {
-  cancelledFailure, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
+  cancelledFailure, MAX_ANSWER_BYTES, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
 } from './answers';
 import type {
   Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, Run, RunStatuses,
@@ -65,6 +65,8 @@ export class PolyaxonClient {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
+      // Counted after decompression, so a small gzip bomb is refused too.
+      maxContentLength: MAX_ANSWER_BYTES,
       // A redirect means a login page or a wrong scheme in front of the API: report it, do not follow it.
       maxRedirects: 0,
       // Proxying is VS Code's job (it patches Node's agents per http.proxy); axios' own HTTP_PROXY handling
