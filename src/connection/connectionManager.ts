@@ -5,6 +5,7 @@ import { PolyaxonClient } from '../polyaxon/client';
 import type { Installation } from '../polyaxon/types';
 import { normaliseHost } from '../polyaxon/urls';
 import { readCliConfig } from './cliConfig';
+import { requestTimeoutMs } from './requestTimeout';
 import { resolveHost, resolveToken, type HostSource, type TokenSource } from './resolve';
 import { TokenStore } from './tokenStore';
 import { validHost } from './validHost';
@@ -75,7 +76,7 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     const { host, hostSource, token } = await this.resolve(config);
     const caFile = config.get<string>('tls.caFile')?.trim();
     const insecure = config.get<boolean>('tls.insecure') ?? false;
-    const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds') ?? 30) * 1000;
+    const timeoutMs = requestTimeoutMs(config.get<unknown>('requestTimeoutSeconds'));
     // A hash stands for the token in the cache key, so the token never lands in a string that could be logged.
     const key = JSON.stringify([host, hostSource, token ? fingerprint(token) : '', caFile, insecure, timeoutMs, this.owner(), this.project()]);
     if (this.cached?.key === key) return this.cached.connection;
