@@ -10,6 +10,8 @@ export interface RequestInfo {
   method: string;
   /** Path with query string. */
   path: string;
+  /** What the user's request was for, e.g. `stop run 0a1b2c3d of default/p`: every message starts with it. */
+  action: string;
   missing: Missing;
   /** The names used in a not-found message. */
   ref: { owner: string; project?: string; uuid?: string };
@@ -39,7 +41,7 @@ const TLS_CODES = new Set([
 function fail(
   req: RequestInfo, kind: PolyaxonErrorKind, message: string, extra?: { status?: number; details?: string[]; cause?: unknown },
 ): PolyaxonError {
-  return new PolyaxonError({ kind, message, host: req.host, method: req.method, path: req.path, ...extra });
+  return new PolyaxonError({ kind, message: `Could not ${req.action}: ${message}`, host: req.host, method: req.method, path: req.path, ...extra });
 }
 
 /**

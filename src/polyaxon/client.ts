@@ -40,7 +40,7 @@ export interface ClientOptions {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** One request: what is sent, and what a 404 would mean. */
-interface Call extends Pick<RequestInfo, 'path' | 'missing' | 'ref'> {
+interface Call extends Pick<RequestInfo, 'path' | 'missing' | 'ref' | 'action'> {
   method: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
@@ -83,18 +83,18 @@ export class PolyaxonClient {
 
   /** `GET /api/v1/installation`: proves the host is Polyaxon and gives `version`/`dist`. */
   async getInstallation(signal?: AbortSignal): Promise<Installation> {
-    const call = get('/api/v1/installation', 'installation', { owner: '' }, signal);
+    const call = get('/api/v1/installation', 'installation', { owner: '' }, 'check the Polyaxon version', signal);
     const inst = await this.json<Installation>(call);
     if (typeof inst.version !== 'string') throw shapeFailure(this.info(call));
     return inst;
   }
 
   listProjects(owner: string, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Project>> {
-    return this.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, signal), isNamed);
+    return this.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, `list the projects of ${owner}`, signal), isNamed);
   }
 
   getProject(ref: ProjectRef, signal?: AbortSignal): Promise<Project> {
-    return this.json(get(projectPath(ref), 'project', ref, signal));
+    return this.json(get(projectPath(ref), 'project', ref, `read project ${ref.owner}/${ref.project}`, signal));
   }
 
   /** CE answers 201, not the 200 the swagger lists; a taken name is a 400 `{"name": [...]}`. */
@@ -103,11 +103,12 @@ export class PolyaxonClient {
   ): Promise<Project> {
     return this.json({
       method: 'POST', path: `/api/v1/${seg(owner)}/projects/create`, body, signal, missing: 'owner', ref: { owner }, expect: 'json',
+      action: `create project ${owner}/${body.name}`,
     });
   }
 
   listRuns(ref: ProjectRef, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Run>> {
-    return this.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, signal), hasUuid);
+    return this.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, listAction(ref), signal), hasUuid);
   }
 
   /**
@@ -122,13 +123,13 @@ export class PolyaxonClient {
       runs.push(...page.results);
       if (!page.next || page.results.length === 0 || runs.length >= maxItems) break;
       const next = new URL(page.next, this.host);
-      page = await this.page<Run>(get(`${next.pathname}${next.search}`, 'project', ref, signal), hasUuid);
+      page = await this.page<Run>(get(`${next.pathname}${next.search}`, 'project', ref, listAction(ref), signal), hasUuid);
     }
     return runs.slice(0, maxItems);
   }
 
   getRun(ref: RunRef, signal?: AbortSignal): Promise<Run> {
-    return this.json(get(runPath(ref), 'run', ref, signal));
+    return this.json(get(runPath(ref), 'run', ref, `read ${runName(ref)}`, signal));
   }
 
   /**
@@ -136,33 +137,33 @@ export class PolyaxonClient {
    * (OperationCreateSerializer in platform/coredb/coredb/api/project_resources/serializers.py).
    */
   createRun(ref: ProjectRef, body: OperationBody, signal?: AbortSignal): Promise<Run> {
-    return this.json({ method: 'POST', path: `${projectPath(ref)}/runs`, body, signal, missing: 'project', ref, expect: 'json' });
+    return this.json({ method: 'POST', path: `${projectPath(ref)}/runs`, body, signal, missing: 'project', ref, expect: 'json', action: `create a run in ${ref.owner}/${ref.project}` });
   }
 
   /** 200 `{}`; the run goes `stopping`, then `stopped` once the operator's finalizer reports it. */
   async stopRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
-    await this.send({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'none' });
+    await this.send({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'none', action: `stop ${runName(ref)}` });
   }
 
   /** 204, empty body. */
   async deleteRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
-    await this.send({ method: 'DELETE', path: runPath(ref), signal, missing: 'run', ref, expect: 'none' });
+    await this.send({ method: 'DELETE', path: runPath(ref), signal, missing: 'run', ref, expect: 'none', action: `delete ${runName(ref)}` });
   }
 
   /** Creates a new run from this one (201, `original.kind = "restart"`); `content` overrides the spec. */
   restartRun(
     ref: RunRef, body?: { name?: string; description?: string; tags?: string[]; content?: string }, signal?: AbortSignal,
   ): Promise<Run> {
-    return this.json({ method: 'POST', path: `${runPath(ref)}/restart`, body: body ?? {}, signal, missing: 'run', ref, expect: 'json' });
+    return this.json({ method: 'POST', path: `${runPath(ref)}/restart`, body: body ?? {}, signal, missing: 'run', ref, expect: 'json', action: `restart ${runName(ref)}` });
   }
 
   async getStatuses(ref: RunRef, signal?: AbortSignal): Promise<RunStatuses> {
-    const statuses = await this.json<RunStatuses>(get(`${runPath(ref)}/statuses`, 'run', ref, signal));
+    const statuses = await this.json<RunStatuses>(get(`${runPath(ref)}/statuses`, 'run', ref, `read the statuses of ${runName(ref)}`, signal));
     return { ...statuses, status_conditions: statuses.status_conditions ?? [] };
   }
 
   async getNamespace(ref: RunRef, signal?: AbortSignal): Promise<string> {
-    const call = get(`${runPath(ref)}/namespace`, 'run', ref, signal);
+    const call = get(`${runPath(ref)}/namespace`, 'run', ref, `read the namespace of ${runName(ref)}`, signal);
     const answer = await this.json<{ namespace?: unknown }>(call);
     if (typeof answer.namespace !== 'string') throw shapeFailure(this.info(call));
     return answer.namespace;
@@ -181,7 +182,7 @@ export class PolyaxonClient {
     if (opts.force) params.set('force', 'true');
     const search = params.size ? `?${params}` : '';
     const path = `/streams/v1/${seg(ref.namespace)}/${seg(ref.owner)}/${seg(ref.project)}/runs/${seg(ref.uuid)}/logs${search}`;
-    const logs = await this.json<Logs>(get(path, 'run', ref, signal));
+    const logs = await this.json<Logs>(get(path, 'run', ref, `read the logs of ${runName(ref)}`, signal));
     const lines = (Array.isArray(logs.logs) ? (logs.logs as unknown[]) : []).filter(isRecord).map(logLine);
     return { ...logs, logs: lines, last_time: logs.last_time ?? null, last_file: logs.last_file ?? null };
   }
@@ -213,7 +214,7 @@ export class PolyaxonClient {
   }
 
   private info(call: Call): RequestInfo {
-    return { host: this.host, method: call.method, path: call.path, missing: call.missing, ref: call.ref, hasToken: Boolean(this.opts.token) };
+    return { host: this.host, method: call.method, path: call.path, action: call.action, missing: call.missing, ref: call.ref, hasToken: Boolean(this.opts.token) };
   }
 
   /** One request: the timeout covers the whole exchange; onRequest hears of it exactly once. */
@@ -286,8 +287,16 @@ function isNamed(item: unknown): item is Project {
   return typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
 }
 
-function get(path: string, missing: Missing, ref: Call['ref'], signal?: AbortSignal): Call {
-  return { method: 'GET', path, signal, missing, ref, expect: 'json' };
+function get(path: string, missing: Missing, ref: Call['ref'], action: string, signal?: AbortSignal): Call {
+  return { method: 'GET', path, signal, missing, ref, expect: 'json', action };
+}
+
+function listAction(ref: ProjectRef): string {
+  return `list the runs of ${ref.owner}/${ref.project}`;
+}
+
+function runName(ref: RunRef): string {
+  return `run ${ref.uuid.slice(0, 8)} of ${ref.owner}/${ref.project}`;
 }
 
 function seg(s: string): string {
