@@ -45,7 +45,8 @@ function fail(
 }
 
 /**
- * The parsed JSON of a 2xx answer (undefined when `wantBody` is false), or the error the answer stands for.
+ * The parsed JSON of a 2xx answer (undefined when `wantBody` is false: then the body may be empty, but what there is
+ * must be JSON), or the error the answer stands for.
  * DRF error bodies are JSON (`{"detail": …}`, `[…]`, field dicts); HTML means something other than the API answered.
  */
 export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean): unknown {
@@ -55,11 +56,13 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
   const htmlPage = () => fail(req, 'notPolyaxon', `${req.host} answered ${where} with an HTML page, not the Polyaxon API. ${CHECK_HOST}`, { status });
 
   if (status >= 200 && status < 300) {
-    if (!wantBody) return undefined;
+    // A login page in front of the API answers 200 too: the action did not happen, whatever the endpoint.
     if (isHtml) throw htmlPage();
+    if (!wantBody && text.trim() === '') return undefined;
     if (text.trim() === '') throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent an empty answer to ${where}. Is the host the Polyaxon gateway?`, { status });
     try {
-      return JSON.parse(text);
+      const data: unknown = JSON.parse(text);
+      return wantBody ? data : undefined;
     } catch (e) {
       throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent invalid JSON to ${where} (${(e as Error).message}); the answer may have been cut off. Try again.`, { status, cause: e });
     }

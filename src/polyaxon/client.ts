@@ -44,7 +44,7 @@ interface Call extends Pick<RequestInfo, 'path' | 'missing' | 'ref' | 'action'> 
   method: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
-  /** `none` when the answer is empty (204) or meaningless (`{}` of stop). */
+  /** `none` when the answer may be empty (204 of delete); what there is must still be JSON. */
   expect: 'json' | 'none';
 }
 
@@ -140,9 +140,9 @@ export class PolyaxonClient {
     return this.json({ method: 'POST', path: `${projectPath(ref)}/runs`, body, signal, missing: 'project', ref, expect: 'json', action: `create a run in ${ref.owner}/${ref.project}` });
   }
 
-  /** 200 `{}`; the run goes `stopping`, then `stopped` once the operator's finalizer reports it. */
+  /** 200 `{}` (an empty answer is refused); the run goes `stopping`, then `stopped` once the operator's finalizer reports it. */
   async stopRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
-    await this.send({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'none', action: `stop ${runName(ref)}` });
+    await this.json({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'json', action: `stop ${runName(ref)}` });
   }
 
   /** 204, empty body. */
