@@ -86,6 +86,34 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     assert.ok(!api.services.snapshot?.projects[0].runs.some((r) => r.uuid === run.uuid));
   });
 
+  for (const command of ['polyaxon.stop', 'polyaxon.delete'] as const) {
+    it(`${command}: a refresh while the confirmation is open cannot change its target`, async () => {
+      const chosen = server.addRun('my-project-alice', { name: 'twin', kind: 'service', status: 'running', tags: ['vscode'] });
+      await api.services.refresh();
+      const project = api.services.provider.getChildren()[0];
+      const node = api.services.provider.getChildren(project).find((n) => n.type === 'service' && n.run.uuid === chosen.uuid);
+      assert.ok(node, 'the chosen service is in the tree');
+      let newcomer = '';
+      api.prompts.current = {
+        confirm: async () => {
+          // Meanwhile a newer service of the same name appears first in the list, and the view refreshes.
+          newcomer = server.addRun('my-project-alice', { name: 'twin', kind: 'service', status: 'running', tags: ['vscode'] }).uuid;
+          await api.services.refresh();
+          const first = api.services.provider.getChildren(api.services.provider.getChildren()[0])[0];
+          assert.ok(first.type === 'service' && first.run.uuid === newcomer, 'the tree now lists the newcomer first');
+          return true;
+        },
+        choose: async () => undefined,
+      };
+      assert.strictEqual(await vscode.commands.executeCommand(command, node), true);
+      const acted = server.requests.filter((r) => (r.method === 'POST' && r.path.endsWith('/stop')) || r.method === 'DELETE');
+      assert.ok(acted.length > 0, 'a stop or delete was sent');
+      assert.ok(acted.at(-1)?.path.includes(chosen.uuid), `acted on the chosen service: ${acted.at(-1)?.path}`);
+      assert.ok(!server.requests.some((r) => r.path.includes(newcomer) && r.method !== 'GET'), 'nothing sent for the newcomer');
+      assert.strictEqual(server.getRun('my-project-alice', newcomer)?.status, 'running');
+    });
+  }
+
   it('follows a service’s logs into a read-only document', async () => {
     const run = server.addRun('my-project-alice', { name: 'logs-vscode', kind: 'service', status: 'queued', tags: ['vscode'] });
     await waitFor(() => server.getRun('my-project-alice', run.uuid)?.status === 'running', 'the service runs', 10_000);
