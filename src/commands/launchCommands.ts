@@ -13,6 +13,7 @@ import {
 } from '../polyaxonfile';
 import { ACTIVE_SERVICES_QUERY } from '../polyaxon/statuses';
 import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
+import { createOnce } from '../services/createOnce';
 import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard';
 import type { ServiceKind } from '../services/serviceKind';
 import { openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
@@ -234,14 +235,14 @@ async function existingService(deps: LaunchDeps, request: LaunchRequest, reuse: 
 /** Creates the run; when the project is missing, offers to create it and tries once more. */
 async function createRun(deps: LaunchDeps, conn: Connection, ref: ProjectRef, body: Parameters<Connection['client']['createRun']>[1], quiet: boolean): Promise<Run | undefined> {
   try {
-    return await conn.client.createRun(ref, body);
+    return await createOnce(conn.client, ref, body);
   } catch (e) {
     if (quiet || !isPolyaxonError(e, 'projectNotFound')) throw e;
     const answer = await deps.prompts.choose(`Project "${ref.project}" does not exist on ${conn.host}.`, ['Create Project'] as const, { severity: 'error' });
     if (!answer) return undefined;
     await conn.client.createProject(ref.owner, { name: ref.project });
     deps.refresher.refreshNow();
-    return conn.client.createRun(ref, body);
+    return createOnce(conn.client, ref, body);
   }
 }
 

@@ -6,8 +6,10 @@ import type { Installation } from '../polyaxon/types';
 import { normaliseHost } from '../polyaxon/urls';
 import { gatewayHeaders } from '../services/jupyterServers';
 import { readCliConfig } from './cliConfig';
+import { requestTimeoutMs } from './requestTimeout';
 import { resolveHost, resolveToken, type HostSource, type TokenSource } from './resolve';
 import { TokenStore } from './tokenStore';
+import { validHost } from './validHost';
 import type { Connection, ConnectionProvider } from './types';
 
 export interface ConnectionDescription {
@@ -51,7 +53,7 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
   private async resolve(config: vscode.WorkspaceConfiguration) {
     const cli = readCliConfig();
     const resolved = resolveHost(config.get<string>('host'), this.env, cli);
-    const host = normaliseHost(resolved.host);
+    const host = validHost(resolved);
     const { token, source } = resolveToken(await this.tokens.get(host), this.env, cli);
     return { host, hostSource: resolved.source, token, tokenSource: source };
   }
@@ -72,12 +74,12 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
 
   async get(): Promise<Connection> {
     const config = vscode.workspace.getConfiguration('polyaxon');
-    const { host, token } = await this.resolve(config);
+    const { host, hostSource, token } = await this.resolve(config);
     const caFile = config.get<string>('tls.caFile')?.trim();
     const insecure = config.get<boolean>('tls.insecure') ?? false;
-    const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds') ?? 30) * 1000;
+    const timeoutMs = requestTimeoutMs(config.get<unknown>('requestTimeoutSeconds'));
     // A hash stands for the token in the cache key, so the token never lands in a string that could be logged.
-    const key = JSON.stringify([host, token ? fingerprint(token) : '', caFile, insecure, timeoutMs, this.owner(), this.project()]);
+    const key = JSON.stringify([host, hostSource, token ? fingerprint(token) : '', caFile, insecure, timeoutMs, this.owner(), this.project()]);
     if (this.cached?.key === key) return this.cached.connection;
 
     const client = new PolyaxonClient({
@@ -91,8 +93,9 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
         if (e.error || (e.status !== undefined && e.status >= 400)) this.log.warn(line);
         else this.log.info(line);
       },
+      onWarning: (message) => this.log.warn(message),
     });
-    const connection: Connection = { client, host, owner: this.owner(), project: this.project() };
+    const connection: Connection = { client, host, hostSource, owner: this.owner(), project: this.project() };
     this.cached = { key, connection };
     return connection;
   }

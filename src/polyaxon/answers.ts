@@ -10,6 +10,8 @@ export interface RequestInfo {
   method: string;
   /** Path with query string. */
   path: string;
+  /** What the user's request was for, e.g. `stop run 0a1b2c3d of default/p`: every message starts with it. */
+  action: string;
   missing: Missing;
   /** The names used in a not-found message. */
   ref: { owner: string; project?: string; uuid?: string };
@@ -22,6 +24,9 @@ export interface Answer {
   contentType: string;
   location?: string;
 }
+
+/** The largest answer read. The biggest real ones (a page of 100 runs with their specs, a log file) are a few MB. */
+export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
 
 const CHECK_HOST = 'Check the host: it should be the Polyaxon gateway, e.g. http://localhost:8117 after `polyaxon port-forward`.';
 const PORT_FORWARD_HINT = 'Is `polyaxon port-forward` (or `kubectl port-forward svc/polyaxon-polyaxon-gateway`) running?';
@@ -36,11 +41,12 @@ const TLS_CODES = new Set([
 function fail(
   req: RequestInfo, kind: PolyaxonErrorKind, message: string, extra?: { status?: number; details?: string[]; cause?: unknown },
 ): PolyaxonError {
-  return new PolyaxonError({ kind, message, host: req.host, method: req.method, path: req.path, ...extra });
+  return new PolyaxonError({ kind, message: `Could not ${req.action}: ${message}`, host: req.host, method: req.method, path: req.path, ...extra });
 }
 
 /**
- * The parsed JSON of a 2xx answer (undefined when `wantBody` is false), or the error the answer stands for.
+ * The parsed JSON of a 2xx answer (undefined when `wantBody` is false: then the body may be empty, but what there is
+ * must be JSON), or the error the answer stands for.
  * DRF error bodies are JSON (`{"detail": …}`, `[…]`, field dicts); HTML means something other than the API answered.
  */
 export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean): unknown {
@@ -50,11 +56,13 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
   const htmlPage = () => fail(req, 'notPolyaxon', `${req.host} answered ${where} with an HTML page, not the Polyaxon API. ${CHECK_HOST}`, { status });
 
   if (status >= 200 && status < 300) {
-    if (!wantBody) return undefined;
+    // A login page in front of the API answers 200 too: the action did not happen, whatever the endpoint.
     if (isHtml) throw htmlPage();
+    if (!wantBody && text.trim() === '') return undefined;
     if (text.trim() === '') throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent an empty answer to ${where}. Is the host the Polyaxon gateway?`, { status });
     try {
-      return JSON.parse(text);
+      const data: unknown = JSON.parse(text);
+      return wantBody ? data : undefined;
     } catch (e) {
       throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent invalid JSON to ${where} (${(e as Error).message}); the answer may have been cut off. Try again.`, { status, cause: e });
     }
@@ -111,7 +119,15 @@ export function transportFailure(req: RequestInfo, e: unknown): PolyaxonError {
     case 'EAI_AGAIN': return unreachable('host name not found', 'Check the host with Polyaxon: Configure Connection…');
     case 'ECONNABORTED':
     case 'ETIMEDOUT': return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer (${code}). ${PORT_FORWARD_HINT}`, { cause: e });
-    case 'ERR_BAD_RESPONSE': return fail(req, 'badResponse', `Polyaxon at ${req.host} cut off its answer to ${req.method} ${req.path} (${reason}). Try again.`, { cause: e });
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+    case 'Z_STREAM_ERROR':
+      return fail(req, 'badResponse', `Polyaxon at ${req.host} sent a corrupt compressed answer to ${req.method} ${req.path} (${reason}). Try again; if it persists, a proxy between you and the gateway may be damaging answers.`, { cause: e });
+    case 'ERR_BAD_RESPONSE':
+      if (/maxContentLength/.test(reason)) {
+        return fail(req, 'badResponse', `Polyaxon at ${req.host} answered ${req.method} ${req.path} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which is refused. Is the host the Polyaxon gateway?`, { cause: e });
+      }
+      return fail(req, 'badResponse', `Polyaxon at ${req.host} cut off its answer to ${req.method} ${req.path} (${reason}). Try again.`, { cause: e });
     default: return unreachable(code ? `${code}: ${reason}` : reason);
   }
 }

@@ -4,10 +4,10 @@ import axios, { type AxiosInstance } from 'axios';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
 import {
-  cancelledFailure, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
+  cancelledFailure, MAX_ANSWER_BYTES, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
 } from './answers';
 import type {
-  Installation, ListOptions, Logs, OperationBody, Page, Project, Run, RunStatuses,
+  Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, Run, RunStatuses,
 } from './types';
 import { normaliseHost } from './urls';
 
@@ -33,16 +33,18 @@ export interface ClientOptions {
   /** Skip TLS verification (https only). */
   insecure?: boolean;
   onRequest?: (e: RequestLogEntry) => void;
+  /** Something in an answer was malformed and left out; the request itself succeeded. */
+  onWarning?: (message: string) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** One request: what is sent, and what a 404 would mean. */
-interface Call extends Pick<RequestInfo, 'path' | 'missing' | 'ref'> {
+interface Call extends Pick<RequestInfo, 'path' | 'missing' | 'ref' | 'action'> {
   method: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
-  /** `none` when the answer is empty (204) or meaningless (`{}` of stop). */
+  /** `none` when the answer may be empty (204 of delete); what there is must still be JSON. */
   expect: 'json' | 'none';
 }
 
@@ -63,6 +65,8 @@ export class PolyaxonClient {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
+      // Counted after decompression, so a small gzip bomb is refused too.
+      maxContentLength: MAX_ANSWER_BYTES,
       // A redirect means a login page or a wrong scheme in front of the API: report it, do not follow it.
       maxRedirects: 0,
       // Proxying is VS Code's job (it patches Node's agents per http.proxy); axios' own HTTP_PROXY handling
@@ -79,18 +83,18 @@ export class PolyaxonClient {
 
   /** `GET /api/v1/installation`: proves the host is Polyaxon and gives `version`/`dist`. */
   async getInstallation(signal?: AbortSignal): Promise<Installation> {
-    const call = get('/api/v1/installation', 'installation', { owner: '' }, signal);
+    const call = get('/api/v1/installation', 'installation', { owner: '' }, 'check the Polyaxon version', signal);
     const inst = await this.json<Installation>(call);
     if (typeof inst.version !== 'string') throw shapeFailure(this.info(call));
     return inst;
   }
 
   listProjects(owner: string, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Project>> {
-    return this.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, signal));
+    return this.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, `list the projects of ${owner}`, signal), isNamed);
   }
 
   getProject(ref: ProjectRef, signal?: AbortSignal): Promise<Project> {
-    return this.json(get(projectPath(ref), 'project', ref, signal));
+    return this.json(get(projectPath(ref), 'project', ref, `read project ${ref.owner}/${ref.project}`, signal));
   }
 
   /** CE answers 201, not the 200 the swagger lists; a taken name is a 400 `{"name": [...]}`. */
@@ -99,11 +103,12 @@ export class PolyaxonClient {
   ): Promise<Project> {
     return this.json({
       method: 'POST', path: `/api/v1/${seg(owner)}/projects/create`, body, signal, missing: 'owner', ref: { owner }, expect: 'json',
+      action: `create project ${owner}/${body.name}`,
     });
   }
 
   listRuns(ref: ProjectRef, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Run>> {
-    return this.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, signal));
+    return this.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, listAction(ref), signal), hasUuid);
   }
 
   /**
@@ -118,13 +123,13 @@ export class PolyaxonClient {
       runs.push(...page.results);
       if (!page.next || page.results.length === 0 || runs.length >= maxItems) break;
       const next = new URL(page.next, this.host);
-      page = await this.page<Run>(get(`${next.pathname}${next.search}`, 'project', ref, signal));
+      page = await this.page<Run>(get(`${next.pathname}${next.search}`, 'project', ref, listAction(ref), signal), hasUuid);
     }
     return runs.slice(0, maxItems);
   }
 
   getRun(ref: RunRef, signal?: AbortSignal): Promise<Run> {
-    return this.json(get(runPath(ref), 'run', ref, signal));
+    return this.json(get(runPath(ref), 'run', ref, `read ${runName(ref)}`, signal));
   }
 
   /**
@@ -132,33 +137,33 @@ export class PolyaxonClient {
    * (OperationCreateSerializer in platform/coredb/coredb/api/project_resources/serializers.py).
    */
   createRun(ref: ProjectRef, body: OperationBody, signal?: AbortSignal): Promise<Run> {
-    return this.json({ method: 'POST', path: `${projectPath(ref)}/runs`, body, signal, missing: 'project', ref, expect: 'json' });
+    return this.json({ method: 'POST', path: `${projectPath(ref)}/runs`, body, signal, missing: 'project', ref, expect: 'json', action: `create a run in ${ref.owner}/${ref.project}` });
   }
 
-  /** 200 `{}`; the run goes `stopping`, then `stopped` once the operator's finalizer reports it. */
+  /** 200 `{}` (an empty answer is refused); the run goes `stopping`, then `stopped` once the operator's finalizer reports it. */
   async stopRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
-    await this.send({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'none' });
+    await this.json({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'json', action: `stop ${runName(ref)}` });
   }
 
   /** 204, empty body. */
   async deleteRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
-    await this.send({ method: 'DELETE', path: runPath(ref), signal, missing: 'run', ref, expect: 'none' });
+    await this.send({ method: 'DELETE', path: runPath(ref), signal, missing: 'run', ref, expect: 'none', action: `delete ${runName(ref)}` });
   }
 
   /** Creates a new run from this one (201, `original.kind = "restart"`); `content` overrides the spec. */
   restartRun(
     ref: RunRef, body?: { name?: string; description?: string; tags?: string[]; content?: string }, signal?: AbortSignal,
   ): Promise<Run> {
-    return this.json({ method: 'POST', path: `${runPath(ref)}/restart`, body: body ?? {}, signal, missing: 'run', ref, expect: 'json' });
+    return this.json({ method: 'POST', path: `${runPath(ref)}/restart`, body: body ?? {}, signal, missing: 'run', ref, expect: 'json', action: `restart ${runName(ref)}` });
   }
 
   async getStatuses(ref: RunRef, signal?: AbortSignal): Promise<RunStatuses> {
-    const statuses = await this.json<RunStatuses>(get(`${runPath(ref)}/statuses`, 'run', ref, signal));
+    const statuses = await this.json<RunStatuses>(get(`${runPath(ref)}/statuses`, 'run', ref, `read the statuses of ${runName(ref)}`, signal));
     return { ...statuses, status_conditions: statuses.status_conditions ?? [] };
   }
 
   async getNamespace(ref: RunRef, signal?: AbortSignal): Promise<string> {
-    const call = get(`${runPath(ref)}/namespace`, 'run', ref, signal);
+    const call = get(`${runPath(ref)}/namespace`, 'run', ref, `read the namespace of ${runName(ref)}`, signal);
     const answer = await this.json<{ namespace?: unknown }>(call);
     if (typeof answer.namespace !== 'string') throw shapeFailure(this.info(call));
     return answer.namespace;
@@ -177,8 +182,9 @@ export class PolyaxonClient {
     if (opts.force) params.set('force', 'true');
     const search = params.size ? `?${params}` : '';
     const path = `/streams/v1/${seg(ref.namespace)}/${seg(ref.owner)}/${seg(ref.project)}/runs/${seg(ref.uuid)}/logs${search}`;
-    const logs = await this.json<Logs>(get(path, 'run', ref, signal));
-    return { ...logs, logs: Array.isArray(logs.logs) ? logs.logs : [], last_time: logs.last_time ?? null, last_file: logs.last_file ?? null };
+    const logs = await this.json<Logs>(get(path, 'run', ref, `read the logs of ${runName(ref)}`, signal));
+    const lines = (Array.isArray(logs.logs) ? (logs.logs as unknown[]) : []).filter(isRecord).map(logLine);
+    return { ...logs, logs: lines, last_time: logs.last_time ?? null, last_file: logs.last_file ?? null };
   }
 
   private async json<T>(call: Call): Promise<T> {
@@ -187,14 +193,28 @@ export class PolyaxonClient {
     return data as T;
   }
 
-  private async page<T>(call: Call): Promise<Page<T>> {
-    const page = await this.json<Page<T>>(call);
+  /** One malformed item (say `null`) is left out with a warning rather than failing the whole list. */
+  private async page<T>(call: Call, isItem: (item: unknown) => item is T): Promise<Page<T>> {
+    const page = await this.json<Page<unknown>>(call);
     if (!Array.isArray(page.results)) throw shapeFailure(this.info(call));
-    return { count: page.count ?? null, next: page.next ?? null, previous: page.previous ?? null, results: page.results };
+    const results = page.results.filter(isItem);
+    const dropped = page.results.length - results.length;
+    if (dropped > 0) {
+      this.warn(`Polyaxon at ${this.host} answered ${call.method} ${call.path} with ${dropped} malformed item${dropped === 1 ? '' : 's'}, left out of the list.`);
+    }
+    return { count: page.count ?? null, next: page.next ?? null, previous: page.previous ?? null, results };
+  }
+
+  private warn(message: string): void {
+    try {
+      this.opts.onWarning?.(message);
+    } catch {
+      // A failing logger must not fail the request.
+    }
   }
 
   private info(call: Call): RequestInfo {
-    return { host: this.host, method: call.method, path: call.path, missing: call.missing, ref: call.ref, hasToken: Boolean(this.opts.token) };
+    return { host: this.host, method: call.method, path: call.path, action: call.action, missing: call.missing, ref: call.ref, hasToken: Boolean(this.opts.token) };
   }
 
   /** One request: the timeout covers the whole exchange; onRequest hears of it exactly once. */
@@ -249,8 +269,34 @@ export class PolyaxonClient {
   }
 }
 
-function get(path: string, missing: Missing, ref: Call['ref'], signal?: AbortSignal): Call {
-  return { method: 'GET', path, signal, missing, ref, expect: 'json' };
+function isRecord(item: unknown): item is Record<string, unknown> {
+  return typeof item === 'object' && item !== null && !Array.isArray(item);
+}
+
+/** A line whose `value` is null (an empty line of the container's output) is still a line; fields are texts. */
+function logLine(item: Record<string, unknown>): LogLine {
+  const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+  return { ...item, timestamp: text(item.timestamp), pod: text(item.pod), container: text(item.container), value: text(item.value) };
+}
+
+function hasUuid(item: unknown): item is Run {
+  return typeof item === 'object' && item !== null && typeof (item as { uuid?: unknown }).uuid === 'string';
+}
+
+function isNamed(item: unknown): item is Project {
+  return typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string';
+}
+
+function get(path: string, missing: Missing, ref: Call['ref'], action: string, signal?: AbortSignal): Call {
+  return { method: 'GET', path, signal, missing, ref, expect: 'json', action };
+}
+
+function listAction(ref: ProjectRef): string {
+  return `list the runs of ${ref.owner}/${ref.project}`;
+}
+
+function runName(ref: RunRef): string {
+  return `run ${ref.uuid.slice(0, 8)} of ${ref.owner}/${ref.project}`;
 }
 
 function seg(s: string): string {

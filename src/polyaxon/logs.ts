@@ -12,9 +12,42 @@ export interface FollowOptions {
   intervalMs?: number;
   signal: AbortSignal;
   onLines(lines: LogLine[]): void;
+  /** How many recent lines are remembered to drop repeats; default 20,000. */
+  remember?: number;
 }
 
 const DEFAULT_INTERVAL_MS = 5000;
+const DEFAULT_REMEMBERED = 20_000;
+
+/**
+ * The last `capacity` lines seen, to drop repeats without a set that grows with the run's whole history.
+ * A line older than every remembered one was shown already (or scrolled out of the document): it is a repeat too.
+ */
+export class RecentLines {
+  private readonly keys = new Set<string>();
+  private oldest: string | undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  /** True when the line is new. */
+  add(line: LogLine): boolean {
+    const key = `${line.timestamp}\u0000${line.pod}\u0000${line.container}\u0000${line.value}`;
+    if (this.keys.has(key)) return false;
+    if (this.oldest !== undefined && line.timestamp !== '' && line.timestamp < this.oldest) return false;
+    this.keys.add(key);
+    if (this.keys.size > this.capacity) {
+      const [first] = this.keys;
+      this.keys.delete(first);
+      // ISO timestamps compare as texts; the one of the line just forgotten bounds what counts as old.
+      this.oldest = first.slice(0, first.indexOf('\u0000')) || this.oldest;
+    }
+    return true;
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+}
 
 export async function followLogs(client: PolyaxonClient, ref: RunRef, opts: FollowOptions): Promise<'done' | 'cancelled'> {
   try {
@@ -32,14 +65,9 @@ async function follow(client: PolyaxonClient, ref: RunRef, opts: FollowOptions):
   const namespace = run.settings?.namespace || await client.getNamespace(ref, signal);
   const target = { ...ref, namespace };
   // Live answers overlap at their edges and the archive repeats what was shown live: show each line once.
-  const seen = new Set<string>();
+  const seen = new RecentLines(opts.remember ?? DEFAULT_REMEMBERED);
   const emit = (lines: LogLine[]) => {
-    const fresh = lines.filter((line) => {
-      const key = `${line.timestamp}\u0000${line.pod}\u0000${line.container}\u0000${line.value}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    const fresh = lines.filter((line) => seen.add(line));
     if (fresh.length) opts.onLines(fresh);
   };
 

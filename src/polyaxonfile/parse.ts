@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Tags } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Tags, type Document } from 'yaml';
 import { PolyaxonfileError, Position, Problem } from './problems';
 
 /** An entry of `inputs` or `outputs`, typed best-effort (check.ts reports what is malformed). */
@@ -44,18 +44,40 @@ export interface Polyaxonfile {
 
 /** Reads a polyaxonfile; throws PolyaxonfileError only for YAML syntax errors (see check.ts for the rest). */
 export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_POLYAXONFILE_BYTES) {
+    throw new PolyaxonfileError([{
+      file, line: 1, column: 1, field: '',
+      message: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; polyaxonfiles over 1 MB are not read`,
+      hint: 'a polyaxonfile is a few KB: is this the right file?',
+    }]);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, customTags: pyYamlBooleans });
-  if (doc.errors.length) {
-    throw new PolyaxonfileError(doc.errors.map((e): Problem => {
-      const [line, column] = e.linePos ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
-      return { file, line, column, field: '', message: `YAML syntax error: ${e.message.split('\n')[0]}`, hint: 'fix the YAML at this position' };
-    }));
-  }
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const yamlProblem = (e: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }, message: string, hint: string): Problem => {
+    const [line, column] = e.linePos ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
+    return { file, line, column, field: '', message, hint };
+  };
+  if (doc.errors.length) {
+    throw new PolyaxonfileError(doc.errors.map((e) => yamlProblem(e, `YAML syntax error: ${e.message.split('\n')[0]}`, 'fix the YAML at this position')));
+  }
+  // The CLI reads with PyYAML's safe loader, which refuses tags it does not know (`!env`, `!!js/function`, `!!python/…`).
+  const unknownTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (unknownTags.length) {
+    throw new PolyaxonfileError(unknownTags.map((w) => yamlProblem(w, `${w.message.split(' at line')[0]}: the Polyaxon CLI's safe YAML loader refuses it`, 'remove the tag and write the value itself')));
+  }
+  const bomb = aliasBomb(doc);
+  if (bomb !== undefined) {
+    throw new PolyaxonfileError([{
+      file, ...at(bomb), field: '',
+      message: `YAML aliases here expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values, as a "billion laughs" file does`,
+      hint: 'write the values out, or use fewer nested aliases',
+    }]);
+  }
   const locate = (path: readonly (string | number)[], of: 'value' | 'key' = 'value'): Position => {
     let node: unknown = doc.contents;
     let position = isNode(node) && node.range ? at(node.range[0]) : { line: 1, column: 1 };
@@ -71,7 +93,8 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
     return position;
   };
 
-  const data: unknown = doc.toJS();
+  // aliasBomb bounded the expansion; the yaml library's own limit (100 uses of an alias) refuses normal files.
+  const data: unknown = doc.toJS({ maxAliasCount: -1 });
   const top = asRecord(data);
   const run = asRecord(top.run);
   const container = asRecord(run.container);
@@ -91,6 +114,51 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
     data,
     locate,
   };
+}
+
+const MAX_POLYAXONFILE_BYTES = 1024 * 1024;
+/** Values in the document once every alias is expanded; a real polyaxonfile has a few hundred. */
+const MAX_EXPANDED_NODES = 100_000;
+
+/** The offset of the alias at which the expanded document grows past MAX_EXPANDED_NODES, if it does. */
+function aliasBomb(doc: Document): number | undefined {
+  const sizes = new Map<unknown, number>();
+  const expanding = new Set<unknown>();
+  let total = 0;
+  let at: number | undefined;
+  const size = (node: unknown, counting: boolean): number => {
+    if (at !== undefined) return 0;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (expanding.has(target)) {
+        // An alias inside its own anchor (`&a [*a]`) expands without end.
+        at = node.range?.[0] ?? 0;
+        return 0;
+      }
+      let n = sizes.get(target);
+      if (n === undefined) {
+        expanding.add(target);
+        n = size(target, false);
+        expanding.delete(target);
+        sizes.set(target, n);
+      }
+      if (counting) {
+        total += n;
+        if (total > MAX_EXPANDED_NODES) at = node.range?.[0] ?? 0;
+      }
+      return n;
+    }
+    let n = 1;
+    if (counting) total++;
+    const children = isMap(node) ? node.items.flatMap((p) => [p.key, p.value]) : isSeq(node) ? node.items : [];
+    for (const child of children) {
+      n += size(child, counting);
+      if (n > MAX_EXPANDED_NODES && at === undefined && !counting) return n;
+    }
+    return n;
+  };
+  size(doc.contents, true);
+  return at;
 }
 
 // The CLI reads polyaxonfiles with PyYAML: YAML 1.1, so `yes`/`on` are booleans, but not `y`/`n` as in

@@ -12,7 +12,14 @@ export function formatDuration(ms: number): string {
 
 /** "up 2h 5m" for a running service, "3m ago" otherwise. */
 export function ageText(run: { status?: string | null; started_at?: string | null; created_at?: string | null; finished_at?: string | null }, now: number): string {
-  if (run.status === 'running' && run.started_at) return `up ${formatDuration(now - Date.parse(run.started_at))}`;
-  const since = run.finished_at ?? run.created_at;
-  return since ? `${formatDuration(now - Date.parse(since))} ago` : '';
+  const started = time(run.started_at);
+  if (run.status === 'running' && started !== undefined) return `up ${formatDuration(now - started)}`;
+  const since = time(run.finished_at) ?? time(run.created_at);
+  return since !== undefined ? `${formatDuration(now - since)} ago` : '';
+}
+
+/** A date the server sent, or undefined when it is missing or not a date (no "NaNs ago"). */
+function time(value: unknown): number | undefined {
+  const t = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(t) ? t : undefined;
 }

@@ -1,5 +1,6 @@
 // Decides when the services list is fetched: fast while something is on its way, slowly while all is steady,
 // never while nobody looks and nothing moves, never two fetches at once, and never a stale answer over a newer one.
+// Every path schedules the next fetch: one bad answer must not stop the view for good.
 
 export interface PollerTiming {
   fastMs: number;
@@ -43,10 +44,9 @@ export class Poller<T> {
   private changedAt = 0;
   private failures = 0;
   private timer: unknown;
-  private inFlight: AbortController | undefined;
-  /** Bumped by every refresh request; a fetch whose generation is behind has been overtaken. */
-  private generation = 0;
-  private rerun = false;
+  private inFlight: { controller: AbortController; replacement: boolean } | undefined;
+  /** A refresh arrived while a replacement fetch ran: fetch once more after it. */
+  private followUp = false;
   private disposed = false;
 
   constructor(
@@ -59,6 +59,11 @@ export class Poller<T> {
     return this.inFlight !== undefined;
   }
 
+  /** Failed fetches in a row; the delay doubles with each. */
+  get consecutiveFailures(): number {
+    return this.failures;
+  }
+
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
@@ -66,50 +71,82 @@ export class Poller<T> {
     else if (!this.transitional) this.cancelTimer();
   }
 
-  /** Fetch at once; if a fetch is running, its answer is dropped and a new one follows it. */
+  /**
+   * Fetch at once. A fetch in flight was asked before this refresh, so it is aborted and replaced; a replacement
+   * is never aborted in turn (refreshes faster than a fetch would otherwise starve the view): it delivers its
+   * answer, and one more fetch follows it.
+   */
   refreshNow(): void {
     if (this.disposed) return;
-    this.generation++;
     this.cancelTimer();
-    if (this.inFlight) {
-      this.rerun = true;
+    if (this.inFlight?.replacement) {
+      this.followUp = true;
       return;
     }
-    void this.run();
+    const replacement = this.inFlight !== undefined;
+    this.inFlight?.controller.abort();
+    void this.run(replacement);
   }
 
-  private async run(): Promise<void> {
-    const generation = this.generation;
-    const controller = new AbortController();
-    this.inFlight = controller;
+  /** The question changed: whatever is in flight answers the old one, so it is aborted and dropped, replacement or not. */
+  restart(): void {
+    if (this.disposed) return;
+    this.cancelTimer();
+    this.followUp = false;
+    const replacement = this.inFlight !== undefined;
+    this.inFlight?.controller.abort();
+    void this.run(replacement);
+  }
+
+  /** Never rejects: every path delivers to a hook and schedules the next fetch. */
+  private async run(replacement: boolean): Promise<void> {
+    const mine = { controller: new AbortController(), replacement };
+    this.inFlight = mine;
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
-      outcome = { ok: true, value: await this.hooks.fetch(controller.signal) };
+      outcome = { ok: true, value: await this.hooks.fetch(mine.controller.signal) };
     } catch (error) {
       outcome = { ok: false, error };
     }
+    // Aborted and replaced: the replacement delivers and schedules.
+    if (this.inFlight !== mine) return;
     this.inFlight = undefined;
     if (this.disposed) return;
-    if (this.rerun || generation !== this.generation) {
-      this.rerun = false;
-      void this.run();
+    if (outcome.ok) outcome = this.deliver(outcome.value);
+    if (!outcome.ok) this.fail(outcome.error);
+    if (this.followUp) {
+      this.followUp = false;
+      void this.run(false);
       return;
     }
-    if (outcome.ok) {
-      this.failures = 0;
-      const fingerprint = this.hooks.fingerprint(outcome.value);
+    this.schedule();
+  }
+
+  /** A hook that throws on a result (say, a malformed answer) counts as a failed fetch. */
+  private deliver(value: T): { ok: true; value: T } | { ok: false; error: unknown } {
+    try {
+      const fingerprint = this.hooks.fingerprint(value);
       if (fingerprint !== this.fingerprint) {
         this.fingerprint = fingerprint;
         this.changedAt = this.timers.now();
       }
       const stuck = this.timers.now() - this.changedAt >= this.timing.stuckAfterMs;
-      this.transitional = this.hooks.isTransitional(outcome.value) && !stuck;
-      this.hooks.onResult(outcome.value);
-    } else {
-      this.failures++;
-      this.hooks.onError(outcome.error);
+      this.transitional = this.hooks.isTransitional(value) && !stuck;
+      this.hooks.onResult(value);
+      this.failures = 0;
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error };
     }
-    this.schedule();
+  }
+
+  private fail(error: unknown): void {
+    this.failures++;
+    try {
+      this.hooks.onError(error);
+    } catch {
+      // The error hook is the last place to report to; the next fetch is scheduled all the same.
+    }
   }
 
   /** The delay before the next fetch, or undefined when nothing should be fetched. */
@@ -139,6 +176,6 @@ export class Poller<T> {
   dispose(): void {
     this.disposed = true;
     this.cancelTimer();
-    this.inFlight?.abort();
+    this.inFlight?.controller.abort();
   }
 }

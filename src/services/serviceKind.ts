@@ -10,7 +10,9 @@ const JUPYTER = /jupyter|notebook|\blab\b/i;
  * `vscode` / `jupyter, notebook, lab`), then the name, then the image.
  */
 export function serviceKindFrom(clues: { tags?: readonly string[] | null; name?: string | null; image?: string | null }): ServiceKind {
-  for (const clue of [...(clues.tags ?? []), clues.name ?? '', clues.image ?? '']) {
+  // Runs come from the server as they are: `tags` may be a text or an object, a name may be a number.
+  const tags: unknown[] = Array.isArray(clues.tags) ? clues.tags : [];
+  for (const clue of [...tags, clues.name, clues.image].filter((c): c is string => typeof c === 'string')) {
     if (VSCODE.test(clue)) return 'vscode';
     if (JUPYTER.test(clue)) return 'jupyter';
   }

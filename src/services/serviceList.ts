@@ -31,7 +31,25 @@ export async function fetchServices(client: PolyaxonClient, ref: ProjectRef, fil
         list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED),
         list(FINISHED_SERVICES_QUERY, '-updated_at', RECENT_FINISHED),
       ]);
-      return [...active, ...finished];
+      return mergeByUuid(active, finished);
     }
   }
+}
+
+/**
+ * The two queries run in parallel, so a run that changes status between them is in both answers: list it once,
+ * as the answer that saw it last (the later `updated_at`), in the place of its first appearance.
+ */
+export function mergeByUuid(...lists: Run[][]): Run[] {
+  const merged = new Map<string, Run>();
+  for (const run of lists.flat()) {
+    const seen = merged.get(run.uuid);
+    if (!seen || updatedAt(run) > updatedAt(seen)) merged.set(run.uuid, run);
+  }
+  return [...merged.values()];
+}
+
+function updatedAt(run: Run): number {
+  const t = Date.parse(run.updated_at ?? '');
+  return Number.isFinite(t) ? t : -Infinity;
 }

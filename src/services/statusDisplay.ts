@@ -40,5 +40,6 @@ const DISPLAY: Record<RunStatus, StatusDisplay> = {
 };
 
 export function statusDisplay(status: string | null | undefined): StatusDisplay {
-  return (status && DISPLAY[status as RunStatus]) || DISPLAY.unknown;
+  // Own keys only: a status such as `constructor` must not find Object.prototype's.
+  return typeof status === 'string' && Object.prototype.hasOwnProperty.call(DISPLAY, status) ? DISPLAY[status as RunStatus] : DISPLAY.unknown;
 }

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-
-/** What the Services view shows when it has no rows; drives the `viewsWelcome` entries in package.json. */
-export type ViewState = 'loading' | 'notConfigured' | 'noProject' | 'unreachable' | 'unauthorized' | 'empty' | 'ok';
+import type { ServicesState } from '../services/servicesModel';
 
 interface ContextKeys {
   'polyaxon.loaded': boolean;
-  'polyaxon.state': ViewState;
+  'polyaxon.state': ServicesState;
   'polyaxon.inCluster': boolean;
   /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */
   'polyaxon.jupyterAvailable': boolean;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionProvider, RunRef } from '../connection/types';
 import { followLogs } from '../polyaxon/logs';
+import { LogTail } from './logTail';
 import { endOfLogsLine, formatLogLine, logsPath, parseLogsPath } from './runText';
 
 export const LOGS_SCHEME = 'polyaxon-logs';
@@ -12,7 +13,7 @@ const CHANGE_THROTTLE_MS = 300;
 
 interface Follower {
   readonly uri: vscode.Uri;
-  readonly lines: string[];
+  readonly lines: LogTail;
   readonly abort: AbortController;
   /** Still following, or ended normally; false after an error, so that Show Logs tries again. */
   healthy: boolean;
@@ -57,11 +58,11 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
     if (!ref) return '';
     // A tab restored after a window reload asks before anyone called show().
     const follower = this.followers.get(key(ref)) ?? this.start(ref, uri);
-    return follower.lines.join('\n');
+    return follower.lines.text();
   }
 
   private start(ref: RunRef, uri: vscode.Uri): Follower {
-    const follower: Follower = { uri, lines: [], abort: new AbortController(), healthy: true };
+    const follower: Follower = { uri, lines: new LogTail(), abort: new AbortController(), healthy: true };
     this.followers.set(key(ref), follower);
     void this.follow(ref, follower);
     return follower;
@@ -89,7 +90,7 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
 
   private append(f: Follower, lines: string[]): void {
     if (lines.length === 0 || f.abort.signal.aborted) return;
-    f.lines.push(...lines);
+    f.lines.push(lines);
     f.changeTimer ??= setTimeout(() => {
       f.changeTimer = undefined;
       this.changed.fire(f.uri);

@@ -2,32 +2,23 @@ import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { Refresher } from '../connection/types';
 import type { RunRef } from '../polyaxon/client';
-import { isPolyaxonError } from '../polyaxon/errors';
-import { Poller } from '../services/poller';
-import { fetchServices, FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
-import { allRuns, anyTransitional, type ServicesSnapshot } from '../services/servicesSnapshot';
-import { setContext, type ViewState } from './contextKeys';
+import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
+import { ServicesModel, type ServicesState } from '../services/servicesModel';
+import type { ServicesSnapshot } from '../services/servicesSnapshot';
+import { setContext } from './contextKeys';
 import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
 
 const FILTER_KEY = 'polyaxon.services.filter';
 
-/** Errors that mean "no Polyaxon answered", as opposed to a problem with one project. */
-function isConnectionError(e: unknown): boolean {
-  return isPolyaxonError(e) && ['unreachable', 'timeout', 'tls', 'notPolyaxon', 'unauthorized', 'forbidden', 'server', 'badResponse'].includes(e.kind);
-}
-
-/** The Services tree, its poller and its state; the status bar listens to `onDidChange`. */
+/** The Services tree over the services model; the status bar listens to `onDidChange`. */
 export class ServicesView implements Refresher, vscode.Disposable {
   readonly provider: ServicesTreeProvider;
   readonly treeView: vscode.TreeView<ServicesTreeNode>;
-  private readonly poller: Poller<ServicesSnapshot>;
+  private readonly model: ServicesModel;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  snapshot: ServicesSnapshot | undefined;
-  lastError: Error | undefined;
-  state: ViewState = 'loading';
-  private waiters: (() => void)[] = [];
+  private shownState: ServicesState = 'loading';
 
   constructor(
     private readonly connections: ConnectionManager,
@@ -41,29 +32,37 @@ export class ServicesView implements Refresher, vscode.Disposable {
       return last ? [last.reason, last.message].filter(Boolean).join(': ') : undefined;
     });
     this.treeView = vscode.window.createTreeView('polyaxon.services', { treeDataProvider: this.provider, showCollapseAll: false });
-    this.poller = new Poller<ServicesSnapshot>({
-      fetch: (signal) => this.fetch(signal),
-      onResult: (snapshot) => this.onResult(snapshot),
-      onError: (error) => this.onError(error),
-      isTransitional: anyTransitional,
-      fingerprint: (snapshot) => allRuns(snapshot).map((r) => `${r.uuid}:${r.status}`).join(','),
-    });
+    this.model = new ServicesModel(
+      { connection: () => connections.get(), projectNames: () => this.projectNames(), filter: () => this.filter },
+      () => this.render(),
+    );
     this.disposables.push(
       this.treeView,
-      this.treeView.onDidChangeVisibility((e) => this.poller.setVisible(e.visible)),
+      this.treeView.onDidChangeVisibility((e) => this.model.setVisible(e.visible)),
       connections.onDidChange(() => {
-        this.snapshot = undefined;
+        this.model.reset();
         this.provider.update(undefined);
-        if (this.treeView.visible) this.refreshNow();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('polyaxon.projects')) this.refreshNow();
+        if (e.affectsConfiguration('polyaxon.projects')) this.model.reset();
       }),
     );
     void setContext('polyaxon.state', 'loading');
     void setContext('polyaxon.loaded', true);
     this.updateTitle();
-    if (this.treeView.visible) this.poller.setVisible(true);
+    if (this.treeView.visible) this.model.setVisible(true);
+  }
+
+  get snapshot(): ServicesSnapshot | undefined {
+    return this.model.snapshot;
+  }
+
+  get lastError(): Error | undefined {
+    return this.model.lastError;
+  }
+
+  get state(): ServicesState {
+    return this.model.state;
   }
 
   get filter(): ServiceFilter {
@@ -73,7 +72,7 @@ export class ServicesView implements Refresher, vscode.Disposable {
   async setFilter(filter: ServiceFilter): Promise<void> {
     await this.memento.update(FILTER_KEY, filter);
     this.updateTitle();
-    this.refreshNow();
+    this.model.reset();
   }
 
   private updateTitle(): void {
@@ -81,14 +80,12 @@ export class ServicesView implements Refresher, vscode.Disposable {
   }
 
   refreshNow(): void {
-    this.poller.refreshNow();
+    this.model.refreshNow();
   }
 
   /** Refreshes and resolves once a result (or error) of a fetch started now has arrived. */
   refresh(): Promise<void> {
-    const done = new Promise<void>((resolve) => this.waiters.push(resolve));
-    this.refreshNow();
-    return done;
+    return this.model.refresh();
   }
 
   private projectNames(): string[] {
@@ -98,64 +95,21 @@ export class ServicesView implements Refresher, vscode.Disposable {
     return names.length > 0 ? [...new Set(names)] : current ? [current] : [];
   }
 
-  private async fetch(signal: AbortSignal): Promise<ServicesSnapshot> {
-    const conn = await this.connections.get();
-    const names = this.projectNames();
-    const projects = await Promise.all(
-      names.map(async (project) => {
-        const ref = { owner: conn.owner, project };
-        try {
-          return { ref, runs: await fetchServices(conn.client, ref, this.filter, signal) };
-        } catch (error) {
-          if (isConnectionError(error)) throw error;
-          return { ref, runs: [], error: error as Error };
-        }
-      }),
-    );
-    return { host: conn.host, projects, fetchedAt: Date.now() };
-  }
-
-  private onResult(snapshot: ServicesSnapshot): void {
-    this.snapshot = snapshot;
-    this.lastError = undefined;
-    this.treeView.message = undefined;
-    const noRuns = snapshot.projects.every((p) => p.runs.length === 0 && !p.error);
-    this.setState(snapshot.projects.length === 0 ? 'noProject' : noRuns ? 'empty' : 'ok');
-    // The welcome views only show on an empty tree, so the tree is emptied for the states they explain.
-    this.provider.update(this.state === 'ok' ? snapshot : undefined);
-    this.settle();
-  }
-
-  private async onError(error: unknown): Promise<void> {
-    this.lastError = error instanceof Error ? error : new Error(String(error));
-    if (this.snapshot) {
-      // Keep the last good list, and say what went wrong above it.
-      this.treeView.message = `⚠ ${this.lastError.message}`;
-    } else {
-      // A message would hide the welcome view, which already explains this and offers Retry.
-      this.treeView.message = undefined;
-      const { hostSource } = await this.connections.describe();
-      if (isPolyaxonError(error, 'unauthorized') || isPolyaxonError(error, 'forbidden')) this.setState('unauthorized');
-      else this.setState(isPolyaxonError(error, 'unreachable') && hostSource === 'default' ? 'notConfigured' : 'unreachable');
+  private render(): void {
+    const { snapshot, lastError, state } = this.model;
+    // Keep the last good list, and say what went wrong above it. Without a list a message would hide the
+    // welcome view, which explains the state and offers Retry.
+    this.treeView.message = snapshot && lastError ? `⚠ ${lastError.message}` : undefined;
+    if (!lastError || !snapshot) this.provider.update(state === 'ok' ? snapshot : undefined);
+    if (state !== this.shownState) {
+      this.shownState = state;
+      void setContext('polyaxon.state', state);
     }
-    this.settle();
-  }
-
-  private setState(state: ViewState): void {
-    if (state === this.state) return;
-    this.state = state;
-    void setContext('polyaxon.state', state);
-  }
-
-  private settle(): void {
     this.changed.fire();
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((w) => w());
   }
 
   dispose(): void {
-    this.poller.dispose();
+    this.model.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

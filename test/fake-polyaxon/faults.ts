@@ -11,6 +11,12 @@ export interface Faults {
   html?: boolean;
   /** The real answer, cut in the middle. */
   truncatedJson?: boolean;
+  /** The real answer's headers and half its body, then the socket is destroyed. */
+  resetMidBody?: boolean;
+  /** 200 application/json with no body at all. */
+  emptyBody?: boolean;
+  /** 200 with `Content-Encoding: gzip` over bytes that are not gzip. */
+  corruptGzip?: boolean;
   /** Never answer. */
   hang?: boolean;
   /** Which paths (with query); default every /api and /streams request. */
@@ -19,7 +25,8 @@ export interface Faults {
   count?: number;
 }
 
-export type FaultAction = { kind: 'none' } | { kind: 'reply'; reply: Reply } | { kind: 'reset' } | { kind: 'hang' } | { kind: 'truncate' };
+export type FaultAction =
+  | { kind: 'none' } | { kind: 'reply'; reply: Reply } | { kind: 'reset' } | { kind: 'hang' } | { kind: 'truncate' } | { kind: 'resetMidBody' };
 
 const DEFAULT_MATCH = /^\/(api|streams)\//;
 
@@ -60,6 +67,11 @@ export async function applyFaults(faults: Faults, path: string): Promise<FaultAc
   if (faults.status) return { kind: 'reply', reply: statusReply(faults.status) };
   if (faults.html) return { kind: 'reply', reply: html(200, LOGIN_PAGE) };
   if (faults.truncatedJson) return { kind: 'truncate' };
+  if (faults.resetMidBody) return { kind: 'resetMidBody' };
+  if (faults.emptyBody) return { kind: 'reply', reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '' } };
+  if (faults.corruptGzip) {
+    return { kind: 'reply', reply: { status: 200, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{"results": "this is not gzip"}' } };
+  }
   return { kind: 'none' };
 }
 

@@ -50,6 +50,10 @@ export interface FakePolyaxon {
   addRun(project: string, run: Partial<Run>, behaviour?: Behaviour): Run;
   setStatus(project: string, uuid: string, status: RunStatus, reason?: string, message?: string): void;
   getRun(project: string, uuid: string): Run | undefined;
+  /** A fault switch for "connection refused": stop listening (and drop open connections) until acceptConnections(). */
+  refuseConnections(): Promise<void>;
+  /** Listen again on the same port. */
+  acceptConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -141,14 +145,29 @@ class FakeServer implements FakePolyaxon {
     return rec ? (runDetail(rec.run) as unknown as Run) : undefined;
   }
 
-  async close(): Promise<void> {
-    this.operator.close();
-    await this.backends.stopAll(this.store);
-    for (const socket of this.upgraded) socket.destroy();
+  async refuseConnections(): Promise<void> {
+    if (!this.server.listening) return;
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+  }
+
+  async acceptConnections(): Promise<void> {
+    if (this.server.listening) return;
+    await this.listen(Number(new URL(this.url).port));
+  }
+
+  async close(): Promise<void> {
+    this.operator.close();
+    await this.backends.stopAll(this.store);
+    for (const socket of this.upgraded) socket.destroy();
+    if (this.server.listening) {
+      await new Promise<void>((resolve) => {
+        this.server.close(() => resolve());
+        this.server.closeAllConnections();
+      });
+    }
   }
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -170,6 +189,12 @@ class FakeServer implements FakePolyaxon {
     const project = () => /^\/api\/v1\/[^/]+\/([^/]+)\//.exec(url.pathname)?.[1];
     let reply = mutate(this.opts.mutant, method, url.pathname, this.route(method, url, text), this.store, project);
     if (this.opts.mutant !== 'no-list-gzip') reply = gzipListAnswer(method, url.pathname, reply);
+    if (fault.kind === 'resetMidBody') {
+      const { 'content-encoding': _plain, ...headers } = reply.headers;   // half of the plain text, then a reset
+      res.writeHead(reply.status, { ...headers, 'content-length': Buffer.byteLength(reply.body) });
+      res.write(reply.body.slice(0, Math.floor(reply.body.length / 2)), () => req.socket.destroy());
+      return;
+    }
     write(res, fault.kind === 'truncate' ? truncate(reply) : reply);
   }
 

@@ -85,7 +85,7 @@ export class Backends {
       const rec = store.runs.get(uuid);
       if (rec) return this.stop(rec);
       this.targets.delete(uuid);
-      return undefined;
+      return Promise.resolve();
     }));
   }
 

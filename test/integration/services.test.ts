@@ -91,6 +91,34 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     assert.ok(!listed.some((r) => r.uuid === run.uuid));
   });
 
+  for (const command of ['polyaxon.stop', 'polyaxon.delete'] as const) {
+    it(`${command}: a refresh while the confirmation is open cannot change its target`, async () => {
+      const chosen = server.addRun('my-project-alice', { name: 'twin', kind: 'service', status: 'running', tags: ['vscode'] });
+      await api.services.refresh();
+      const project = api.services.provider.getChildren()[0];
+      const node = api.services.provider.getChildren(project).find((n) => n.type === 'service' && n.run.uuid === chosen.uuid);
+      assert.ok(node, 'the chosen service is in the tree');
+      let newcomer = '';
+      api.prompts.current = {
+        confirm: async () => {
+          // Meanwhile a newer service of the same name appears first in the list, and the view refreshes.
+          newcomer = server.addRun('my-project-alice', { name: 'twin', kind: 'service', status: 'running', tags: ['vscode'] }).uuid;
+          await api.services.refresh();
+          const first = api.services.provider.getChildren(api.services.provider.getChildren()[0])[0];
+          assert.ok(first.type === 'service' && first.run.uuid === newcomer, 'the tree now lists the newcomer first');
+          return true;
+        },
+        choose: async () => undefined,
+      };
+      assert.strictEqual(await vscode.commands.executeCommand(command, node), true);
+      const acted = server.requests.filter((r) => (r.method === 'POST' && r.path.endsWith('/stop')) || r.method === 'DELETE');
+      assert.ok(acted.length > 0, 'a stop or delete was sent');
+      assert.ok(acted.at(-1)?.path.includes(chosen.uuid), `acted on the chosen service: ${acted.at(-1)?.path}`);
+      assert.ok(!server.requests.some((r) => r.path.includes(newcomer) && r.method !== 'GET'), 'nothing sent for the newcomer');
+      assert.strictEqual(server.getRun('my-project-alice', newcomer)?.status, 'running');
+    });
+  }
+
   it('follows a service’s logs into a read-only document', async () => {
     const run = server.addRun('my-project-alice', { name: 'logs-vscode', kind: 'service', status: 'queued', tags: ['vscode'] });
     await waitFor(() => server.getRun('my-project-alice', run.uuid)?.status === 'running', 'the service runs', 10_000);
@@ -187,4 +215,40 @@ describe('Connection settings and secrets', function () {
     assert.match(String(api.services.lastError?.message), /127\.0\.0\.1:9/);
     assert.match(api.statusBar.text, /debug-disconnect/);
   });
+
+  it('names a mistyped host in the view and the status bar, and Refresh and the status bar click still resolve', async () => {
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      for (const host of ['htp://localhost:8117', 'ftp://localhost:8117', 'http://']) {
+        await vscode.workspace.getConfiguration('polyaxon').update('host', host, vscode.ConfigurationTarget.Global);
+        await waitFor(async () => {
+          await within(api.services.refresh(), 5_000, `Refresh with host ${host}`);
+          return api.services.state === 'invalidHost';
+        }, `the view says the host ${host} is invalid (state ${api.services.state})`);
+        assert.ok(String(api.services.lastError?.message).includes(`"${host}"`), String(api.services.lastError?.message));
+        assert.match(String(api.services.lastError?.message), /polyaxon\.host setting.*Configure Connection/);
+        assert.match(api.statusBar.text, /debug-disconnect/);
+        await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.refresh')), 5_000, 'the Refresh command');
+        await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.pickService')), 5_000, 'the status bar click');
+      }
+      assert.deepStrictEqual(failures, [], 'no unhandled rejection');
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
 });
+
+/** Fails instead of hanging when `promise` does not settle within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not resolve within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -182,7 +182,7 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
     it('refused connection → unreachable, with the port-forward hint', async () => {
       const host = `http://127.0.0.1:${await closedPort()}`;
       const err = await rejectsWith(() => new PolyaxonClient({ host }).getInstallation(), 'unreachable');
-      assert.strictEqual(err.message, `Cannot reach Polyaxon at ${host} (connection refused). Is \`polyaxon port-forward\` (or \`kubectl port-forward svc/polyaxon-polyaxon-gateway\`) running?`);
+      assert.strictEqual(err.message, `Could not check the Polyaxon version: Cannot reach Polyaxon at ${host} (connection refused). Is \`polyaxon port-forward\` (or \`kubectl port-forward svc/polyaxon-polyaxon-gateway\`) running?`);
     });
 
     it('connection reset → unreachable, naming the reset', async () => {
@@ -220,7 +220,7 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
       }
       Object.assign(fake.faults, { status: 502 });
       const err = await rejectsWith(() => client.getInstallation(), 'server');
-      assert.match(err.message, new RegExp(`^Polyaxon at ${fake.url} answered 502 Bad Gateway to GET /api/v1/installation`));
+      assert.match(err.message, new RegExp(`^Could not check the Polyaxon version: Polyaxon at ${fake.url} answered 502 Bad Gateway to GET /api/v1/installation`));
     });
 
     it('faults only hit the matching paths and only `count` times', async () => {

@@ -47,7 +47,7 @@ describe('Polyaxon client errors', () => {
         assert.strictEqual(err.kind, 'validation');
         assert.strictEqual(err.status, 400);
         assert.deepStrictEqual(err.details, details);
-        assert.match(err.message, /^Polyaxon at http:\/\/127\.0\.0\.1:\d+ rejected POST \/api\/v1\/default\/projects\/create: /);
+        assert.match(err.message, /^Could not create project default\/x: Polyaxon at http:\/\/127\.0\.0\.1:\d+ rejected POST \/api\/v1\/default\/projects\/create: /);
         assert.ok(err.message.endsWith(details.join('; ')), err.message);
       });
     }

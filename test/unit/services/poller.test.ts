@@ -43,7 +43,7 @@ interface Result {
   fingerprint?: string;
 }
 
-function harness(answers: (n: number) => Promise<Result> | Result) {
+function harness(answers: (n: number, signal: AbortSignal) => Promise<Result> | Result, onResult?: (r: Result) => void) {
   const clock = new FakeClock();
   const results: Result[] = [];
   const errors: unknown[] = [];
@@ -51,17 +51,20 @@ function harness(answers: (n: number) => Promise<Result> | Result) {
   let concurrent = 0;
   let maxConcurrent = 0;
   const hooks: PollerHooks<Result> = {
-    fetch: async () => {
+    fetch: async (signal) => {
       calls++;
       concurrent++;
       maxConcurrent = Math.max(maxConcurrent, concurrent);
       try {
-        return await answers(calls);
+        return await answers(calls, signal);
       } finally {
         concurrent--;
       }
     },
-    onResult: (r) => results.push(r),
+    onResult: (r) => {
+      onResult?.(r);
+      results.push(r);
+    },
     onError: (e) => errors.push(e),
     isTransitional: (r) => r.transitional,
     fingerprint: (r) => String(r.fingerprint ?? r.n),
@@ -103,22 +106,82 @@ describe('Poller', () => {
     assert.strictEqual(h.calls(), 4);
   });
 
-  it('never runs two fetches at once and drops an answer a newer refresh overtook', async () => {
+  it('aborts the fetch a refresh supersedes, and never runs two fetches at once', async () => {
     const gates: ((r: Result) => void)[] = [];
-    const h = harness(() => new Promise<Result>((resolve) => gates.push(resolve)));
+    const aborted: number[] = [];
+    const h = harness((n, signal) => new Promise<Result>((resolve, reject) => {
+      gates.push(resolve);
+      signal.addEventListener('abort', () => {
+        aborted.push(n);
+        reject(new Error('aborted'));
+      });
+    }));
     h.poller.refreshNow();
     h.poller.refreshNow();
     h.poller.refreshNow();
     await flush();
-    assert.strictEqual(h.calls(), 1);
-    gates[0]({ transitional: false, n: 1 }); // stale: refreshes were asked for after it started
-    await flush();
-    assert.strictEqual(h.results.length, 0, 'the overtaken answer is dropped');
-    assert.strictEqual(h.calls(), 2);
+    assert.deepStrictEqual(aborted, [1], 'the first fetch was asked before the refresh: aborted');
+    assert.strictEqual(h.calls(), 2, 'the third refresh waits for the replacement');
     gates[1]({ transitional: false, n: 2 });
     await flush();
     assert.deepStrictEqual(h.results.map((r) => r.n), [2]);
-    assert.strictEqual(h.maxConcurrent(), 1);
+    assert.deepStrictEqual(h.errors, [], 'an aborted fetch is not an error');
+    assert.strictEqual(h.calls(), 3, 'one more fetch follows for the refreshes that came meanwhile');
+    gates[2]({ transitional: false, n: 3 });
+    await flush();
+    assert.deepStrictEqual(h.results.map((r) => r.n), [2, 3]);
+    assert.strictEqual(h.maxConcurrent(), 2, 'the aborted fetch and its replacement');
+  });
+
+  it('delivers answers while refreshes come faster than a fetch takes', async () => {
+    const h = harness((n, signal) => new Promise<Result>((resolve, reject) => {
+      const timer = h.clock.setTimeout(() => resolve({ transitional: false, n }), 500);
+      signal.addEventListener('abort', () => {
+        h.clock.clearTimeout(timer);
+        reject(new Error('aborted'));
+      });
+    }));
+    for (let i = 0; i < 40; i++) {
+      h.poller.refreshNow();
+      await h.clock.advance(100);
+    }
+    // 4 s of refreshes every 100 ms with 500 ms fetches: a replacement is never aborted, so answers keep coming.
+    assert.ok(h.results.length >= 3, `answers delivered during the storm: ${h.results.length}`);
+  });
+
+  it('keeps polling after a result hook throws on a bad answer', async () => {
+    const h = harness((n) => ({ transitional: false, n }), (r) => {
+      if (r.n === 1) throw new TypeError("Cannot read properties of null (reading 'uuid')");
+    });
+    h.poller.setVisible(true);
+    await flush();
+    assert.strictEqual(h.errors.length, 1, 'the hook failure is reported as an error');
+    assert.match(String(h.errors[0]), /reading 'uuid'/);
+    assert.deepStrictEqual(h.clock.scheduled, [60_000], 'the next fetch is scheduled, backed off');
+    await h.clock.advance(60_000);
+    assert.deepStrictEqual(h.results.map((r) => r.n), [2]);
+    assert.deepStrictEqual(h.clock.scheduled, [30_000]);
+  });
+
+  it('keeps polling when the error hook itself throws', async () => {
+    const clock = new FakeClock();
+    let calls = 0;
+    const poller = new Poller<number>({
+      fetch: async () => {
+        calls++;
+        throw new Error('down');
+      },
+      onResult: () => undefined,
+      onError: () => {
+        throw new Error('the error hook failed');
+      },
+      isTransitional: () => false,
+      fingerprint: String,
+    }, { fastMs: 10, slowMs: 20, maxBackoffMs: 40, stuckAfterMs: 1000 }, clock);
+    poller.setVisible(true);
+    await flush();
+    await clock.advance(200);
+    assert.ok(calls >= 3, `fetches after failing hooks: ${calls}`);
   });
 
   it('backs off after errors and recovers', async () => {

@@ -1,0 +1,27 @@
+// A mistyped host (htp://, ftp://, http:// with nothing after it) is a setting to fix, not a network failure.
+import { normaliseHost } from '../polyaxon/urls';
+import type { HostSource, ResolvedHost } from './resolve';
+
+const SOURCE_TEXT: Record<HostSource, string> = {
+  setting: 'the polyaxon.host setting',
+  env: 'the POLYAXON_HOST environment variable',
+  cliConfig: "the Polyaxon CLI's config (~/.polyaxon/.client)",
+  default: 'the default host',
+};
+
+export class InvalidHostError extends Error {
+  constructor(message: string, readonly source: HostSource) {
+    super(message);
+    this.name = 'InvalidHostError';
+  }
+}
+
+/** The host as the client uses it; or an InvalidHostError that says what is wrong, where the value comes from, and what to do. */
+export function validHost(resolved: ResolvedHost): string {
+  try {
+    return normaliseHost(resolved.host);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new InvalidHostError(`${reason} It comes from ${SOURCE_TEXT[resolved.source]}: fix it with Polyaxon: Configure Connection….`, resolved.source);
+  }
+}
