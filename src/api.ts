@@ -4,6 +4,7 @@ import type { ServicesView } from './ui/servicesView';
 import type { ServiceWebviews } from './ui/serviceWebview';
 import type { ServiceLogs } from './ui/logsDocument';
 import type { SwitchablePrompts } from './ui/prompts';
+import type { PortForwardSession } from './ui/portForwardSession';
 import type { RunInstance } from './devenv/runInstance';
 
 /** What `activate()` returns: for other extensions and for the integration tests that drive the real extension. */
@@ -17,4 +18,6 @@ export interface PolyaxonExtensionApi {
   prompts: SwitchablePrompts;
   /** The Polyaxon service this VS Code runs in, if any. */
   inCluster: RunInstance | undefined;
+  /** The managed `kubectl port-forward` (Connect to Cluster…). */
+  portForward: PortForwardSession;
 }

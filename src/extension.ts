@@ -3,6 +3,7 @@ import type { PolyaxonExtensionApi } from './api';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDevEnvCommands } from './commands/devEnvCommands';
 import { registerLaunchCommands } from './commands/launchCommands';
+import { registerPortForwardCommands } from './commands/portForwardCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { ConnectionManager } from './connection/connectionManager';
 import { TokenStore } from './connection/tokenStore';
@@ -10,6 +11,8 @@ import { parseRunInstance } from './devenv/runInstance';
 import { setContext } from './ui/contextKeys';
 import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
 import { ServiceLogs } from './ui/logsDocument';
+import { PortForwardSession } from './ui/portForwardSession';
+import { PortForwardStatusBar } from './ui/portForwardStatusBar';
 import { SwitchablePrompts } from './ui/prompts';
 import { rememberImage } from './ui/recentImages';
 import { ServicesStatusBar } from './ui/statusBar';
@@ -17,8 +20,11 @@ import { ServiceStatuses } from './ui/statusesView';
 import { ServicesView } from './ui/servicesView';
 import { ServiceWebviews } from './ui/serviceWebview';
 
+/** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
+let portForward: PortForwardSession | undefined;
+
 // Wiring only. activate() makes no network request: the services are fetched when the view is shown,
-// when the user clicks the status bar, or by a command.
+// when the user clicks the status bar, or by a command. (A port-forward that autoStart restores is kubectl's.)
 export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi {
   const log = vscode.window.createOutputChannel('Polyaxon', { log: true });
   const prompts = new SwitchablePrompts();
@@ -31,16 +37,20 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, refresher: services });
   const logs = new ServiceLogs({ connections, log });
   const statuses = new ServiceStatuses({ connections, log });
+  portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
 
   context.subscriptions.push(
     log,
     connections,
     services,
     statusBar,
+    portForward,
+    new PortForwardStatusBar(portForward),
     webviews,
     webviews.registerSerializer(),
     logs.register(),
     ...registerConnectionCommands({ connections, log }),
+    ...registerPortForwardCommands({ session: portForward, log, inCluster: inCluster !== undefined }),
     ...registerServiceCommands({
       connections,
       view: services,
@@ -61,11 +71,13 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
     }),
   );
 
+  if (!inCluster) portForward.autoStart();
   void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) => log.error(`git.terminalAuthentication: ${e.message}`));
 
-  return { connections, services, statusBar, webviews, logs, prompts, inCluster };
+  return { connections, services, statusBar, webviews, logs, prompts, inCluster, portForward };
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions.
+/** Ends kubectl before the extension host goes: no orphaned port-forward. The rest is in context.subscriptions. */
+export async function deactivate(): Promise<void> {
+  await portForward?.shutdown();
 }

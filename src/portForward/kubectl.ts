@@ -50,19 +50,6 @@ export async function listServices(kubectl: Kubectl, context: string, namespace:
   }
 }
 
-/**
- * Listing services in a namespace that does not exist is no error for Kubernetes (the list is empty), so an empty
- * list is followed by this. Users without the right to read namespaces get `undefined`: unknown.
- */
-export async function namespaceExists(kubectl: Kubectl, context: string, namespace: string): Promise<boolean | undefined> {
-  try {
-    await runKubectl(kubectl, ['--context', context, 'get', 'namespace', namespace, '-o', 'name'], { context, namespace });
-    return true;
-  } catch (e) {
-    return e instanceof ForwardError && e.kind === 'noNamespace' ? false : undefined;
-  }
-}
-
 export function portForwardArgs(target: { context: string; namespace: string; service: string; servicePort: number; localPort: number }): string[] {
   return ['--context', target.context, 'port-forward', '-n', target.namespace, `svc/${target.service}`, `${target.localPort}:${target.servicePort}`];
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** What the Services view shows when it has no rows; drives the `viewsWelcome` entries in package.json. */
-export type ViewState = 'loading' | 'notConfigured' | 'noProject' | 'unreachable' | 'unauthorized' | 'empty' | 'ok';
+export type ViewState = 'loading' | 'notConfigured' | 'noProject' | 'unreachable' | 'reconnecting' | 'unauthorized' | 'empty' | 'ok';
 
 interface ContextKeys {
   'polyaxon.loaded': boolean;

@@ -28,6 +28,8 @@ export class ServicesView implements Refresher, vscode.Disposable {
   lastError: Error | undefined;
   state: ViewState = 'loading';
   private waiters: (() => void)[] = [];
+  /** The managed port-forward is restarting: failures are expected and said as "reconnecting…", not as errors. */
+  private reconnecting = false;
 
   constructor(
     private readonly connections: ConnectionManager,
@@ -91,6 +93,24 @@ export class ServicesView implements Refresher, vscode.Disposable {
     return done;
   }
 
+  /** Follows the managed port-forward: "reconnecting…" while it restarts, and a fresh list once it is back. */
+  setForwardReconnecting(reconnecting: boolean): void {
+    if (reconnecting === this.reconnecting) return;
+    this.reconnecting = reconnecting;
+    if (reconnecting) {
+      this.showReconnecting();
+      this.changed.fire();
+    } else {
+      this.treeView.message = undefined;
+      this.refreshNow();
+    }
+  }
+
+  private showReconnecting(): void {
+    if (this.snapshot) this.treeView.message = 'Port-forward reconnecting…';
+    else this.setState('reconnecting');
+  }
+
   private projectNames(): string[] {
     const several = vscode.workspace.getConfiguration('polyaxon').get<string[]>('projects') ?? [];
     const names = several.map((p) => p.trim()).filter(Boolean);
@@ -128,7 +148,9 @@ export class ServicesView implements Refresher, vscode.Disposable {
 
   private async onError(error: unknown): Promise<void> {
     this.lastError = error instanceof Error ? error : new Error(String(error));
-    if (this.snapshot) {
+    if (this.reconnecting) {
+      this.showReconnecting();
+    } else if (this.snapshot) {
       // Keep the last good list, and say what went wrong above it.
       this.treeView.message = `⚠ ${this.lastError.message}`;
     } else {
