@@ -5,6 +5,7 @@ import type { ServiceWebviews } from './ui/serviceWebview';
 import type { ServiceLogs } from './ui/logsDocument';
 import type { SwitchablePrompts } from './ui/prompts';
 import type { PortForwardSession } from './ui/portForwardSession';
+import type { PortForwardStatusBar } from './ui/portForwardStatusBar';
 import type { RunInstance } from './devenv/runInstance';
 
 /** What `activate()` returns: for other extensions and for the integration tests that drive the real extension. */
@@ -20,4 +21,5 @@ export interface PolyaxonExtensionApi {
   inCluster: RunInstance | undefined;
   /** The managed `kubectl port-forward` (Connect to Cluster…). */
   portForward: PortForwardSession;
+  portForwardStatusBar: PortForwardStatusBar;
 }

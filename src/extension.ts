@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
   const logs = new ServiceLogs({ connections, log });
   const statuses = new ServiceStatuses({ connections, log });
   portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
+  const portForwardStatusBar = new PortForwardStatusBar(portForward);
 
   context.subscriptions.push(
     log,
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
     services,
     statusBar,
     portForward,
-    new PortForwardStatusBar(portForward),
+    portForwardStatusBar,
     webviews,
     webviews.registerSerializer(),
     logs.register(),
@@ -74,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
   if (!inCluster) portForward.autoStart();
   void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) => log.error(`git.terminalAuthentication: ${e.message}`));
 
-  return { connections, services, statusBar, webviews, logs, prompts, inCluster, portForward };
+  return { connections, services, statusBar, webviews, logs, prompts, inCluster, portForward, portForwardStatusBar };
 }
 
 /** Ends kubectl before the extension host goes: no orphaned port-forward. The rest is in context.subscriptions. */

@@ -76,6 +76,8 @@ export function registerPortForwardCommands({ session, log, inCluster }: PortFor
   };
 
   const start = async (choice: ConnectChoice): Promise<ConnectOutcome> => {
+    // A running forward would hold the port that the checks below want free.
+    await session.supervisor.stop();
     try {
       const target = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Polyaxon: connecting to svc/${choice.service} in ${choice.namespace}…` },
@@ -120,9 +122,20 @@ export function registerPortForwardCommands({ session, log, inCluster }: PortFor
     }
   };
 
+  /** Restarts a forward that runs or retries at once; else connects as last time. */
   const reconnect = async (): Promise<ConnectOutcome> => {
-    const last = session.remembered;
-    return last ? start(last) : connect();
+    const state = session.state;
+    if (state.kind === 'off' || (state.kind === 'failed' && state.retryInMs === undefined)) {
+      const last = session.remembered;
+      return last ? start(last) : connect();
+    }
+    try {
+      await session.supervisor.reconnect();
+      return { connected: true, target: state.target };
+    } catch (e) {
+      if (!(e instanceof ForwardError)) throw e;
+      return { connected: false, error: { kind: e.kind, message: e.message } }; // it retries; the status bar shows it
+    }
   };
 
   const actions = async (): Promise<void> => {
