@@ -57,14 +57,15 @@ export class PortForwardSession implements vscode.Disposable {
     await this.supervisor.stop();
   }
 
-  /** At start-up: reconnects when the last session of this workspace ended with a forward running. */
-  autoStart(): void {
+  /** At start-up: reconnects when the last session of this workspace ended with a forward running. True if it did. */
+  autoStart(): boolean {
     const target = this.remembered;
     const wanted = vscode.workspace.getConfiguration('polyaxon').get<boolean>('portForward.autoStart', true);
-    if (!wanted || !target || !this.deps.workspaceState.get<boolean>(ACTIVE_KEY)) return;
+    if (!wanted || !target || !this.deps.workspaceState.get<boolean>(ACTIVE_KEY)) return false;
     this.log.info(`autoStart: reconnecting to svc/${target.service} in ${target.namespace} (${target.context})`);
     // With retryFirst the supervisor keeps trying (the network may come up after VS Code); failures show in the status bar.
     this.supervisor.start(target, { retryFirst: true }).catch((e: Error) => this.log.warn(`autoStart: ${e.message}`));
+    return true;
   }
 
   /** For deactivate(): ends kubectl and waits for it, but keeps the wish to reconnect next time. */

@@ -257,5 +257,20 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
       assert.ok(started.length > 0);
       assert.deepStrictEqual(started.filter(alive), [], 'every port-forward this suite started has ended');
     });
+
+    it('autoStart brings back the forward of the last session, but not after Disconnect or with the setting off', async () => {
+      const restore = await setSettings({ 'portForward.autoStart': false });
+      try {
+        assert.strictEqual(api.portForward.autoStart(), false);
+      } finally {
+        await restore();
+      }
+      assert.strictEqual(api.portForward.autoStart(), true, 'the window closed (deactivated) with a forward running');
+      await waitFor(() => upPid() !== undefined, 'the remembered forward is up', 20_000, 50);
+      assert.strictEqual((await api.connections.describe()).host, `http://localhost:${localPort}`);
+      await vscode.commands.executeCommand('polyaxon.disconnectCluster');
+      assert.strictEqual(api.portForward.autoStart(), false);
+      assert.strictEqual(api.portForward.state.kind, 'off');
+    });
   });
 });
