@@ -4,6 +4,8 @@ import type { ServicesView } from './ui/servicesView';
 import type { ServiceWebviews } from './ui/serviceWebview';
 import type { ServiceLogs } from './ui/logsDocument';
 import type { SwitchablePrompts } from './ui/prompts';
+import type { PortForwardSession } from './ui/portForwardSession';
+import type { PortForwardStatusBar } from './ui/portForwardStatusBar';
 import type { RunInstance } from './devenv/runInstance';
 import type { JupyterIntegration } from './ui/jupyterIntegration';
 
@@ -20,4 +22,7 @@ export interface PolyaxonExtensionApi {
   inCluster: RunInstance | undefined;
   /** The optional Jupyter extension integration (its server collection). */
   jupyter: JupyterIntegration;
+  /** The managed `kubectl port-forward` (Connect to Cluster…). */
+  portForward: PortForwardSession;
+  portForwardStatusBar: PortForwardStatusBar;
 }

@@ -4,6 +4,7 @@ import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDevEnvCommands } from './commands/devEnvCommands';
 import { registerLaunchCommands, type LaunchArgs } from './commands/launchCommands';
 import { registerNotebookCommands } from './commands/notebookCommands';
+import { registerPortForwardCommands } from './commands/portForwardCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { ConnectionManager } from './connection/connectionManager';
 import { TokenStore } from './connection/tokenStore';
@@ -12,6 +13,8 @@ import { setContext } from './ui/contextKeys';
 import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
 import { JupyterIntegration } from './ui/jupyterIntegration';
 import { ServiceLogs } from './ui/logsDocument';
+import { PortForwardSession } from './ui/portForwardSession';
+import { PortForwardStatusBar } from './ui/portForwardStatusBar';
 import { SwitchablePrompts } from './ui/prompts';
 import { rememberImage } from './ui/recentImages';
 import { ServicesStatusBar } from './ui/statusBar';
@@ -20,8 +23,11 @@ import { ServicesView } from './ui/servicesView';
 import { ServiceWebviews } from './ui/serviceWebview';
 import type { Run } from './polyaxon/types';
 
+/** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
+let portForward: PortForwardSession | undefined;
+
 // Wiring only. activate() makes no network request: the services are fetched when the view is shown,
-// when the user clicks the status bar, or by a command.
+// when the user clicks the status bar, or by a command. (A port-forward that autoStart restores is kubectl's.)
 export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi {
   const log = vscode.window.createOutputChannel('Polyaxon', { log: true });
   const prompts = new SwitchablePrompts();
@@ -40,17 +46,22 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
     log,
     launchJupyter: async () => vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter', { open: 'none' } satisfies LaunchArgs),
   });
+  portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
+  const portForwardStatusBar = new PortForwardStatusBar(portForward);
 
   context.subscriptions.push(
     log,
     connections,
     services,
     statusBar,
+    portForward,
+    portForwardStatusBar,
     webviews,
     webviews.registerSerializer(),
     jupyter,
     logs.register(),
     ...registerConnectionCommands({ connections, log }),
+    ...registerPortForwardCommands({ session: portForward, log, inCluster: inCluster !== undefined }),
     ...registerServiceCommands({
       connections,
       view: services,
@@ -73,11 +84,13 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
   );
 
   void jupyter.update();
+  if (!inCluster) portForward.autoStart();
   void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) => log.error(`git.terminalAuthentication: ${e.message}`));
 
-  return { connections, services, statusBar, webviews, logs, prompts, inCluster, jupyter };
+  return { connections, services, statusBar, webviews, logs, prompts, inCluster, jupyter, portForward, portForwardStatusBar };
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions.
+/** Ends kubectl before the extension host goes: no orphaned port-forward. The rest is in context.subscriptions. */
+export async function deactivate(): Promise<void> {
+  await portForward?.shutdown();
 }

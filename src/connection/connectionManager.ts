@@ -6,15 +6,16 @@ import type { Installation } from '../polyaxon/types';
 import { normaliseHost } from '../polyaxon/urls';
 import { gatewayHeaders } from '../services/jupyterServers';
 import { readCliConfig } from './cliConfig';
+import { preferForwardedHost, type EffectiveHostSource } from './forwardedHost';
 import { requestTimeoutMs } from './requestTimeout';
-import { resolveHost, resolveToken, type HostSource, type TokenSource } from './resolve';
+import { resolveHost, resolveToken, type TokenSource } from './resolve';
 import { TokenStore } from './tokenStore';
 import { validHost } from './validHost';
 import type { Connection, ConnectionProvider } from './types';
 
 export interface ConnectionDescription {
   host: string;
-  hostSource: HostSource;
+  hostSource: EffectiveHostSource;
   owner: string;
   project: string | undefined;
   tokenSource: TokenSource;
@@ -29,6 +30,7 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private cached: { key: string; connection: Connection } | undefined;
   private readonly installations = new Map<string, Promise<Installation>>();
+  private forwardedHost: string | undefined;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -49,10 +51,17 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     this.changed.fire();
   }
 
+  /** The managed port-forward's address while it runs (see preferForwardedHost); undefined when there is none. */
+  setForwardedHost(host: string | undefined): void {
+    if (host === this.forwardedHost) return;
+    this.forwardedHost = host;
+    this.invalidate();
+  }
+
   /** Host and token with where each comes from; the CLI's config files are read once for both. */
   private async resolve(config: vscode.WorkspaceConfiguration) {
     const cli = readCliConfig();
-    const resolved = resolveHost(config.get<string>('host'), this.env, cli);
+    const resolved = preferForwardedHost(resolveHost(config.get<string>('host'), this.env, cli), this.forwardedHost);
     const host = validHost(resolved);
     const { token, source } = resolveToken(await this.tokens.get(host), this.env, cli);
     return { host, hostSource: resolved.source, token, tokenSource: source };

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { PolyaxonClient, ProjectRef, RunRef } from '../polyaxon/client';
 import type { Installation, Run } from '../polyaxon/types';
-import type { HostSource } from './resolve';
+import type { EffectiveHostSource } from './forwardedHost';
 
 /** A ready-to-use connection to one Polyaxon host, built from settings, environment, CLI config and SecretStorage. */
 export interface Connection {
@@ -9,7 +9,7 @@ export interface Connection {
   /** Normalised host URL, no trailing slash. */
   readonly host: string;
   /** Where the host comes from: a refused default host means "not configured yet" rather than "down". */
-  readonly hostSource: HostSource;
+  readonly hostSource: EffectiveHostSource;
   readonly owner: string;
   /** The current project (`polyaxon.project`), if any. */
   readonly project: string | undefined;

@@ -1,7 +1,7 @@
 // The services list as the tree and the status bar show it: the last good snapshot, the last error, and the state
 // that picks the welcome text. No VS Code API: the fault suite drives it against the fake server.
 import { InvalidHostError } from '../connection/validHost';
-import type { HostSource } from '../connection/resolve';
+import type { EffectiveHostSource } from '../connection/forwardedHost';
 import type { PolyaxonClient } from '../polyaxon/client';
 import { isPolyaxonError } from '../polyaxon/errors';
 import { DEFAULT_TIMING, Poller, type PollerTiming, type Timers } from './poller';
@@ -13,7 +13,7 @@ export type ServicesState = 'loading' | 'notConfigured' | 'invalidHost' | 'noPro
 
 export interface ServicesSource {
   /** Throws InvalidHostError when the host is not a URL. */
-  connection(): Promise<{ client: PolyaxonClient; host: string; owner: string; hostSource: HostSource }>;
+  connection(): Promise<{ client: PolyaxonClient; host: string; owner: string; hostSource: EffectiveHostSource }>;
   projectNames(): string[];
   filter(): ServiceFilter;
 }
@@ -28,7 +28,7 @@ export class ServicesModel {
   lastError: Error | undefined;
   state: ServicesState = 'loading';
   private readonly poller: Poller<ServicesSnapshot>;
-  private hostSource: HostSource | undefined;
+  private hostSource: EffectiveHostSource | undefined;
   private waiters: (() => void)[] = [];
 
   constructor(

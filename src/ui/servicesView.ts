@@ -3,9 +3,9 @@ import type { ConnectionManager } from '../connection/connectionManager';
 import type { Refresher } from '../connection/types';
 import type { RunRef } from '../polyaxon/client';
 import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
-import { ServicesModel, type ServicesState } from '../services/servicesModel';
+import { ServicesModel } from '../services/servicesModel';
 import type { ServicesSnapshot } from '../services/servicesSnapshot';
-import { setContext } from './contextKeys';
+import { setContext, type ViewState } from './contextKeys';
 import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
 
 const FILTER_KEY = 'polyaxon.services.filter';
@@ -18,7 +18,9 @@ export class ServicesView implements Refresher, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private shownState: ServicesState = 'loading';
+  private shownState: ViewState = 'loading';
+  /** The managed port-forward is restarting: failures are expected and said as "reconnecting…", not as errors. */
+  private reconnecting = false;
 
   constructor(
     private readonly connections: ConnectionManager,
@@ -61,8 +63,8 @@ export class ServicesView implements Refresher, vscode.Disposable {
     return this.model.lastError;
   }
 
-  get state(): ServicesState {
-    return this.model.state;
+  get state(): ViewState {
+    return this.reconnecting && this.model.lastError && !this.model.snapshot ? 'reconnecting' : this.model.state;
   }
 
   get filter(): ServiceFilter {
@@ -88,6 +90,14 @@ export class ServicesView implements Refresher, vscode.Disposable {
     return this.model.refresh();
   }
 
+  /** Follows the managed port-forward: "reconnecting…" while it restarts, and a fresh list once it is back. */
+  setForwardReconnecting(reconnecting: boolean): void {
+    if (reconnecting === this.reconnecting) return;
+    this.reconnecting = reconnecting;
+    if (reconnecting) this.render();
+    else this.refreshNow();
+  }
+
   private projectNames(): string[] {
     const several = vscode.workspace.getConfiguration('polyaxon').get<string[]>('projects') ?? [];
     const names = several.map((p) => p.trim()).filter(Boolean);
@@ -96,10 +106,12 @@ export class ServicesView implements Refresher, vscode.Disposable {
   }
 
   private render(): void {
-    const { snapshot, lastError, state } = this.model;
+    const { snapshot, lastError } = this.model;
+    const state = this.state;
     // Keep the last good list, and say what went wrong above it. Without a list a message would hide the
     // welcome view, which explains the state and offers Retry.
-    this.treeView.message = snapshot && lastError ? `⚠ ${lastError.message}` : undefined;
+    const problem = this.reconnecting ? 'Port-forward reconnecting…' : `⚠ ${lastError?.message}`;
+    this.treeView.message = snapshot && (lastError || this.reconnecting) ? problem : undefined;
     if (!lastError || !snapshot) this.provider.update(state === 'ok' ? snapshot : undefined);
     if (state !== this.shownState) {
       this.shownState = state;
