@@ -9,7 +9,7 @@ import { applyFaults, truncate, type Faults } from './faults';
 import { CONDITION_TEXT } from './lifecycle';
 import { logsReply } from './logs';
 import { Operator, type OperatorDelays } from './operator';
-import { empty, notFound, readBody, unrouted, write, type Reply } from './reply';
+import { empty, notFound, readBody, send, unrouted, write, type Reply } from './reply';
 import { addDemoRun, demoKindOf, seedDemo } from './seed';
 import { runDetail } from './serializers';
 import { Backends, handleService, handleServiceUpgrade, parseServicePath, type ServiceBackend } from './services';
@@ -36,6 +36,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body?: unknown;
+  /** The API answer's Content-Encoding, set as it is sent: 'gzip' for list answers that compress. */
+  answerEncoding?: 'gzip';
 }
 
 export interface FakePolyaxon {
@@ -153,8 +155,9 @@ class FakeServer implements FakePolyaxon {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = req.method ?? 'GET';
     const path = `${url.pathname}${url.search}`;
-    this.requests.push({ method, path, headers: { ...req.headers }, body: parseJson(text) });
-    res.on('finish', () => this.opts.log?.(`${method} ${path} → ${res.statusCode}`));
+    const recorded: RecordedRequest = { method, path, headers: { ...req.headers }, body: parseJson(text) };
+    this.requests.push(recorded);
+    res.on('finish', () => this.opts.log?.(`${method} ${path} → ${res.statusCode}${recorded.answerEncoding ? ` (${recorded.answerEncoding})` : ''}`));
 
     const fault = await applyFaults(this.faults, path);
     if (fault.kind === 'hang') return;
@@ -164,7 +167,7 @@ class FakeServer implements FakePolyaxon {
     const service = parseServicePath(url.pathname, this.v2);
     if (service) return handleService(req, raw, res, url, service, this.store, this.backends, this.v2);
     const reply = this.route(method, url, text);
-    write(res, fault.kind === 'truncate' ? truncate(reply) : reply);
+    recorded.answerEncoding = send(res, fault.kind === 'truncate' ? truncate(reply) : reply);
   }
 
   private route(method: string, url: URL, text: string): Reply {
