@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
     webviews,
     webviews.registerSerializer(),
     logs.register(),
-    ...registerConnectionCommands({ connections, log }),
+    ...registerConnectionCommands({ connections, log, prompts }),
     ...registerServiceCommands({
       connections,
       view: services,
