@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
     webviews.registerSerializer(),
     jupyter,
     logs.register(),
-    ...registerConnectionCommands({ connections, log }),
+    ...registerConnectionCommands({ connections, log, prompts }),
     ...registerPortForwardCommands({ session: portForward, log, inCluster: inCluster !== undefined }),
     ...registerServiceCommands({
       connections,

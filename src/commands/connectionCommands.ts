@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
+import { withTlsTrust, type TlsTrustPorts } from '../connection/tlsTrust';
 import { normaliseHost } from '../polyaxon/urls';
 import { pickProject } from '../ui/projectPicker';
+import type { Prompts } from '../ui/prompts';
 import { reportingErrors } from './reportError';
 
 export interface ConnectionCommandDeps {
   connections: ConnectionManager;
   log: vscode.LogOutputChannel;
+  prompts: Prompts;
 }
 
 export interface ConfigureArgs {
@@ -33,7 +36,24 @@ export async function saveProject(project: string): Promise<void> {
   await vscode.workspace.getConfiguration('polyaxon').update('project', project, projectTarget());
 }
 
-export function registerConnectionCommands({ connections, log }: ConnectionCommandDeps): vscode.Disposable[] {
+/** The certificate offer's file picker and settings; the modal itself goes through the prompts port. */
+function tlsTrustPorts(prompts: Prompts): TlsTrustPorts {
+  const tls = () => vscode.workspace.getConfiguration('polyaxon.tls');
+  return {
+    prompts,
+    pickCaFile: async (host) => {
+      const picked = await vscode.window.showOpenDialog({
+        title: `Certificate authority of ${host}`, openLabel: 'Trust', canSelectMany: false,
+        filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
+      });
+      return picked?.[0]?.fsPath;
+    },
+    setCaFile: (file) => Promise.resolve(tls().update('caFile', file, vscode.ConfigurationTarget.Global)),
+    allowInsecure: () => Promise.resolve(tls().update('insecure', true, vscode.ConfigurationTarget.Global)),
+  };
+}
+
+export function registerConnectionCommands({ connections, log, prompts }: ConnectionCommandDeps): vscode.Disposable[] {
   const selectProject = async (args?: { project?: string }): Promise<string | undefined> => {
     const project = args?.project ?? (await pickProject(connections, { title: 'Polyaxon: Select Project', allowCreate: true }));
     if (project) await saveProject(project);
@@ -41,9 +61,18 @@ export function registerConnectionCommands({ connections, log }: ConnectionComma
   };
 
   const testConnection = async (args?: { quiet?: boolean }): Promise<ConnectionTestResult> => {
+    // A certificate error is explained in a modal that offers to trust the CA or skip the checks, then retried once.
+    const result = await withTlsTrust(tlsTrustPorts(prompts), () => runTest());
+    const summary = `Connected to Polyaxon ${result.version}${result.dist ? ` (${result.dist})` : ''} at ${result.host}: ${result.projectCount ?? 'some'} project(s), ${result.roundTripMs} ms.`;
+    log.info(summary);
+    if (!args?.quiet) void vscode.window.showInformationMessage(summary);
+    return result;
+  };
+
+  const runTest = async (): Promise<ConnectionTestResult> => {
     const conn = await connections.get();
     const started = Date.now();
-    const result = await vscode.window.withProgress(
+    return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Polyaxon: testing ${conn.host}…`, cancellable: true },
       async (_progress, token) => {
         const abort = new AbortController();
@@ -54,10 +83,6 @@ export function registerConnectionCommands({ connections, log }: ConnectionComma
         return { host: conn.host, version: installation.version, dist: installation.dist, projectCount: projects.count, roundTripMs: Date.now() - started };
       },
     );
-    const summary = `Connected to Polyaxon ${result.version}${result.dist ? ` (${result.dist})` : ''} at ${result.host}: ${result.projectCount ?? 'some'} project(s), ${result.roundTripMs} ms.`;
-    log.info(summary);
-    if (!args?.quiet) void vscode.window.showInformationMessage(summary);
-    return result;
   };
 
   const configureConnection = async (args?: ConfigureArgs): Promise<boolean> => {

@@ -7,6 +7,8 @@ function actionsFor(error: unknown): { title: string; command: string; args?: un
   switch (error.kind) {
     case 'tls':
       return [
+        // Test Connection explains a certificate problem and offers to trust the CA or allow insecure connections.
+        ...(error.certificate ? [{ title: 'Trust or Skip Certificate…', command: 'polyaxon.testConnection' }] : []),
         { title: 'Open TLS Settings', command: 'workbench.action.openSettings', args: ['polyaxon.tls'] },
         { title: 'Configure Connection', command: 'polyaxon.configureConnection' },
       ];

@@ -1,5 +1,6 @@
 // How an HTTP answer, or the lack of one, becomes data or a PolyaxonError with an actionable message.
 import { STATUS_CODES } from 'node:http';
+import { classifyCertificateError, type CertificateFailure } from './certificate';
 import { PolyaxonError, drfMessages, type PolyaxonErrorKind } from './errors';
 
 /** What a 404 means on a given path, so the message can say what is missing. */
@@ -39,7 +40,8 @@ const TLS_CODES = new Set([
 ]);
 
 function fail(
-  req: RequestInfo, kind: PolyaxonErrorKind, message: string, extra?: { status?: number; details?: string[]; cause?: unknown },
+  req: RequestInfo, kind: PolyaxonErrorKind, message: string,
+  extra?: { status?: number; details?: string[]; certificate?: CertificateFailure; cause?: unknown },
 ): PolyaxonError {
   return new PolyaxonError({ kind, message: `Could not ${req.action}: ${message}`, host: req.host, method: req.method, path: req.path, ...extra });
 }
@@ -108,8 +110,12 @@ export function transportFailure(req: RequestInfo, e: unknown): PolyaxonError {
   const code = errorCode(e);
   const reason = e instanceof Error ? e.message : String(e);
   const unreachable = (why: string, hint = PORT_FORWARD_HINT) => fail(req, 'unreachable', `Cannot reach Polyaxon at ${req.host} (${why}). ${hint}`, { cause: e });
+  const certificate = code ? classifyCertificateError(code, certificateNames(e)) : undefined;
+  if (certificate) {
+    return fail(req, 'tls', `Polyaxon at ${req.host} is not trusted: ${certificate.words} (${code}). ${certificate.fix}`, { cause: e, certificate });
+  }
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS'))) {
-    return fail(req, 'tls', `The TLS connection to Polyaxon at ${req.host} failed (${code}: ${reason}). Set polyaxon.tls.caFile to the PEM of the CA that signed the server's certificate, or polyaxon.tls.insecure for a test cluster; or check http vs https in the host.`, { cause: e });
+    return fail(req, 'tls', `The TLS connection to Polyaxon at ${req.host} failed (${code}: ${reason}). Check http vs https in the host: is the server speaking https on that port?`, { cause: e });
   }
   switch (code) {
     case 'ECONNREFUSED': return unreachable('connection refused');
@@ -154,6 +160,13 @@ function parseOrText(text: string): unknown {
   } catch {
     return text.trim();
   }
+}
+
+/** The subjectAltName of the peer certificate that Node's host name check attaches to its error. */
+function certificateNames(e: unknown): string | undefined {
+  const err = e as { cert?: { subjectaltname?: unknown }; cause?: { cert?: { subjectaltname?: unknown } } } | undefined;
+  const names = err?.cert?.subjectaltname ?? err?.cause?.cert?.subjectaltname;
+  return typeof names === 'string' && names ? names : undefined;
 }
 
 /** The OS / OpenSSL code, which axios copies from the underlying error (or keeps in `cause`). */

@@ -1,5 +1,6 @@
 // Typed failures of the Polyaxon client. Each kind maps to one thing the user can do about it,
 // so the UI can branch on `kind` and show `message` as is.
+import type { CertificateFailure } from './certificate';
 
 export type PolyaxonErrorKind =
   | 'unreachable' | 'timeout' | 'cancelled' | 'tls' | 'unauthorized' | 'forbidden' | 'notFound'
@@ -14,6 +15,8 @@ export interface PolyaxonErrorInit {
   path: string;
   status?: number;
   details?: string[];
+  /** For kind `tls`: what is wrong with the server's certificate, when that is the cause. */
+  certificate?: CertificateFailure;
   cause?: unknown;
 }
 
@@ -25,6 +28,7 @@ export class PolyaxonError extends Error {
   readonly path: string;
   /** Individual server messages, e.g. DRF validation errors. */
   readonly details: string[];
+  readonly certificate?: CertificateFailure;
 
   constructor(init: PolyaxonErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -35,6 +39,7 @@ export class PolyaxonError extends Error {
     this.method = init.method;
     this.path = init.path;
     this.details = init.details ?? [];
+    this.certificate = init.certificate;
   }
 }
 

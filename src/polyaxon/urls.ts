@@ -1,5 +1,6 @@
 // URLs of the Polyaxon gateway that a user opens: services and UI pages.
 import type { ProjectRef, RunRef } from './client';
+import { hostProblem } from './hostSyntax';
 import type { Run } from './types';
 
 /** CE always reports `settings.namespace`; the Helm chart default is used when a run has none yet. */
@@ -8,8 +9,9 @@ const DEFAULT_NAMESPACE = 'polyaxon';
 const DEFAULT_SERVICE_PORT = 80;
 
 export function normaliseHost(host: string): string {
+  const problem = hostProblem(host);
+  if (problem) throw new Error(problem);
   const trimmed = host.trim();
-  if (!trimmed) throw new Error('The Polyaxon host is empty; set it, for example http://localhost:8117.');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
   let url: URL;
   try {

@@ -195,7 +195,8 @@ function checkUnknownKeys(object: Record<string, unknown>, path: Path, known: re
 }
 
 function isBool(v: unknown): boolean {
-  return typeof v === 'boolean' || BOOL_WORDS.includes(String(v).toLowerCase());
+  // Only scalars: String([true]) is "true", but marshmallow refuses a list.
+  return typeof v === 'boolean' || ((typeof v === 'string' || typeof v === 'number') && BOOL_WORDS.includes(String(v).toLowerCase()));
 }
 
 function fieldName(path: Path): string {

@@ -23,9 +23,21 @@ export function suggestProjectName(repo: string | undefined, user: string | unde
 /** Why `name` cannot be a project name, or undefined when it can. */
 export function projectNameProblem(name: string): string | undefined {
   if (!name.trim()) return 'Enter a project name.';
-  if (!SLUG.test(name)) return 'Use lower-case letters, digits, "-" and "_" only, starting with a letter or digit.';
-  if (name.length > 128) return 'Use at most 128 characters.';
+  if (name.length > 128) return `Use at most 128 characters (this name has ${name.length}).`;
+  if (!SLUG.test(name)) {
+    const rule = 'Use lower-case letters, digits, "-" and "_" only, starting with a letter or digit.';
+    const first = [...name][0];
+    if (!/^[a-z0-9]$/.test(first) && /^[a-z0-9_-]$/.test(first)) return `A project name cannot start with "${first}". ${rule}`;
+    const offending = [...name].find((c) => !/^[a-z0-9_-]$/.test(c)) ?? first;
+    return `${describeChar(offending)} is not allowed in a project name. ${rule}`;
+  }
   return undefined;
+}
+
+function describeChar(c: string): string {
+  if (/\s/.test(c)) return `A space or line break (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  if (/^[A-Z]$/.test(c)) return `The upper-case "${c}"`;
+  return `"${c}"`;
 }
 
 /** The repository name from `.git/config`: the `origin` remote's last path segment, else undefined. */

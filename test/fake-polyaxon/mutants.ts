@@ -15,5 +15,6 @@ export function mutate(mutant: FakeMutant | undefined, method: string, path: str
   if (mutant === 'not-found-as-string' && reply.status === 404 && reply.body.includes('Not found.')) {
     return { ...reply, body: JSON.stringify('nothing here') };
   }
+  if (mutant === 'no-list-gzip') return { ...reply, gzip: false };
   return reply;
 }

@@ -1,7 +1,7 @@
 // /api/v1/{owner}/projects/… and /api/v1/{owner}/{project}: CE looks projects up by name only, the owner
 // segment is ignored (project-get.other-owner-segment.json).
 import { paginate } from './paging';
-import { json, notFound, type Reply } from './reply';
+import { json, list, notFound, type Reply } from './reply';
 import { projectCreated, projectDetail, projectListItem } from './serializers';
 import type { Store } from './store';
 
@@ -9,13 +9,13 @@ const SLUG = /^[-a-zA-Z0-9_]+$/;
 
 export function listProjects(store: Store, url: URL): Reply {
   const projects = [...store.projects.values()].sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
-  return json(200, paginate(projects.map(projectListItem), { url }));
+  return list(paginate(projects.map(projectListItem), { url }));
 }
 
 /** `projects/names`: same query params, `{name}` items, default limit 100 (API.md §1). */
 export function projectNames(store: Store, url: URL): Reply {
   const names = [...store.projects.values()].sort((a, b) => String(b.created_at).localeCompare(String(a.created_at))).map((p) => ({ name: p.name }));
-  return json(200, paginate(names, { url, defaultLimit: 100 }));
+  return list(paginate(names, { url, defaultLimit: 100 }));
 }
 
 export function createProject(store: Store, body: unknown): Reply {

@@ -1,18 +1,27 @@
 // Answers built as values, so that faults (truncatedJson) and logging can act on them before they are written.
 import * as http from 'http';
-import * as zlib from 'zlib';
+import { gzipSync } from 'zlib';
 
 export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string;
-  /** The bytes to send instead of `body` (a compressed body); `body` stays the text, for faults and logs. */
-  wire?: Buffer;
+  /** List endpoints only: gzip the body whenever that makes it smaller, whatever the request accepts. */
+  gzip?: boolean;
 }
 
 /** DRF's JSONRenderer output; Django adds `Vary: Origin, Cookie` (recorded headers). */
 export function json(status: number, body: unknown): Reply {
   return { status, headers: { 'content-type': 'application/json', vary: 'Origin, Cookie' }, body: JSON.stringify(body) };
+}
+
+/**
+ * A list endpoint's answer. v1.11.3 wraps ListEndpoint.get in Polyaxon's own @gzip() (polycommon/apis/gzip.py), which
+ * ignores Accept-Encoding and keeps the plain body only when gzip would not make it smaller (recorded/README.md,
+ * "Transport facts").
+ */
+export function list(body: unknown): Reply {
+  return { ...json(200, body), gzip: true };
 }
 
 export function html(status: number, body: string): Reply {
@@ -37,21 +46,22 @@ export function nginxError(status: number, title: string): Reply {
   return html(status, `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`);
 }
 
-/**
- * List endpoints gzip their answer whenever that makes it smaller, whatever the request's Accept-Encoding: Polyaxon
- * wraps ListEndpoint.get in its own @gzip() (polycommon/apis/gzip.py), which ignores it (recorded/README "Transport facts").
- */
-export function gzipListAnswer(method: string, pathname: string, reply: Reply): Reply {
-  if (method !== 'GET' || reply.status !== 200 || !/^\/api\/v1\/[^/]+\/(projects\/list|[^/]+\/runs)\/?$/.test(pathname)) return reply;
-  const wire = zlib.gzipSync(reply.body);
-  if (wire.length >= Buffer.byteLength(reply.body)) return reply;
-  return { ...reply, headers: { ...reply.headers, 'content-encoding': 'gzip' }, wire };
+export function write(res: http.ServerResponse, reply: Reply): void {
+  send(res, reply);
 }
 
-export function write(res: http.ServerResponse, reply: Reply): void {
-  const bytes = reply.wire ?? Buffer.from(reply.body);
-  res.writeHead(reply.status, { ...reply.headers, 'content-length': bytes.length });
-  res.end(bytes);
+/** Like write(), and gives the Content-Encoding it used. */
+export function send(res: http.ServerResponse, reply: Reply): 'gzip' | undefined {
+  const plain = Buffer.from(reply.body, 'utf8');
+  const zipped = reply.gzip ? gzipSync(plain) : undefined;
+  if (zipped && zipped.length < plain.length) {
+    res.writeHead(reply.status, { ...reply.headers, 'content-encoding': 'gzip', 'content-length': zipped.length });
+    res.end(zipped);
+    return 'gzip';
+  }
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': plain.length });
+  res.end(plain);
+  return undefined;
 }
 
 export function readBody(req: http.IncomingMessage): Promise<Buffer> {

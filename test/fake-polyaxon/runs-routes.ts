@@ -3,7 +3,7 @@ import { readOperation } from './compile';
 import { CONDITION_TEXT, isDone } from './lifecycle';
 import { paginate } from './paging';
 import { parseQuery, QueryError, sortRuns } from './query';
-import { empty, json, type Reply } from './reply';
+import { empty, json, list, type Reply } from './reply';
 import { runCreated, runDetail, runListItem, runStatuses } from './serializers';
 import type { RunRecord, Store, StoredRun } from './store';
 import { submitRun } from './submit';
@@ -21,7 +21,7 @@ export function listRuns(store: Store, project: string, url: URL): Reply {
     throw e;
   }
   const runs = sortRuns(store.runsOf(project).map((r) => r.run).filter(filter), url.searchParams.get('sort'));
-  return json(200, paginate(runs.map(runListItem), { url }));
+  return list(paginate(runs.map(runListItem), { url }));
 }
 
 /** Fields of V1OperationBody a client may set besides `content`. */

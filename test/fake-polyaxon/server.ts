@@ -10,7 +10,7 @@ import { CONDITION_TEXT } from './lifecycle';
 import { logsReply } from './logs';
 import { Operator, type OperatorDelays } from './operator';
 import { mutate, type FakeMutant } from './mutants';
-import { empty, gzipListAnswer, notFound, readBody, unrouted, write, type Reply } from './reply';
+import { empty, notFound, readBody, send, unrouted, write, type Reply } from './reply';
 import { addDemoRun, demoKindOf, seedDemo } from './seed';
 import { runDetail } from './serializers';
 import { Backends, handleService, handleServiceUpgrade, parseServicePath, type ServiceBackend } from './services';
@@ -40,6 +40,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body?: unknown;
+  /** The API answer's Content-Encoding, set as it is sent: 'gzip' for list answers that compress. */
+  answerEncoding?: 'gzip';
 }
 
 export interface FakePolyaxon {
@@ -176,8 +178,9 @@ class FakeServer implements FakePolyaxon {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = req.method ?? 'GET';
     const path = `${url.pathname}${url.search}`;
-    this.requests.push({ method, path, headers: { ...req.headers }, body: parseJson(text) });
-    res.on('finish', () => this.opts.log?.(`${method} ${path} → ${res.statusCode}`));
+    const recorded: RecordedRequest = { method, path, headers: { ...req.headers }, body: parseJson(text) };
+    this.requests.push(recorded);
+    res.on('finish', () => this.opts.log?.(`${method} ${path} → ${res.statusCode}${recorded.answerEncoding ? ` (${recorded.answerEncoding})` : ''}`));
 
     const fault = await applyFaults(this.faults, path);
     if (fault.kind === 'hang') return;
@@ -187,15 +190,13 @@ class FakeServer implements FakePolyaxon {
     const service = parseServicePath(url.pathname, this.v2);
     if (service) return handleService(req, raw, res, url, service, this.store, this.backends, this.v2);
     const project = () => /^\/api\/v1\/[^/]+\/([^/]+)\//.exec(url.pathname)?.[1];
-    let reply = mutate(this.opts.mutant, method, url.pathname, this.route(method, url, text), this.store, project);
-    if (this.opts.mutant !== 'no-list-gzip') reply = gzipListAnswer(method, url.pathname, reply);
-    if (fault.kind === 'resetMidBody') {
-      const { 'content-encoding': _plain, ...headers } = reply.headers;   // half of the plain text, then a reset
-      res.writeHead(reply.status, { ...headers, 'content-length': Buffer.byteLength(reply.body) });
+    const reply = mutate(this.opts.mutant, method, url.pathname, this.route(method, url, text), this.store, project);
+    if (fault.kind === 'resetMidBody') {               // half of the plain text, then a reset
+      res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
       res.write(reply.body.slice(0, Math.floor(reply.body.length / 2)), () => req.socket.destroy());
       return;
     }
-    write(res, fault.kind === 'truncate' ? truncate(reply) : reply);
+    recorded.answerEncoding = send(res, fault.kind === 'truncate' ? truncate(reply) : reply);
   }
 
   private route(method: string, url: URL, text: string): Reply {

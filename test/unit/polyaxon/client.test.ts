@@ -123,6 +123,8 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
       assert.strictEqual(all.length, 5);
       assert.strictEqual(new Set(all.map((r) => r.uuid)).size, 5);
       assert.deepStrictEqual(fake.requests.map((r) => new URL(r.path, fake.url).searchParams.get('offset')), [null, '2', '4']);
+      // Each page of 2 runs compresses, as on the real server: the client read them through gzip.
+      assert.deepStrictEqual(fake.requests.map((r) => r.answerEncoding), ['gzip', 'gzip', 'gzip']);
       fake.requests.length = 0;
       assert.strictEqual((await client.listAllRuns(paged, { limit: 2, maxItems: 3 })).length, 3);
       assert.strictEqual(fake.requests.length, 2);
