@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
-import { normaliseHost } from '../polyaxon/urls';
+import { normaliseHostInput, plainHttpTokenProblem } from '../connection/hostPolicy';
 import { pickProject } from '../ui/projectPicker';
 import { reportingErrors } from './reportError';
 
@@ -71,7 +71,7 @@ export function registerConnectionCommands({ connections, log }: ConnectionComma
         ignoreFocusOut: true,
         validateInput: (v) => {
           try {
-            normaliseHost(v);
+            normaliseHostInput(v);
             return undefined;
           } catch (e) {
             return (e as Error).message;
@@ -79,7 +79,7 @@ export function registerConnectionCommands({ connections, log }: ConnectionComma
         },
       }));
     if (hostInput === undefined) return false;
-    const host = normaliseHost(hostInput);
+    const host = normaliseHostInput(hostInput);
     await vscode.workspace.getConfiguration('polyaxon').update('host', host, vscode.ConfigurationTarget.Global);
 
     let token = args?.token;
@@ -96,6 +96,9 @@ export function registerConnectionCommands({ connections, log }: ConnectionComma
       if (token === undefined) return false;
       if (token === '' && stored) token = undefined; // keep the stored one
     }
+    // Refused before it is stored: a token kept for a plain-http host could only ever be sent in clear text.
+    const insecure = token?.trim() ? plainHttpTokenProblem(host, process.env) : undefined;
+    if (insecure) throw new Error(insecure);
     if (token !== undefined) await connections.setToken(host, token.trim() || undefined);
 
     if (args?.project) await saveProject(args.project);

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { PolyaxonClient } from '../polyaxon/client';
 import type { Installation } from '../polyaxon/types';
-import { normaliseHost } from '../polyaxon/urls';
 import { readCliConfig } from './cliConfig';
+import { normaliseHostInput, plainHttpTokenProblem } from './hostPolicy';
 import { resolveHost, resolveToken, type HostSource, type TokenSource } from './resolve';
 import { TokenStore } from './tokenStore';
 import type { Connection, ConnectionProvider } from './types';
@@ -15,6 +15,8 @@ export interface ConnectionDescription {
   owner: string;
   project: string | undefined;
   tokenSource: TokenSource;
+  /** Why a CLI or environment token was not used for this host. */
+  tokenWithheld?: string;
 }
 
 const CONNECTION_SETTINGS = ['polyaxon.host', 'polyaxon.owner', 'polyaxon.project', 'polyaxon.tls', 'polyaxon.requestTimeoutSeconds'];
@@ -50,15 +52,15 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
   private async resolve(config: vscode.WorkspaceConfiguration) {
     const cli = readCliConfig();
     const resolved = resolveHost(config.get<string>('host'), this.env, cli);
-    const host = normaliseHost(resolved.host);
-    const { token, source } = resolveToken(await this.tokens.get(host), this.env, cli);
-    return { host, hostSource: resolved.source, token, tokenSource: source };
+    const host = normaliseHostInput(resolved.host);
+    const { token, source, withheld } = resolveToken(host, await this.tokens.get(host), this.env, cli);
+    return { host, hostSource: resolved.source, token, tokenSource: source, tokenWithheld: withheld };
   }
 
   /** Where the host and token come from; never the token itself. */
   async describe(): Promise<ConnectionDescription> {
-    const { host, hostSource, tokenSource } = await this.resolve(vscode.workspace.getConfiguration('polyaxon'));
-    return { host, hostSource, owner: this.owner(), project: this.project(), tokenSource };
+    const { host, hostSource, tokenSource, tokenWithheld } = await this.resolve(vscode.workspace.getConfiguration('polyaxon'));
+    return { host, hostSource, owner: this.owner(), project: this.project(), tokenSource, tokenWithheld };
   }
 
   owner(): string {
@@ -71,20 +73,23 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
 
   async get(): Promise<Connection> {
     const config = vscode.workspace.getConfiguration('polyaxon');
-    const { host, token } = await this.resolve(config);
+    const { host, token, tokenWithheld } = await this.resolve(config);
+    const insecure = token ? plainHttpTokenProblem(host, this.env) : undefined;
+    if (insecure) throw new Error(insecure);
     const caFile = config.get<string>('tls.caFile')?.trim();
-    const insecure = config.get<boolean>('tls.insecure') ?? false;
+    const skipTlsCheck = config.get<boolean>('tls.insecure') ?? false;
     const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds') ?? 30) * 1000;
     // A hash stands for the token in the cache key, so the token never lands in a string that could be logged.
-    const key = JSON.stringify([host, token ? fingerprint(token) : '', caFile, insecure, timeoutMs, this.owner(), this.project()]);
+    const key = JSON.stringify([host, token ? fingerprint(token) : '', caFile, skipTlsCheck, timeoutMs, this.owner(), this.project()]);
     if (this.cached?.key === key) return this.cached.connection;
+    if (tokenWithheld) this.log.info(`No token sent to ${host}: ${tokenWithheld}.`);
 
     const client = new PolyaxonClient({
       host,
       token,
       timeoutMs,
       ca: caFile ? this.readCa(caFile) : undefined,
-      insecure,
+      insecure: skipTlsCheck,
       onRequest: (e) => {
         const line = `${e.method} ${e.path} → ${e.status ?? e.error ?? 'no answer'} (${e.ms} ms)`;
         if (e.error || (e.status !== undefined && e.status >= 400)) this.log.warn(line);
@@ -109,14 +114,14 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
   }
 
   async setToken(host: string, token: string | undefined): Promise<void> {
-    const key = normaliseHost(host);
+    const key = normaliseHostInput(host);
     if (token) await this.tokens.set(key, token);
     else await this.tokens.delete(key);
     this.invalidate();
   }
 
   async hasStoredToken(host?: string): Promise<boolean> {
-    const key = normaliseHost(host ?? (await this.describe()).host);
+    const key = normaliseHostInput(host ?? (await this.describe()).host);
     return (await this.tokens.get(key)) !== undefined;
   }
 

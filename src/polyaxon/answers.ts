@@ -1,6 +1,7 @@
 // How an HTTP answer, or the lack of one, becomes data or a PolyaxonError with an actionable message.
 import { STATUS_CODES } from 'node:http';
 import { PolyaxonError, drfMessages, type PolyaxonErrorKind } from './errors';
+import { capDetails, safeCause, truncate } from './serverText';
 
 /** What a 404 means on a given path, so the message can say what is missing. */
 export type Missing = 'installation' | 'owner' | 'project' | 'run';
@@ -60,11 +61,11 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
     }
   }
   if (status >= 300 && status < 400) {
-    throw fail(req, 'notPolyaxon', `${req.host} redirected ${where} to ${answer.location ?? 'elsewhere'}, so it is not the Polyaxon API (a login page, or http instead of https?). ${CHECK_HOST}`, { status });
+    throw fail(req, 'notPolyaxon', `${req.host} redirected ${where} to ${answer.location ? truncate(answer.location) : 'elsewhere'}, so it is not the Polyaxon API (a login page, or http instead of https?). ${CHECK_HOST}`, { status });
   }
 
-  const details = isHtml ? [] : drfMessages(parseOrText(text));
-  const said = details.length ? `: ${details.join('; ')}` : '.';
+  const { details, omitted } = capDetails(isHtml ? [] : drfMessages(parseOrText(text)));
+  const said = details.length ? `: ${details.join('; ')}${omitted ? `; and ${omitted} more` : ''}` : '.';
   const answered = `Polyaxon at ${req.host} answered ${statusLine(status)} to ${where}`;
   const extra = { status, details };
   if (status === 401 || status === 403) {
@@ -96,9 +97,10 @@ function notFound(req: RequestInfo, extra: { status: number; details: string[] }
 }
 
 /** A request that got no HTTP answer: refused, reset, DNS, TLS. */
-export function transportFailure(req: RequestInfo, e: unknown): PolyaxonError {
-  const code = errorCode(e);
-  const reason = e instanceof Error ? e.message : String(e);
+export function transportFailure(req: RequestInfo, error: unknown): PolyaxonError {
+  const code = errorCode(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  const e = safeCause(error);
   const unreachable = (why: string, hint = PORT_FORWARD_HINT) => fail(req, 'unreachable', `Cannot reach Polyaxon at ${req.host} (${why}). ${hint}`, { cause: e });
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS'))) {
     return fail(req, 'tls', `The TLS connection to Polyaxon at ${req.host} failed (${code}: ${reason}). Set polyaxon.tls.caFile to the PEM of the CA that signed the server's certificate, or polyaxon.tls.insecure for a test cluster; or check http vs https in the host.`, { cause: e });
@@ -117,7 +119,7 @@ export function transportFailure(req: RequestInfo, e: unknown): PolyaxonError {
 }
 
 export function timeoutFailure(req: RequestInfo, timeoutMs: number, cause: unknown): PolyaxonError {
-  return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer within ${seconds(timeoutMs)} (${req.method} ${req.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`, { cause });
+  return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer within ${seconds(timeoutMs)} (${req.method} ${req.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`, { cause: safeCause(cause) });
 }
 
 export function cancelledFailure(req: RequestInfo): PolyaxonError {
