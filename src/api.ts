@@ -6,8 +6,11 @@ import type { ServiceLogs } from './ui/logsDocument';
 import type { SwitchablePrompts } from './ui/prompts';
 import type { RunInstance } from './devenv/runInstance';
 
-/** What `activate()` returns: for other extensions and for the integration tests that drive the real extension. */
-export interface PolyaxonExtensionApi {
+/**
+ * What `activate()` returns in `ExtensionMode.Test` only, for the integration tests that drive the real extension.
+ * In production `activate()` returns undefined: these objects carry the token and the confirmations.
+ */
+export interface PolyaxonTestApi {
   connections: ConnectionManager;
   services: ServicesView;
   statusBar: ServicesStatusBar;

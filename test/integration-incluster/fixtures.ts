@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PolyaxonExtensionApi } from '../../src/api';
+import type { PolyaxonTestApi } from '../../src/api';
 import type { CommandDeps, TerminalLauncher } from '../../src/commands/devEnvCommands';
 import type { Prompts } from '../../src/ui/prompts';
 import { extension } from '../integration/helpers';
@@ -31,7 +31,7 @@ export class RecordingPrompts implements Prompts {
 
 /** Routes the running extension's prompts to `prompts` until the returned function is called. */
 export async function useExtensionPrompts(prompts: Prompts): Promise<() => void> {
-  const api = (await extension().activate()) as PolyaxonExtensionApi;
+  const api = (await extension().activate()) as PolyaxonTestApi;
   const previous = api.prompts.current;
   api.prompts.current = prompts;
   return () => {

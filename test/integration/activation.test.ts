@@ -1,6 +1,7 @@
 // Activation, command registration and settings, in the real extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { PolyaxonTestApi } from '../../src/api';
 import { extension, manifest, recordedRequests, setSettings, sleep } from './helpers';
 
 describe('activation', () => {
@@ -18,6 +19,11 @@ describe('activation', () => {
     assert.ok(extension().isActive);
     await sleep(1500);                     // room for anything activation might have started in the background
     assert.deepStrictEqual(recordedRequests(), [], 'activating (with the Services view closed) contacted the server');
+  });
+
+  it('hands the tests its internals: the harness loads it in Test mode (production gets nothing, see the UI suite)', () => {
+    const api = extension().exports as Partial<PolyaxonTestApi> | undefined;
+    assert.ok(api?.connections && api.prompts && api.services, `exports: ${Object.keys(api ?? {}).join(', ')}`);
   });
 
   it('registers every command of package.json', async () => {
