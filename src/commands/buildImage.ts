@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { buildAndPushSteps, checkImageName, DEV_DOCKERFILE_GLOB, DevImageKind, dockerfileKind, gcpProjectFromEnv, PROJECT_PLACEHOLDER, suggestImage } from '../devenv/devImage';
 import { isInsideService } from '../devenv/runInstance';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
-import { processExecution, runTask } from './tasks';
+import { quotedShellExecution, runTask } from './tasks';
 
 export interface BuildArgs {
   /** Path of the Dockerfile, absolute or relative to the workspace folder. */
@@ -48,7 +48,7 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
   deps.log.info(`Building and pushing ${image} from ${file}`);
   // Two tasks rather than `build && push`: `&&` is not a command separator in PowerShell 5.
   for (const step of buildAndPushSteps(image, file)) {
-    const task = new vscode.Task({ type: 'polyaxon-image', kind, image }, folder, step.title, 'Polyaxon', processExecution(step, { cwd: root }), []);
+    const task = new vscode.Task({ type: 'polyaxon-image', kind, image }, folder, step.title, 'Polyaxon', quotedShellExecution(step, { cwd: root }), []);
     const exitCode = await runTask(task);
     if (exitCode !== 0) {
       notify(deps, 'error', `${step.title} failed (exit code ${exitCode ?? 'unknown'}); see the task's terminal. If the push was denied, run "gcloud auth configure-docker asia.gcr.io" and try again.`);

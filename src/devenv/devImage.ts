@@ -58,7 +58,7 @@ export function checkImageName(input: string): string | undefined {
   return undefined;
 }
 
-/** The two docker runs, build then push, each as the program and its arguments (no shell in between). */
+/** The two docker runs, build then push, each as the program and its arguments for VS Code to quote. */
 export function buildAndPushSteps(image: string, dockerfile: string): { title: string; command: string; args: string[] }[] {
   return [
     { title: `Build ${image}`, command: 'docker', args: ['build', '-t', image, '-f', dockerfile, '.'] },
