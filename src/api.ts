@@ -9,8 +9,11 @@ import type { PortForwardStatusBar } from './ui/portForwardStatusBar';
 import type { RunInstance } from './devenv/runInstance';
 import type { JupyterIntegration } from './ui/jupyterIntegration';
 
-/** What `activate()` returns: for other extensions and for the integration tests that drive the real extension. */
-export interface PolyaxonExtensionApi {
+/**
+ * What `activate()` returns in `ExtensionMode.Test` only, for the integration tests that drive the real extension.
+ * In production `activate()` returns undefined: these objects carry the token and the confirmations.
+ */
+export interface PolyaxonTestApi {
   connections: ConnectionManager;
   services: ServicesView;
   statusBar: ServicesStatusBar;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PolyaxonExtensionApi } from './api';
+import type { PolyaxonTestApi } from './api';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDevEnvCommands } from './commands/devEnvCommands';
 import { registerLaunchCommands, type LaunchArgs } from './commands/launchCommands';
@@ -28,7 +28,9 @@ let portForward: PortForwardSession | undefined;
 
 // Wiring only. activate() makes no network request: the services are fetched when the view is shown,
 // when the user clicks the status bar, or by a command. (A port-forward that autoStart restores is kubectl's.)
-export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi {
+// Other extensions get nothing: the internals (the token-bearing client, the swappable prompts) go only to the
+// integration tests, which load the extension in Test mode.
+export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | undefined {
   const log = vscode.window.createOutputChannel('Polyaxon', { log: true });
   const prompts = new SwitchablePrompts();
   const inCluster = parseRunInstance(process.env);
@@ -87,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonExtensionApi
   if (!inCluster) portForward.autoStart();
   void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) => log.error(`git.terminalAuthentication: ${e.message}`));
 
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { connections, services, statusBar, webviews, logs, prompts, inCluster, jupyter, portForward, portForwardStatusBar };
 }
 

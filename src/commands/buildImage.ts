@@ -1,9 +1,10 @@
 // Build and Push Dev Image…: builds a dev Dockerfile and pushes the image in a VS Code task, then offers to launch a service with it.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildAndPushCommand, checkImageName, DEV_DOCKERFILE_GLOB, DevImageKind, dockerfileKind, gcpProjectFromEnv, PROJECT_PLACEHOLDER, suggestImage } from '../devenv/devImage';
+import { buildAndPushSteps, checkImageName, DEV_DOCKERFILE_GLOB, DevImageKind, dockerfileKind, gcpProjectFromEnv, PROJECT_PLACEHOLDER, suggestImage } from '../devenv/devImage';
 import { isInsideService } from '../devenv/runInstance';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
+import { quotedShellExecution, runTask } from './tasks';
 
 export interface BuildArgs {
   /** Path of the Dockerfile, absolute or relative to the workspace folder. */
@@ -44,38 +45,21 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
 
   const relative = path.relative(root, dockerfile);
   const file = relative.startsWith('..') || path.isAbsolute(relative) ? dockerfile : relative;
-  const task = new vscode.Task(
-    { type: 'polyaxon-image', kind, image },
-    folder,
-    `Build and push ${image}`,
-    'Polyaxon',
-    new vscode.ShellExecution(buildAndPushCommand(image, file), { cwd: root }),
-    [],
-  );
   deps.log.info(`Building and pushing ${image} from ${file}`);
-  const exitCode = await runTask(task);
-  if (exitCode !== 0) {
-    notify(deps, 'error', `Building or pushing ${image} failed (exit code ${exitCode ?? 'unknown'}); see the task's terminal. If the push was denied, run "gcloud auth configure-docker asia.gcr.io" and try again.`);
-    return { kind, image, exitCode };
+  // Two tasks rather than `build && push`: `&&` is not a command separator in PowerShell 5.
+  for (const step of buildAndPushSteps(image, file)) {
+    const task = new vscode.Task({ type: 'polyaxon-image', kind, image }, folder, step.title, 'Polyaxon', quotedShellExecution(step, { cwd: root }), []);
+    const exitCode = await runTask(task);
+    if (exitCode !== 0) {
+      notify(deps, 'error', `${step.title} failed (exit code ${exitCode ?? 'unknown'}); see the task's terminal. If the push was denied, run "gcloud auth configure-docker asia.gcr.io" and try again.`);
+      return { kind, image, exitCode };
+    }
   }
   await deps.rememberImage(kind, image);
   const LAUNCH = `Launch ${SERVICE_LABEL[kind]} with this image`;
   const launch = args.launch ?? (await deps.prompts.choose(`Pushed ${image}.`, [LAUNCH] as const)) === LAUNCH;
   if (launch) await vscode.commands.executeCommand(LAUNCH_COMMAND[kind], { params: { DOCKER_IMAGE: image } });
-  return { kind, image, exitCode };
-}
-
-async function runTask(task: vscode.Task): Promise<number | undefined> {
-  const ended = new Promise<number | undefined>((resolve) => {
-    // Matched by name and source (the name holds the image): the end event may come before executeTask resolves.
-    const listener = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution.task.name !== task.name || e.execution.task.source !== task.source) return;
-      listener.dispose();
-      resolve(e.exitCode);
-    });
-  });
-  await vscode.tasks.executeTask(task);
-  return ended;
+  return { kind, image, exitCode: 0 };
 }
 
 async function pickDockerfile(folder: vscode.WorkspaceFolder): Promise<string | undefined> {

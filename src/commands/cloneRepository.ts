@@ -1,10 +1,10 @@
-// Clone Repository into Workspace…: clones in a terminal (git asks for credentials there) into
-// <workspaceRoot>/<user name>/<repo>, never over an existing folder, then offers to open the clone.
+// Clone Repository into Workspace…: clones in a task (git asks for credentials in its terminal) into
+// <workspaceRoot>/<user name>/<repo>, never over an existing folder; reports git's exit code, offers to open the clone.
 import * as vscode from 'vscode';
-import { checkCloneUrl, checkUserName, cloneCommand, cloneDoneMarker, cloneTarget, DEFAULT_WORKSPACE_ROOT, repoNameFromUrl, workspaceSetupCommand } from '../devenv/cloneTarget';
-import { ensureWritableDir } from '../devenv/userDir';
-import { exists, waitForPath } from '../devenv/waitForPath';
+import { checkCloneUrl, checkUserName, cloneCommandLine, cloneTarget, DEFAULT_WORKSPACE_ROOT, repoNameFromUrl, workspaceSetupCommand } from '../devenv/cloneTarget';
+import { ensureWritableDir, exists } from '../devenv/userDir';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
+import { processExecution, runTask } from './tasks';
 
 export interface CloneArgs {
   url: string;
@@ -14,12 +14,13 @@ export interface CloneArgs {
 }
 export interface CloneResult {
   target: string;
-  /** false when the target already existed, or the clone did not finish in time. */
+  /** false when the target already existed, or git failed. */
   cloned: boolean;
+  /** git's exit code; undefined when nothing ran, or its terminal was closed first. */
+  exitCode?: number;
 }
 
 const USER_NAME_KEY = 'polyaxon.workspaceUserName';
-const CLONE_TIMEOUT_MS = 15 * 60_000;
 const OPEN_FOLDER = 'Open Folder';
 
 export async function cloneRepository(deps: CommandDeps, args: Partial<CloneArgs> = {}): Promise<CloneResult | undefined> {
@@ -42,15 +43,15 @@ export async function cloneRepository(deps: CommandDeps, args: Partial<CloneArgs
   }
 
   deps.log.info(`Cloning ${url} into ${target}`);
-  const closed = new AbortController();
-  deps.terminals.run(cloneCommand(url, target), { name: `Clone ${repo}`, cwd: userDir, closed });
-  const cloned = await waitForPath(cloneDoneMarker(target), { timeoutMs: CLONE_TIMEOUT_MS, signal: closed.signal });
-  if (!cloned) {
-    deps.log.warn(`No finished clone at ${target} (terminal closed or ${CLONE_TIMEOUT_MS / 60_000} minutes passed).`);
-    return { target, cloned: false };
+  const scope = vscode.workspace.workspaceFolders?.[0] ?? vscode.TaskScope.Workspace;
+  const task = new vscode.Task({ type: 'polyaxon-clone', url, target }, scope, `Clone ${repo} into ${target}`, 'Polyaxon', processExecution(cloneCommandLine(url, target), { cwd: userDir }), []);
+  const exitCode = await runTask(task);
+  if (exitCode !== 0) {
+    notify(deps, 'error', `Cloning ${url} failed (${exitCode === undefined ? 'its terminal was closed' : `git exit code ${exitCode}`}); see the task's terminal for git's message. Check the URL and your credentials, then try again.`);
+    return { target, cloned: false, exitCode };
   }
   await offerOpen(deps, `Cloned ${repo} into ${target}.`, target, args.open);
-  return { target, cloned: true };
+  return { target, cloned: true, exitCode };
 }
 
 async function askCloneUrl(deps: DevEnvDeps, given: string | undefined): Promise<string | undefined> {

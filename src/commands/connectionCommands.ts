@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
 import { withTlsTrust, type TlsTrustPorts } from '../connection/tlsTrust';
-import { normaliseHost } from '../polyaxon/urls';
+import { normaliseHostInput, plainHttpTokenProblem } from '../connection/hostPolicy';
 import { pickProject } from '../ui/projectPicker';
 import type { Prompts } from '../ui/prompts';
 import { reportingErrors } from './reportError';
@@ -96,7 +96,7 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
         ignoreFocusOut: true,
         validateInput: (v) => {
           try {
-            normaliseHost(v);
+            normaliseHostInput(v);
             return undefined;
           } catch (e) {
             return (e as Error).message;
@@ -104,7 +104,7 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
         },
       }));
     if (hostInput === undefined) return false;
-    const host = normaliseHost(hostInput);
+    const host = normaliseHostInput(hostInput);
     await vscode.workspace.getConfiguration('polyaxon').update('host', host, vscode.ConfigurationTarget.Global);
 
     let token = args?.token;
@@ -121,6 +121,9 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
       if (token === undefined) return false;
       if (token === '' && stored) token = undefined; // keep the stored one
     }
+    // Refused before it is stored: a token kept for a plain-http host could only ever be sent in clear text.
+    const insecure = token?.trim() ? plainHttpTokenProblem(host, process.env) : undefined;
+    if (insecure) throw new Error(insecure);
     if (token !== undefined) await connections.setToken(host, token.trim() || undefined);
 
     if (args?.project) await saveProject(args.project);

@@ -9,15 +9,8 @@ import type { CommandDeps, DevEnvDeps, TerminalLauncher } from './devEnvDeps';
 export type { CommandDeps, DevEnvDeps, TerminalLauncher };
 
 export const windowTerminals: TerminalLauncher = {
-  run(command, { name, cwd, env, closed }) {
+  run(command, { name, cwd, env }) {
     const terminal = vscode.window.createTerminal({ name, cwd, env });
-    if (closed) {
-      const listener = vscode.window.onDidCloseTerminal((t) => {
-        if (t !== terminal) return;
-        listener.dispose();
-        closed.abort();
-      });
-    }
     terminal.show();
     terminal.sendText(command);
   },

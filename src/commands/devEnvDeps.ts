@@ -12,7 +12,7 @@ export interface DevEnvDeps {
 
 /** Runs a command line in a new terminal, where git and gcloud can ask the user for credentials. Tests swap it. */
 export interface TerminalLauncher {
-  run(command: string, options: { name: string; cwd?: string; env?: Record<string, string>; closed?: AbortController }): void;
+  run(command: string, options: { name: string; cwd?: string; env?: Record<string, string> }): void;
 }
 
 export type CommandDeps = DevEnvDeps & { terminals: TerminalLauncher };

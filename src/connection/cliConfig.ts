@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// The Polyaxon CLI keeps its configuration in ~/.polyaxon (or /tmp/.polyaxon when $HOME is not writable), as JSON
-// with env-var-style keys: `.client` holds POLYAXON_HOST, `.auth` holds POLYAXON_AUTH_TOKEN
-// (polyaxon core/polyaxon/managers/{client,auth}.py; see API.md §6). Later files win, like the CLI's ConfigSpec merge.
+// The Polyaxon CLI keeps its configuration in ~/.polyaxon, as JSON with env-var-style keys: `.client` holds
+// POLYAXON_HOST, `.auth` holds POLYAXON_AUTH_TOKEN (polyaxon core/polyaxon/managers/{client,auth}.py; see API.md §6).
+// Only when the home folder is not writable does it use /tmp/.polyaxon (core/polyaxon/containers/contexts.py
+// polyaxon_user_path()).
 
 export interface CliConfig {
   host?: string;
@@ -13,16 +14,33 @@ export interface CliConfig {
   hostFile?: string;
 }
 
-function configDirs(home: string): string[] {
-  return [path.join(os.tmpdir(), '.polyaxon'), path.join(home, '.polyaxon')];
+export interface CliConfigPlaces {
+  home: string;
+  /** The CLI's fallback base folder. */
+  tmp: string;
+  /** The current user; files in the shared fallback folder must belong to them. Undefined where there are no uids. */
+  uid: number | undefined;
 }
 
-function readJson(file: string): Record<string, unknown> | undefined {
+const defaultPlaces = (): CliConfigPlaces => ({ home: os.homedir(), tmp: '/tmp', uid: process.getuid?.() });
+
+function isWritableDir(dir: string): boolean {
   try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** JSON object in `file`, or undefined when absent, unreadable, malformed, or (when `owner` is given) someone else's. */
+function readJson(file: string, owner: number | undefined): Record<string, unknown> | undefined {
+  try {
+    if (owner !== undefined && fs.statSync(file).uid !== owner) return undefined;
     const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   } catch {
-    return undefined; // absent or unreadable: the CLI ignores it too
+    return undefined; // the CLI ignores such a file too
   }
 }
 
@@ -30,17 +48,15 @@ function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-export function readCliConfig(home: string = os.homedir()): CliConfig {
-  const config: CliConfig = {};
-  for (const dir of configDirs(home)) {
-    const client = readJson(path.join(dir, '.client'));
-    const host = nonEmpty(client?.POLYAXON_HOST);
-    if (host) {
-      config.host = host;
-      config.hostFile = path.join(dir, '.client');
-    }
-    const token = nonEmpty(readJson(path.join(dir, '.auth'))?.POLYAXON_AUTH_TOKEN);
-    if (token) config.token = token;
-  }
-  return config;
+/** The host and token of the one folder the CLI itself would use; both files come from the same folder. */
+export function readCliConfig(places: Partial<CliConfigPlaces> = {}): CliConfig {
+  const { home, tmp, uid } = { ...defaultPlaces(), ...places };
+  const useHome = isWritableDir(home);
+  const dir = path.join(useHome ? home : tmp, '.polyaxon');
+  // Anyone may write to /tmp: another user's file there must not choose where this user's token goes.
+  const owner = useHome ? undefined : uid;
+  const clientFile = path.join(dir, '.client');
+  const host = nonEmpty(readJson(clientFile, owner)?.POLYAXON_HOST);
+  const token = nonEmpty(readJson(path.join(dir, '.auth'), owner)?.POLYAXON_AUTH_TOKEN);
+  return { host, token, hostFile: host ? clientFile : undefined };
 }

@@ -3,10 +3,10 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { PolyaxonClient } from '../polyaxon/client';
 import type { Installation } from '../polyaxon/types';
-import { normaliseHost } from '../polyaxon/urls';
 import { gatewayHeaders } from '../services/jupyterServers';
 import { readCliConfig } from './cliConfig';
 import { preferForwardedHost, type EffectiveHostSource } from './forwardedHost';
+import { normaliseHostInput, plainHttpTokenProblem } from './hostPolicy';
 import { requestTimeoutMs } from './requestTimeout';
 import { resolveHost, resolveToken, type TokenSource } from './resolve';
 import { TokenStore } from './tokenStore';
@@ -19,6 +19,8 @@ export interface ConnectionDescription {
   owner: string;
   project: string | undefined;
   tokenSource: TokenSource;
+  /** Why a CLI or environment token was not used for this host. */
+  tokenWithheld?: string;
 }
 
 const CONNECTION_SETTINGS = ['polyaxon.host', 'polyaxon.owner', 'polyaxon.project', 'polyaxon.tls', 'polyaxon.requestTimeoutSeconds'];
@@ -63,14 +65,14 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     const cli = readCliConfig();
     const resolved = preferForwardedHost(resolveHost(config.get<string>('host'), this.env, cli), this.forwardedHost);
     const host = validHost(resolved);
-    const { token, source } = resolveToken(await this.tokens.get(host), this.env, cli);
-    return { host, hostSource: resolved.source, token, tokenSource: source };
+    const { token, source, withheld } = resolveToken(host, await this.tokens.get(host), this.env, cli);
+    return { host, hostSource: resolved.source, token, tokenSource: source, tokenWithheld: withheld };
   }
 
   /** Where the host and token come from; never the token itself. */
   async describe(): Promise<ConnectionDescription> {
-    const { host, hostSource, tokenSource } = await this.resolve(vscode.workspace.getConfiguration('polyaxon'));
-    return { host, hostSource, owner: this.owner(), project: this.project(), tokenSource };
+    const { host, hostSource, tokenSource, tokenWithheld } = await this.resolve(vscode.workspace.getConfiguration('polyaxon'));
+    return { host, hostSource, owner: this.owner(), project: this.project(), tokenSource, tokenWithheld };
   }
 
   owner(): string {
@@ -83,20 +85,23 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
 
   async get(): Promise<Connection> {
     const config = vscode.workspace.getConfiguration('polyaxon');
-    const { host, hostSource, token } = await this.resolve(config);
+    const { host, hostSource, token, tokenWithheld } = await this.resolve(config);
+    const insecure = token ? plainHttpTokenProblem(host, this.env) : undefined;
+    if (insecure) throw new Error(insecure);
     const caFile = config.get<string>('tls.caFile')?.trim();
-    const insecure = config.get<boolean>('tls.insecure') ?? false;
+    const skipTlsCheck = config.get<boolean>('tls.insecure') ?? false;
     const timeoutMs = requestTimeoutMs(config.get<unknown>('requestTimeoutSeconds'));
     // A hash stands for the token in the cache key, so the token never lands in a string that could be logged.
-    const key = JSON.stringify([host, hostSource, token ? fingerprint(token) : '', caFile, insecure, timeoutMs, this.owner(), this.project()]);
+    const key = JSON.stringify([host, hostSource, token ? fingerprint(token) : '', caFile, skipTlsCheck, timeoutMs, this.owner(), this.project()]);
     if (this.cached?.key === key) return this.cached.connection;
+    if (tokenWithheld) this.log.info(`No token sent to ${host}: ${tokenWithheld}.`);
 
     const client = new PolyaxonClient({
       host,
       token,
       timeoutMs,
       ca: caFile ? this.readCa(caFile) : undefined,
-      insecure,
+      insecure: skipTlsCheck,
       onRequest: (e) => {
         const line = `${e.method} ${e.path} → ${e.status ?? e.error ?? 'no answer'} (${e.ms} ms)`;
         if (e.error || (e.status !== undefined && e.status >= 400)) this.log.warn(line);
@@ -128,14 +133,14 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
   }
 
   async setToken(host: string, token: string | undefined): Promise<void> {
-    const key = normaliseHost(host);
+    const key = normaliseHostInput(host);
     if (token) await this.tokens.set(key, token);
     else await this.tokens.delete(key);
     this.invalidate();
   }
 
   async hasStoredToken(host?: string): Promise<boolean> {
-    const key = normaliseHost(host ?? (await this.describe()).host);
+    const key = normaliseHostInput(host ?? (await this.describe()).host);
     return (await this.tokens.get(key)) !== undefined;
   }
 

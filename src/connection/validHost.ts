@@ -1,5 +1,5 @@
 // A mistyped host (htp://, ftp://, http:// with nothing after it) is a setting to fix, not a network failure.
-import { normaliseHost } from '../polyaxon/urls';
+import { normaliseHostInput } from './hostPolicy';
 import type { EffectiveHostSource } from './forwardedHost';
 
 const SOURCE_TEXT: Record<EffectiveHostSource, string> = {
@@ -20,7 +20,7 @@ export class InvalidHostError extends Error {
 /** The host as the client uses it; or an InvalidHostError that says what is wrong, where the value comes from, and what to do. */
 export function validHost(resolved: { host: string; source: EffectiveHostSource }): string {
   try {
-    return normaliseHost(resolved.host);
+    return normaliseHostInput(resolved.host);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new InvalidHostError(`${reason} It comes from ${SOURCE_TEXT[resolved.source]}: fix it with Polyaxon: Configure Connection….`, resolved.source);

@@ -8,10 +8,15 @@ const SERVICE_USER = '2222:2222';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
-/** Only HTTPS: the workspace is on storage the whole team can read, so no SSH keys (or tokens) may live there. */
+/**
+ * Only HTTPS: the workspace is on storage the whole team can read, so no SSH keys (or tokens) may live there.
+ * The URL goes to git as one argument; `url` is the normalised form, not the raw input.
+ */
 export function checkCloneUrl(input: string): UrlCheck {
   const url = input.trim();
   if (url === '') return { ok: false, reason: 'Enter the HTTPS URL of the repository, for example https://github.com/org/repo.git.' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\x00-\x1f\x7f]/.test(url)) return { ok: false, reason: 'Remove the spaces, line breaks or control characters from the URL: a repository URL has none.' };
   // scp-like `git@host:org/repo.git` and every ssh:// flavour (ssh://, git+ssh://, ssh+git://).
   if (/^[\w.-]+@[\w.-]+:/.test(url) || /^(git\+)?ssh(\+git)?:\/\//i.test(url)) {
     return {
@@ -30,8 +35,8 @@ export function checkCloneUrl(input: string): UrlCheck {
   }
   // git would save a password/token from the URL in .git/config, on the shared volume.
   if (parsed.password) return { ok: false, reason: 'Remove the password or token from the URL: git would store it in .git/config, on storage your team can read. Git asks for it in the terminal.' };
-  if (repoNameFromUrl(url) === undefined) return { ok: false, reason: `"${url}" does not name a repository (expected https://host/org/repo.git).` };
-  return { ok: true, url };
+  if (repoNameFromUrl(parsed.href) === undefined) return { ok: false, reason: `"${url}" does not name a repository (expected https://host/org/repo.git).` };
+  return { ok: true, url: parsed.href };
 }
 
 /** The folder name `git clone` would pick (its guess_dir_name: last path part, without `/`, `.git`). */
@@ -76,8 +81,9 @@ export function cloneTarget(root: string, userName: string, repo: string): Clone
   return { userDir, target: path.join(userDir, repo) };
 }
 
-export function cloneCommand(url: string, target: string): string {
-  return `git clone ${shellQuote(url)} ${shellQuote(target)}`;
+/** git and its arguments, passed to it as they are (no shell in between). */
+export function cloneCommandLine(url: string, target: string): { command: string; args: string[] } {
+  return { command: 'git', args: ['clone', '--', url, target] };
 }
 
 /** The guide's one-time setup, limited to the user's own folder so that a chown never touches teammates' files. */
@@ -86,10 +92,3 @@ export function workspaceSetupCommand(userDir: string): string {
   return `sudo mkdir -p ${dir} && sudo chown -R ${SERVICE_USER} ${dir}`;
 }
 
-/**
- * The file whose appearance means the clone finished: git creates `.git` before it even asks for credentials
- * (and deletes it again on failure), but writes `.git/index` only after the checkout, its last step.
- */
-export function cloneDoneMarker(target: string): string {
-  return path.join(target, '.git', 'index');
-}

@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { shellQuote } from './shell';
 
 export type DevImageKind = 'vscode' | 'jupyter';
 
@@ -59,7 +58,10 @@ export function checkImageName(input: string): string | undefined {
   return undefined;
 }
 
-export function buildAndPushCommand(image: string, dockerfile: string): string {
-  const img = shellQuote(image);
-  return `docker build -t ${img} -f ${shellQuote(dockerfile)} . && docker push ${img}`;
+/** The two docker runs, build then push, each as the program and its arguments for VS Code to quote. */
+export function buildAndPushSteps(image: string, dockerfile: string): { title: string; command: string; args: string[] }[] {
+  return [
+    { title: `Build ${image}`, command: 'docker', args: ['build', '-t', image, '-f', dockerfile, '.'] },
+    { title: `Push ${image}`, command: 'docker', args: ['push', image] },
+  ];
 }

@@ -14,3 +14,12 @@ export async function ensureWritableDir(dir: string): Promise<string | undefined
     return (err as Error).message;
   }
 }
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

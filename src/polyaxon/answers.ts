@@ -2,6 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import { classifyCertificateError, type CertificateFailure } from './certificate';
 import { PolyaxonError, drfMessages, type PolyaxonErrorKind } from './errors';
+import { capDetails, safeCause, truncate } from './serverText';
 
 /** What a 404 means on a given path, so the message can say what is missing. */
 export type Missing = 'installation' | 'owner' | 'project' | 'run';
@@ -70,11 +71,11 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
     }
   }
   if (status >= 300 && status < 400) {
-    throw fail(req, 'notPolyaxon', `${req.host} redirected ${where} to ${answer.location ?? 'elsewhere'}, so it is not the Polyaxon API (a login page, or http instead of https?). ${CHECK_HOST}`, { status });
+    throw fail(req, 'notPolyaxon', `${req.host} redirected ${where} to ${answer.location ? truncate(answer.location) : 'elsewhere'}, so it is not the Polyaxon API (a login page, or http instead of https?). ${CHECK_HOST}`, { status });
   }
 
-  const details = isHtml ? [] : drfMessages(parseOrText(text));
-  const said = details.length ? `: ${details.join('; ')}` : '.';
+  const { details, omitted } = capDetails(isHtml ? [] : drfMessages(parseOrText(text)));
+  const said = details.length ? `: ${details.join('; ')}${omitted ? `; and ${omitted} more` : ''}` : '.';
   const answered = `Polyaxon at ${req.host} answered ${statusLine(status)} to ${where}`;
   const extra = { status, details };
   if (status === 401 || status === 403) {
@@ -106,11 +107,12 @@ function notFound(req: RequestInfo, extra: { status: number; details: string[] }
 }
 
 /** A request that got no HTTP answer: refused, reset, DNS, TLS. */
-export function transportFailure(req: RequestInfo, e: unknown): PolyaxonError {
-  const code = errorCode(e);
-  const reason = e instanceof Error ? e.message : String(e);
+export function transportFailure(req: RequestInfo, error: unknown): PolyaxonError {
+  const code = errorCode(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  const e = safeCause(error);
   const unreachable = (why: string, hint = PORT_FORWARD_HINT) => fail(req, 'unreachable', `Cannot reach Polyaxon at ${req.host} (${why}). ${hint}`, { cause: e });
-  const certificate = code ? classifyCertificateError(code, certificateNames(e)) : undefined;
+  const certificate = code ? classifyCertificateError(code, certificateNames(error)) : undefined;   // from the unscrubbed error
   if (certificate) {
     return fail(req, 'tls', `Polyaxon at ${req.host} is not trusted: ${certificate.words} (${code}). ${certificate.fix}`, { cause: e, certificate });
   }
@@ -139,7 +141,7 @@ export function transportFailure(req: RequestInfo, e: unknown): PolyaxonError {
 }
 
 export function timeoutFailure(req: RequestInfo, timeoutMs: number, cause: unknown): PolyaxonError {
-  return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer within ${seconds(timeoutMs)} (${req.method} ${req.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`, { cause });
+  return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer within ${seconds(timeoutMs)} (${req.method} ${req.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`, { cause: safeCause(cause) });
 }
 
 export function cancelledFailure(req: RequestInfo): PolyaxonError {

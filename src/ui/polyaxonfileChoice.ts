@@ -43,7 +43,7 @@ export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFile
   ];
   for (const [value, source, origin] of given) {
     if (!value?.trim()) continue;
-    const file = resolveAgainst(value.trim(), inputs.workspaceRoots[0]);
+    const file = resolveAgainst(value.trim(), inputs.workspaceRoots[0], inputs.trusted, origin);
     if (!(await files.exists(file))) throw new Error(`The polyaxonfile ${file} (from ${origin}) does not exist. Fix the path or clear it to use the default.`);
     return { path: file, source };
   }
@@ -63,8 +63,13 @@ export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFile
   return { path: path.join(inputs.bundledDir, `${inputs.kind}-service.yml`), source: 'bundled' };
 }
 
-function resolveAgainst(file: string, root: string | undefined): string {
-  return path.isAbsolute(file) || !root ? file : path.join(root, file);
+/** A relative path means a file of the workspace, so it is only used when the workspace is trusted. */
+function resolveAgainst(file: string, root: string | undefined, trusted: boolean, origin: string): string {
+  if (path.isAbsolute(file) || !root) return file;
+  if (!trusted) {
+    throw new Error(`The polyaxonfile "${file}" (from ${origin}) is relative to the workspace, whose files are not used while it is not trusted. Use an absolute path, or trust the workspace (Workspaces: Manage Workspace Trust).`);
+  }
+  return path.join(root, file);
 }
 
 function isUnderPolyaxonfilesFolder(file: string): boolean {

@@ -55,9 +55,18 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
+/**
+ * The CSP source that allows framing `url`. CSP's host-source grammar has no IPv6 literals, and Chromium drops
+ * `http://[::1]:8080` as invalid (leaving a blank tab), so an IPv6 host is allowed by its scheme alone.
+ */
+export function frameSource(url: string): string {
+  const parsed = new URL(url);
+  return parsed.hostname.startsWith('[') ? parsed.protocol : parsed.origin;
+}
+
 export function renderPage(assets: PageAssets, model: PageModel): string {
   const { view } = model;
-  const frameSrc = view.kind === 'running' ? new URL(view.url).origin : "'none'";
+  const frameSrc = view.kind === 'running' ? frameSource(view.url) : "'none'";
   const csp = [
     "default-src 'none'",
     `frame-src ${frameSrc}`,

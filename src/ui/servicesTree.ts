@@ -7,6 +7,7 @@ import { serviceContextValue } from '../services/contextValue';
 import { serviceKindOfRun, type ServiceKind } from '../services/serviceKind';
 import type { ProjectServices, ServicesSnapshot } from '../services/servicesSnapshot';
 import { statusDisplay } from '../services/statusDisplay';
+import { escapeMarkdown, inlineCode } from './markdownText';
 
 export class ProjectNode {
   readonly type = 'project';
@@ -47,7 +48,7 @@ function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString
   const { run } = node;
   const display = statusDisplay(run.status);
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${run.name ?? run.uuid}** · ${KIND_LABEL[serviceKindOfRun(run)]}  \n`);
+  md.appendMarkdown(`**${escapeMarkdown(run.name ?? run.uuid)}** · ${KIND_LABEL[serviceKindOfRun(run)]}  \n`);
   md.appendMarkdown(`$(${display.icon.replace('~spin', '')}) ${display.label}${node.isCurrent ? ' · **this is the service you are working in**' : ''}\n\n`);
   const rows: [string, unknown][] = [
     ['Image', run.inputs?.DOCKER_IMAGE],
@@ -59,9 +60,9 @@ function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString
     ['Finished', run.finished_at],
   ];
   for (const [label, value] of rows) {
-    if (value !== undefined && value !== null && value !== '') md.appendMarkdown(`${label}: \`${String(value)}\`  \n`);
+    if (value !== undefined && value !== null && value !== '') md.appendMarkdown(`${label}: ${inlineCode(String(value))}  \n`);
   }
-  if (lastMessage) md.appendMarkdown(`\nLast status: ${lastMessage.replace(/[\\`*_[\]]/g, '\\$&')}`);
+  if (lastMessage) md.appendMarkdown(`\nLast status: ${escapeMarkdown(lastMessage)}`);
   return md;
 }
 

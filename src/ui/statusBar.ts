@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RunRef } from '../polyaxon/client';
 import { countServices, allRuns } from '../services/servicesSnapshot';
 import { statusDisplay } from '../services/statusDisplay';
+import { escapeMarkdown } from './markdownText';
 import type { ServicesView } from './servicesView';
 
 /** `$(vm-running) 2 · $(loading~spin) 1`: how many services run and start; a click opens one. */
@@ -55,9 +56,9 @@ export class ServicesStatusBar implements vscode.Disposable {
       this.item.text = parts.join(' · ');
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**Polyaxon services** on ${snapshot.host}\n\n`);
-      for (const run of runs) md.appendMarkdown(`$(${statusDisplay(run.status).icon.replace('~spin', '')}) ${run.name ?? run.uuid} — ${statusDisplay(run.status).label}  \n`);
+      for (const run of runs) md.appendMarkdown(`$(${statusDisplay(run.status).icon.replace('~spin', '')}) ${escapeMarkdown(run.name ?? run.uuid)} — ${statusDisplay(run.status).label}  \n`);
       if (runs.length === 0) md.appendMarkdown('No services.\n');
-      if (lastError) md.appendMarkdown(`\n$(warning) ${lastError.message}`);
+      if (lastError) md.appendMarkdown(`\n$(warning) ${escapeMarkdown(lastError.message)}`);
       this.item.tooltip = md;
       if (counts.recentlyFailed > 0) this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }

@@ -5,6 +5,7 @@
 //   ctx        { page, project, fakeUrl, codeServerUrl, workspace, api(path, init), updateSettings(patch), freePort() }
 //              (see run-ui.mjs); a step may store what later steps need on ctx.
 // Steps share one window, so each leaves it usable for the next (restore settings, close dialogs).
+import { otherExtensionsGetNothing } from './api-probe.steps.mjs';
 import { deleteAfterConfirming, launchThroughWizard, statusBarFollows, stopAfterConfirming, webviewShowsService } from './launch.steps.mjs';
 import { jupyterTabShowsJupyter } from './notebooks.steps.mjs';
 import { servicesView } from './services-view.steps.mjs';
@@ -14,6 +15,7 @@ import { workbenchLoads } from './workbench.steps.mjs';
 
 export const steps = [
   workbenchLoads,          // must stay first: it opens the window
+  otherExtensionsGetNothing,
   servicesView,
   launchThroughWizard,
   statusBarFollows,

@@ -25,7 +25,7 @@ describe('Build and Push Dev Image', () => {
     assert.match(prompts.shown[0].message, /Docker is not available here: this VS Code runs in a Polyaxon service, which is a Kubernetes pod/);
   });
 
-  it('outside a service, runs docker build && push as a task, remembers the image and offers to launch', async function () {
+  it('outside a service, runs docker build, then push, as tasks whose arguments VS Code quotes for the shell; remembers the image and offers to launch', async function () {
     this.timeout(60000);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the runner opens a workspace folder');
@@ -36,20 +36,31 @@ describe('Build and Push Dev Image', () => {
     const terminalEnv = vscode.workspace.getConfiguration('terminal.integrated.env');
     const previous = terminalEnv.inspect('linux')?.globalValue;
     await terminalEnv.update('linux', { PATH: `${bin}:\${env:PATH}` }, vscode.ConfigurationTarget.Global);
-    const dockerfile = path.join(folder, 'docker', 'demo-poly-vscode.Dockerfile');
+    const dockerfile = path.join(folder, 'docker', 'my demo-poly-vscode.Dockerfile');
     await fs.mkdir(path.dirname(dockerfile), { recursive: true });
     await fs.writeFile(dockerfile, 'FROM scratch\n');
     const prompts = new RecordingPrompts();
     const deps = commandDeps({ prompts, env: {} });
     const image = 'asia.gcr.io/proj/vscode-server:0.1.0';
+    const started: vscode.Task[] = [];
+    const listener = vscode.tasks.onDidStartTask((e) => started.push(e.execution.task));
     try {
-      const result = await buildImage(deps, { dockerfile: 'docker/demo-poly-vscode.Dockerfile', image });
+      const result = await buildImage(deps, { dockerfile: 'docker/my demo-poly-vscode.Dockerfile', image });
       assert.deepStrictEqual(result, { kind: 'vscode', image, exitCode: 0 });
-      assert.strictEqual(await fs.readFile(calls, 'utf8'), `build -t ${image} -f docker/demo-poly-vscode.Dockerfile .\npush ${image}\n`);
+      assert.strictEqual(await fs.readFile(calls, 'utf8'), `build -t ${image} -f docker/my demo-poly-vscode.Dockerfile .\npush ${image}\n`);
+      const executions = started.filter((t) => t.source === 'Polyaxon').map((t) => t.execution);
+      assert.strictEqual(executions.length, 2);
+      const values = (e: vscode.Task['execution']) => e instanceof vscode.ShellExecution && e.commandLine === undefined
+        && [e.command, ...(e.args ?? [])].map((a) => (typeof a === 'string' ? '(unquoted)' : a.quoting === vscode.ShellQuoting.Strong ? a.value : '(weak)'));
+      assert.deepStrictEqual(executions.map(values), [
+        ['docker', 'build', '-t', image, '-f', 'docker/my demo-poly-vscode.Dockerfile', '.'],
+        ['docker', 'push', image],
+      ], 'no hand-built command line: every argument is quoted by VS Code');
       assert.deepStrictEqual(deps.images, [['vscode', image]]);
       assert.strictEqual(deps.context.workspaceState.get('polyaxon.devImage.vscode'), image);
       assert.deepStrictEqual(prompts.shown.at(-1), { message: `Pushed ${image}.`, actions: ['Launch Cluster VSCode with this image'], severity: undefined });
     } finally {
+      listener.dispose();
       await terminalEnv.update('linux', previous, vscode.ConfigurationTarget.Global);
       await fs.rm(path.join(folder, 'docker'), { recursive: true, force: true });
       await fs.rm(bin, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { cloneRepository } from '../../src/commands/cloneRepository';
 import { setSettings } from '../integration/helpers';
-import { bareRepo, commandDeps, RecordingPrompts, RecordingTerminals, tempDir, useExtensionPrompts } from './fixtures';
+import { bareRepo, commandDeps, RecordingPrompts, RecordingTerminals, tempDir, useExtensionPrompts, useTerminalEnv } from './fixtures';
 
 describe('Clone Repository into Workspace', () => {
   let dir: string;
@@ -39,15 +39,47 @@ describe('Clone Repository into Workspace', () => {
     await assert.rejects(fs.stat(path.join(root, 'alice')), 'nothing created for a refused URL');
   });
 
-  it('sends the exact git clone command to a terminal and clones into <root>/<name>/<repo>', async () => {
-    const terminals = new RecordingTerminals(repo.gitEnv); // runs the recorded command with real git
-    const deps = commandDeps({ prompts: new RecordingPrompts(), terminals });
-    const result = await cloneRepository(deps, { url: repo.url, name: 'alice', open: false });
-    const target = path.join(root, 'alice', 'demo');
-    assert.deepStrictEqual(result, { target, cloned: true });
-    assert.deepStrictEqual(terminals.runs, [{ command: `git clone ${repo.url} ${target}`, name: 'Clone demo', cwd: path.join(root, 'alice') }]);
-    assert.strictEqual(await fs.readFile(path.join(target, 'README.md'), 'utf8'), '# demo\n');
-    assert.strictEqual(deps.context.globalState.get('polyaxon.workspaceUserName'), 'alice');
+  it('clones in a task that passes git its arguments as is, into <root>/<name>/<repo>, and reports success', async function () {
+    this.timeout(60000);
+    const started: vscode.Task[] = [];
+    const listener = vscode.tasks.onDidStartTask((e) => started.push(e.execution.task));
+    const restoreEnv = await useTerminalEnv(repo.gitEnv);
+    const prompts = new RecordingPrompts();
+    const deps = commandDeps({ prompts });
+    try {
+      const result = await cloneRepository(deps, { url: repo.url, name: 'alice', open: false });
+      const target = path.join(root, 'alice', 'demo');
+      assert.deepStrictEqual(result, { target, cloned: true, exitCode: 0 });
+      assert.strictEqual(await fs.readFile(path.join(target, 'README.md'), 'utf8'), '# demo\n');
+      const execution = started.find((t) => t.source === 'Polyaxon')?.execution;
+      assert.ok(execution instanceof vscode.ProcessExecution, 'a process task, not text sent to a terminal');
+      assert.deepStrictEqual([execution.process, ...execution.args], ['git', 'clone', '--', repo.url, target]);
+      assert.strictEqual(execution.options?.cwd, path.join(root, 'alice'));
+      assert.strictEqual(deps.context.globalState.get('polyaxon.workspaceUserName'), 'alice');
+      assert.deepStrictEqual(prompts.shown.map((p) => p.message), [`Cloned demo into ${target}.`]);
+    } finally {
+      listener.dispose();
+      await restoreEnv();
+    }
+  });
+
+  it('reports a failed clone with git\'s exit code, and leaves no folder behind', async function () {
+    this.timeout(60000);
+    const restoreEnv = await useTerminalEnv(repo.gitEnv);
+    const prompts = new RecordingPrompts();
+    try {
+      const url = 'https://git.example.test/team/missing.git';
+      const result = await cloneRepository(commandDeps({ prompts }), { url, name: 'dave', open: false });
+      const target = path.join(root, 'dave', 'missing');
+      assert.ok(result && result.exitCode !== undefined && result.exitCode !== 0, JSON.stringify(result));
+      assert.deepStrictEqual(result, { target, cloned: false, exitCode: result.exitCode });
+      assert.strictEqual(prompts.shown.length, 1);
+      assert.strictEqual(prompts.shown[0].severity, 'error');
+      assert.match(prompts.shown[0].message, new RegExp(`Cloning ${url} failed \\(git exit code ${result.exitCode}\\)`));
+      await assert.rejects(fs.stat(target), 'git removes a failed clone');
+    } finally {
+      await restoreEnv();
+    }
   });
 
   it('never overwrites an existing clone and offers to open it', async () => {
@@ -75,24 +107,5 @@ describe('Clone Repository into Workspace', () => {
     assert.match(prompts.shown[0].message, /Cannot create .*bob \(a file is in the way\)/);
     assert.ok(prompts.shown[0].message.includes(setup), prompts.shown[0].message);
     assert.deepStrictEqual(terminals.runs.map((r) => r.command), [setup]);
-  });
-
-  it('runs end to end in a real terminal', async function () {
-    this.timeout(60000);
-    // The terminal's shell gets the same URL mapping through the terminal env setting.
-    const terminalEnv = vscode.workspace.getConfiguration('terminal.integrated.env');
-    const previous = terminalEnv.inspect('linux')?.globalValue;
-    await terminalEnv.update('linux', repo.gitEnv, vscode.ConfigurationTarget.Global);
-    const restore = await useExtensionPrompts(new RecordingPrompts());
-    try {
-      const result = await vscode.commands.executeCommand('polyaxon.cloneRepository', { url: repo.url, name: 'carol', open: false });
-      const target = path.join(root, 'carol', 'demo');
-      assert.deepStrictEqual(result, { target, cloned: true });
-      assert.strictEqual(await fs.readFile(path.join(target, 'README.md'), 'utf8'), '# demo\n');
-    } finally {
-      restore();
-      await terminalEnv.update('linux', previous, vscode.ConfigurationTarget.Global);
-      for (const t of vscode.window.terminals) t.dispose();
-    }
   });
 });

@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PolyaxonExtensionApi } from '../../src/api';
+import type { PolyaxonTestApi } from '../../src/api';
 import type { CommandDeps, TerminalLauncher } from '../../src/commands/devEnvCommands';
 import type { Prompts } from '../../src/ui/prompts';
 import { extension } from '../integration/helpers';
@@ -31,7 +31,7 @@ export class RecordingPrompts implements Prompts {
 
 /** Routes the running extension's prompts to `prompts` until the returned function is called. */
 export async function useExtensionPrompts(prompts: Prompts): Promise<() => void> {
-  const api = (await extension().activate()) as PolyaxonExtensionApi;
+  const api = (await extension().activate()) as PolyaxonTestApi;
   const previous = api.prompts.current;
   api.prompts.current = prompts;
   return () => {
@@ -58,7 +58,7 @@ class MemoryMemento implements vscode.Memento {
 export class RecordingTerminals implements TerminalLauncher {
   readonly runs: { command: string; name: string; cwd?: string; env?: Record<string, string> }[] = [];
   constructor(private readonly execute: false | Record<string, string> = false) {}
-  run(command: string, { closed: _closed, ...options }: { name: string; cwd?: string; env?: Record<string, string>; closed?: AbortController }): void {
+  run(command: string, options: { name: string; cwd?: string; env?: Record<string, string> }): void {
     this.runs.push({ command, ...options });
     if (this.execute) execFileSync('/bin/sh', ['-c', command], { cwd: options.cwd, env: { ...process.env, ...options.env, ...this.execute }, stdio: 'pipe' });
   }
@@ -101,5 +101,15 @@ export function bareRepo(dir: string): { url: string; gitEnv: Record<string, str
   return {
     url: 'https://git.example.test/team/demo.git',
     gitEnv: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.file://${path.join(dir, 'remote')}/.insteadOf`, GIT_CONFIG_VALUE_0: 'https://git.example.test/' },
+  };
+}
+
+/** Adds `env` to the shells of terminals and tasks (terminal.integrated.env.linux) until the returned function runs. */
+export async function useTerminalEnv(env: Record<string, string>): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration('terminal.integrated.env');
+  const previous = config.inspect('linux')?.globalValue;
+  await config.update('linux', env, vscode.ConfigurationTarget.Global);
+  return async () => {
+    await vscode.workspace.getConfiguration('terminal.integrated.env').update('linux', previous, vscode.ConfigurationTarget.Global);
   };
 }

@@ -1,6 +1,7 @@
 // Activation, command registration and settings, in the real extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { PolyaxonTestApi } from '../../src/api';
 import { extension, manifest, recordedRequests, setSettings, waitFor } from './helpers';
 
 describe('activation', () => {
@@ -21,6 +22,11 @@ describe('activation', () => {
     const requests = await waitFor(() => (recordedRequests().length > 0 ? recordedRequests() : undefined), 'the recorder saw the Test Connection request');
     assert.deepStrictEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /api/v1/installation'],
       'activating (with the Services view closed) contacted the server');
+  });
+
+  it('hands the tests its internals: the harness loads it in Test mode (production gets nothing, see the UI suite)', () => {
+    const api = extension().exports as Partial<PolyaxonTestApi> | undefined;
+    assert.ok(api?.connections && api.prompts && api.services, `exports: ${Object.keys(api ?? {}).join(', ')}`);
   });
 
   it('registers every command of package.json', async () => {

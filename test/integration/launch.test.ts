@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PolyaxonExtensionApi } from '../../src/api';
+import type { PolyaxonTestApi } from '../../src/api';
 import type { Run } from '../../src/polyaxon/types';
 import * as YAML from 'yaml';
 import type { Prompts } from '../../src/ui/prompts';
@@ -36,14 +36,14 @@ function runPosts(fake: FakePolyaxon): { body?: unknown }[] {
 
 describe('launch commands', function () {
   this.timeout(40_000);
-  let api: PolyaxonExtensionApi;
+  let api: PolyaxonTestApi;
   let fake: FakePolyaxon;
   let stopFake: () => Promise<void>;
   let restoreSettings: () => Promise<void>;
   const said: string[] = [];
 
   before(async () => {
-    api = (await extension().activate()) as PolyaxonExtensionApi;
+    api = (await extension().activate()) as PolyaxonTestApi;
     const started = await startFakeServer({ seed: 'empty', project: PROJECT, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } });
     fake = started.server;
     stopFake = started.stop;

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { JupyterServer } from '@vscode/jupyter-extension';
-import type { PolyaxonExtensionApi } from '../../src/api';
+import type { PolyaxonTestApi } from '../../src/api';
 import type { Run } from '../../src/polyaxon/types';
 import { jupyterBackend } from '../fake-polyaxon/jupyter-backend';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
@@ -27,7 +27,7 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
   this.timeout(120000);
   let fake: FakePolyaxon;
   let stop: () => Promise<void>;
-  let api: PolyaxonExtensionApi;
+  let api: PolyaxonTestApi;
   let collection: RecordedCollection;
   let stateDir: string;
 
@@ -37,7 +37,7 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
   const serverOf = async (uuid: string) => (await servers()).find((s) => s.id.endsWith(`/${uuid}`));
 
   before(async () => {
-    api = (await extension().activate()) as PolyaxonExtensionApi;
+    api = (await extension().activate()) as PolyaxonTestApi;
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-notebooks-'));
     const backend = jupyterBackend({ stateDir });
     assert.ok(backend, 'no `jupyter` command: apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel (setup.sh does)');

@@ -6,7 +6,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PolyaxonExtensionApi } from '../../src/api';
+import type { PolyaxonTestApi } from '../../src/api';
 import type { ConnectOutcome } from '../../src/commands/portForwardCommands';
 import type { ForwardState } from '../../src/portForward/supervisor';
 import { windowPrompts } from '../../src/ui/prompts';
@@ -54,7 +54,7 @@ function freePort(): Promise<number> {
 
 describe('Connect to Cluster… (a managed, self-healing port-forward)', function () {
   this.timeout(60_000);
-  let api: PolyaxonExtensionApi;
+  let api: PolyaxonTestApi;
   let server: FakePolyaxon;
   let dir: string;
   let stateFile: string;
@@ -77,7 +77,7 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
   const upPid = (): number | undefined => (api.portForward.state.kind === 'up' ? api.portForward.state.pid : undefined);
 
   before(async () => {
-    api = (await extension().activate()) as PolyaxonExtensionApi;
+    api = (await extension().activate()) as PolyaxonTestApi;
     server = await startFakePolyaxon({ seed: 'demo' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-portforward-'));
     stateFile = path.join(dir, 'state.json');

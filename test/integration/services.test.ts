@@ -1,10 +1,17 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PolyaxonExtensionApi } from '../../src/api';
+import type { PolyaxonTestApi } from '../../src/api';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
 import { DEFAULT_TIMING } from '../../src/services/poller';
 import { extension, sleep, startFakeServer, waitFor } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const markdownIt = require('markdown-it') as new () => { render(src: string): string };
+/** HTML as a CommonMark renderer makes it of a tooltip's Markdown, entities decoded. */
+function renderMarkdown(text: string): string {
+  return new markdownIt().render(text).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
 
 /** Answers every confirmation with `answer`, and records the questions. */
 function answering(answer: boolean, asked: string[]): Prompts {
@@ -22,12 +29,12 @@ function answering(answer: boolean, asked: string[]): Prompts {
 
 describe('Services view, status bar and actions (against the fake Polyaxon)', function () {
   this.timeout(30_000);
-  let api: PolyaxonExtensionApi;
+  let api: PolyaxonTestApi;
   let server: FakePolyaxon;
   let stop: () => Promise<void>;
 
   before(async () => {
-    api = (await extension().activate()) as PolyaxonExtensionApi;
+    api = (await extension().activate()) as PolyaxonTestApi;
     ({ server, stop } = await startFakeServer({ operator: { queuedMs: 300, startingMs: 300, stoppingMs: 300 } }));
   });
   after(async () => {
@@ -60,6 +67,21 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
       return api.services.snapshot?.projects[0].runs.find((r) => r.uuid === run.uuid)?.status === 'running';
     }, 'the new service reaches running in the tree', 15_000, 300);
     assert.match(api.statusBar.text, /\$\(vm-running\) [1-9]/, api.statusBar.text);
+  });
+
+  it('shows server text in the tooltip as text: no live link, no break-out of the image code span', async () => {
+    const name = '[click me](https://evil.example/steal)';
+    const image = 'img`**bold**`:1';
+    const run = server.addRun('my-project-alice', { name, kind: 'service', status: 'running', tags: ['vscode'], inputs: { DOCKER_IMAGE: image } });
+    await api.services.refresh();
+    const node = api.services.provider.getChildren(api.services.provider.getChildren()[0]).find((n) => n.type === 'service' && n.run.uuid === run.uuid);
+    assert.ok(node, 'the service is in the tree');
+    const item = await api.services.provider.resolveTreeItem(api.services.provider.getTreeItem(node), node);
+    assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    const html = renderMarkdown(item.tooltip.value);
+    assert.ok(!/<a\b/.test(html), `a live link in ${html}`);
+    assert.ok(html.includes('<strong>[click me](https://evil.example/steal)</strong>'), html);
+    assert.ok(html.includes('Image: <code>img`**bold**`:1</code>'), html);
   });
 
   it('stops a service only after the user confirms, naming it', async () => {
@@ -164,12 +186,12 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
 
 describe('Connection settings and secrets', function () {
   this.timeout(20_000);
-  let api: PolyaxonExtensionApi;
+  let api: PolyaxonTestApi;
   let server: FakePolyaxon;
   let stop: () => Promise<void>;
 
   before(async () => {
-    api = (await extension().activate()) as PolyaxonExtensionApi;
+    api = (await extension().activate()) as PolyaxonTestApi;
     ({ server, stop } = await startFakeServer({ operator: false }));
   });
   after(() => stop());

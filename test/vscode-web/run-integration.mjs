@@ -12,6 +12,7 @@
 // --env '{"POLYAXON_RUN_INSTANCE":"default.p.runs.abc"}'). By default the extension host gets POLYAXON_HOST
 // (and the polyaxon.host setting) pointing at a request recorder, whose log file is POLYAXON_TEST_REQUEST_LOG.
 // Needs: setup.sh done, `node esbuild.mjs` (dist/) and `tsc -p .` (out/). Exit code: the test run's.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +43,11 @@ requireInstalled(opt.vscode);
 const started = Date.now();
 const state = createState('integration');
 const requestLog = path.join(state.dir, 'requests.jsonl');
+// A known token the tests use against their local servers; afterwards no file of the run but its own may hold it.
+// Passed as a file: code-server keeps the workbench URL, with the extension environment, in user-data/coder.json.
+const secret = `plx-test-secret-${randomBytes(12).toString('hex')}`;
+const secretFile = path.join(state.dir, 'test-secret.txt');
+fs.writeFileSync(secretFile, secret);
 const recorder = await startRequestRecorder(requestLog);
 const resources = [];
 let exitCode = 1;
@@ -56,7 +62,7 @@ onInterrupt(cleanup);
 
 try {
   const extensionEnvironment = {
-    POLYAXON_HOST: recorder.url, POLYAXON_TEST_REQUEST_LOG: requestLog,
+    POLYAXON_HOST: recorder.url, POLYAXON_TEST_REQUEST_LOG: requestLog, POLYAXON_TEST_SECRET_FILE: secretFile,
     ...JSON.parse(opt.env),
   };
   writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });
@@ -82,7 +88,7 @@ try {
   const stopForwarding = forwardConsole(page, { verbose: opt.verbose });
   await page.goto(workbenchUrl(server.url, {
     folder: opt.workspace ?? state.workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, extensionEnvironment,
-  }), { waitUntil: 'domcontentloaded' });
+  }), { waitUntil: 'domcontentloaded', timeout: 180_000 });   // a loaded machine serves the workbench slowly
 
   const timeoutMs = Number(opt.timeout) * 1000;
   let timer;
@@ -91,9 +97,36 @@ try {
   stopForwarding();
   if (code === 'timeout') console.error(`integration tests: no result after ${opt.timeout} s${server.logTail()}`);
   exitCode = code === 0 ? 0 : 1;
+  await server.stop();                                  // flushes its logs and state databases
+  const leaks = filesContaining(state.dir, secret).filter((file) => file !== path.relative(state.dir, secretFile));
+  if (leaks.length) {
+    exitCode = 1;
+    console.error(`secret scan: the test token is in ${leaks.length} file(s) of the run:\n  ${leaks.join('\n  ')}`);
+  } else console.error(`secret scan: the test token is in none of the ${countFiles(state.dir)} files of the run (logs, output channels, settings, state, workspace)`);
   console.error(`integration tests in VS Code ${opt.vscode}: exit code ${code} (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
 } catch (e) {
   console.error(e);
 }
 await cleanup();
 process.exit(exitCode);
+
+/** Files under `dir` whose bytes hold `needle` (as UTF-8 or UTF-16LE, as SQLite and Chromium may store it). */
+function filesContaining(dir, needle) {
+  const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
+  return walk(dir).filter((file) => {
+    const bytes = fs.readFileSync(file);
+    return patterns.some((p) => bytes.includes(p));
+  }).map((file) => path.relative(dir, file));
+}
+
+function countFiles(dir) {
+  return walk(dir).length;
+}
+
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return walk(full);
+    return e.isFile() ? [full] : [];
+  });
+}

@@ -56,6 +56,7 @@ try {
   resources.push(fake.stop);
   writeSettings(state, { 'polyaxon.host': fake.url, 'polyaxon.project': PROJECT });
   installVsix(state, vsix);
+  installVsix(state, packageApiProbe(state));   // another extension, to see what activate() hands out in production
   // plain mode (no smoke-test driver): notification toasts and modal dialogs show as they do for a user
   const server = await startCodeServer(state);
   resources.push(server.stop);
@@ -114,6 +115,14 @@ try {
 await cleanup();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
+
+/** test/e2e/api-probe as a .vsix in the state dir. */
+function packageApiProbe(state) {
+  const out = path.join(state.dir, 'api-probe.vsix');
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
+    { cwd: path.join(ROOT, 'test/e2e/api-probe'), stdio: ['ignore', 'ignore', 'inherit'] });
+  return out;
+}
 
 function packageExtension() {
   console.error('packaging the extension (npm run package)…');

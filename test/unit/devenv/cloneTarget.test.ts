@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { checkCloneUrl, checkUserName, cloneCommand, cloneDoneMarker, cloneTarget, repoNameFromUrl, workspaceSetupCommand } from '../../../src/devenv/cloneTarget';
+import { checkCloneUrl, checkUserName, cloneCommandLine, cloneTarget, repoNameFromUrl, workspaceSetupCommand } from '../../../src/devenv/cloneTarget';
 
 describe('devenv/cloneTarget', () => {
   describe('checkCloneUrl', () => {
@@ -29,6 +29,21 @@ describe('devenv/cloneTarget', () => {
       assert.match(reason('https://github.com/'), /does not name a repository/);
       assert.match(reason(''), /Enter the HTTPS URL/);
     });
+
+    it('refuses whitespace, control characters and line breaks anywhere in the URL', () => {
+      const bad = ['https://github.com/org/repo.git\nrm -rf ~', 'https://github.com/org/re po.git', 'https://github.com/org/re\rpo.git', 'https://github.com/org/\x1b[2Jrepo.git', 'https://github.com/org/repo\x00.git', 'https://github.com/org/repo\t.git', 'https://github.com/org/repo\x7f.git'];
+      assert.ok(bad.length > 0);
+      for (const url of bad) {
+        const check = checkCloneUrl(url);
+        assert.strictEqual(check.ok, false, JSON.stringify(url));
+        assert.match(check.ok ? '' : check.reason, /spaces, line breaks or control characters/, JSON.stringify(url));
+      }
+    });
+
+    it('returns the normalised URL, not the raw input', () => {
+      assert.deepStrictEqual(checkCloneUrl('  HTTPS://GitHub.COM/org/repo.git '), { ok: true, url: 'https://github.com/org/repo.git' });
+      assert.deepStrictEqual(checkCloneUrl('https://github.com:443/org/x/../repo.git'), { ok: true, url: 'https://github.com/org/repo.git' });
+    });
   });
 
   it('names the folder like git clone does', () => {
@@ -54,12 +69,10 @@ describe('devenv/cloneTarget', () => {
       target: '/polyaxon-v1-data/workspaces/alice/repo',
     });
     assert.strictEqual(cloneTarget('', 'alice', 'repo').target, '/polyaxon-v1-data/workspaces/alice/repo');
-    assert.strictEqual(cloneDoneMarker('/w/alice/repo'), '/w/alice/repo/.git/index');
   });
 
-  it('quotes the commands for the shell', () => {
-    assert.strictEqual(cloneCommand('https://github.com/org/repo.git', '/w/alice/repo'), 'git clone https://github.com/org/repo.git /w/alice/repo');
-    assert.strictEqual(cloneCommand('https://h/o/r.git', "/w/it's/repo"), `git clone https://h/o/r.git '/w/it'\\''s/repo'`);
+  it('passes the clone to git as separate arguments, and quotes the setup commands for the shell', () => {
+    assert.deepStrictEqual(cloneCommandLine('https://h/o/r.git', "/w/it's a/repo"), { command: 'git', args: ['clone', '--', 'https://h/o/r.git', "/w/it's a/repo"] });
     assert.strictEqual(
       workspaceSetupCommand('/polyaxon-v1-data/workspaces/alice'),
       'sudo mkdir -p /polyaxon-v1-data/workspaces/alice && sudo chown -R 2222:2222 /polyaxon-v1-data/workspaces/alice',

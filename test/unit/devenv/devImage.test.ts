@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildAndPushCommand, checkImageName, dockerfileKind, gcpProjectFromEnv, suggestImage } from '../../../src/devenv/devImage';
+import { buildAndPushSteps, checkImageName, dockerfileKind, gcpProjectFromEnv, suggestImage } from '../../../src/devenv/devImage';
 
 describe('devenv/devImage', () => {
   it('recognises the template Dockerfiles', () => {
@@ -30,10 +30,10 @@ describe('devenv/devImage', () => {
     assert.match(checkImageName('') ?? '', /Enter the image/);
   });
 
-  it('builds the docker command like the guide', () => {
-    assert.strictEqual(
-      buildAndPushCommand('asia.gcr.io/p/vscode-server:0.1.0', 'docker/repo-poly-vscode.Dockerfile'),
-      'docker build -t asia.gcr.io/p/vscode-server:0.1.0 -f docker/repo-poly-vscode.Dockerfile . && docker push asia.gcr.io/p/vscode-server:0.1.0',
-    );
+  it('runs docker build, then docker push, like the guide, each with its own arguments', () => {
+    assert.deepStrictEqual(buildAndPushSteps('asia.gcr.io/p/vscode-server:0.1.0', "docker/it's repo-poly-vscode.Dockerfile"), [
+      { title: 'Build asia.gcr.io/p/vscode-server:0.1.0', command: 'docker', args: ['build', '-t', 'asia.gcr.io/p/vscode-server:0.1.0', '-f', "docker/it's repo-poly-vscode.Dockerfile", '.'] },
+      { title: 'Push asia.gcr.io/p/vscode-server:0.1.0', command: 'docker', args: ['push', 'asia.gcr.io/p/vscode-server:0.1.0'] },
+    ]);
   });
 });

@@ -3,7 +3,6 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ensureWritableDir } from '../../../src/devenv/userDir';
-import { waitForPath } from '../../../src/devenv/waitForPath';
 
 describe('devenv file helpers', () => {
   let dir: string;
@@ -29,15 +28,5 @@ describe('devenv file helpers', () => {
     }
     await fs.mkdir(path.join(dir, 'workspaces'), { mode: 0o555 });
     assert.strictEqual(await ensureWritableDir(path.join(dir, 'workspaces', 'alice')), 'permission denied');
-  });
-
-  it('waits for a file, and gives up on timeout or abort', async () => {
-    const file = path.join(dir, 'index');
-    setTimeout(() => void fs.writeFile(file, ''), 50);
-    assert.strictEqual(await waitForPath(file, { timeoutMs: 2000, intervalMs: 10 }), true);
-    assert.strictEqual(await waitForPath(path.join(dir, 'never'), { timeoutMs: 30, intervalMs: 10 }), false);
-    const aborted = new AbortController();
-    setTimeout(() => aborted.abort(), 30);
-    assert.strictEqual(await waitForPath(path.join(dir, 'never'), { timeoutMs: 60_000, intervalMs: 10, signal: aborted.signal }), false);
   });
 });

@@ -56,6 +56,18 @@ describe('choosePolyaxonfile', () => {
     assert.deepStrictEqual(choice, { path: path.join(bundledDir, 'vscode-service.yml'), source: 'bundled' });
   });
 
+  it('never resolves a relative path from the user\'s settings into an untrusted workspace', async () => {
+    const inWorkspace = path.join(root, 'evil', 'vscode-service.yml');
+    for (const extra of [{ setting: 'evil/vscode-service.yml' }, { explicit: 'evil/vscode-service.yml' }]) {
+      await assert.rejects(
+        choosePolyaxonfile(inputs({ trusted: false, ...extra }), files([inWorkspace])),
+        /"evil\/vscode-service\.yml" .* is relative to the workspace, whose files are not used while it is not trusted\. Use an absolute path/,
+      );
+    }
+    const absolute = path.join(path.sep, 'home', 'alice', 'code.yml');
+    assert.deepStrictEqual(await choosePolyaxonfile(inputs({ trusted: false, setting: absolute }), files([absolute])), { path: absolute, source: 'setting' });
+  });
+
   it('falls back to the bundled file of the kind', async () => {
     const choice = await choosePolyaxonfile(inputs({ kind: 'jupyter', workspaceRoots: [] }), files([]));
     assert.deepStrictEqual(choice, { path: path.join(bundledDir, 'jupyter-service.yml'), source: 'bundled' });

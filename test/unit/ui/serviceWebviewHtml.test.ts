@@ -9,6 +9,17 @@ const actions = (html: string) => [...html.matchAll(/data-action="(\w+)"/g)].map
 const URL_ = 'http://127.0.0.1:8080/proxy/8117/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/5180fcc7fddb44b28ceb22f418d7d2bb/';
 
 describe('renderPage', () => {
+  it('frames an IPv6 host with a frame-src that CSP can express (no bracketed host), so the tab is not blank', () => {
+    // CSP3 source-expression grammar: scheme-source, or host-source whose host is `*`, `*.name` or dot-separated host-chars.
+    const validSource = /^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(?:\d+|\*))?(?:\/[^\s;,]*)?)$/i;
+    for (const url of ['http://[::1]:8117/services/v1/x/', 'https://[2001:db8::5]/services/v1/x/', URL_]) {
+      const frameSrc = /frame-src ([^;]*)/.exec(csp(page({ kind: 'running', status: 'running', url })) ?? '')?.[1].split(' ') ?? [];
+      assert.ok(frameSrc.length > 0, url);
+      assert.ok(frameSrc.every((source) => validSource.test(source)), `${url}: frame-src ${frameSrc.join(' ')}`);
+      assert.ok(frameSrc.every((source) => url.startsWith(source.replace(/:$/, ''))), `${url}: frame-src ${frameSrc.join(' ')} must match the page`);
+    }
+  });
+
   it('frames a running service, allowing only its origin in a strict CSP', () => {
     const html = page({ kind: 'running', status: 'running', url: URL_ });
     assert.ok(html.includes(`<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write"></iframe>`));
