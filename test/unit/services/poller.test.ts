@@ -1,40 +1,8 @@
 import * as assert from 'assert';
-import { Poller, type PollerHooks, type Timers } from '../../../src/services/poller';
+import { Poller, type PollerHooks } from '../../../src/services/poller';
+import { FakeClock, flush } from '../fakeClock';
 
-/** Timers that only move when the test says so. */
-class FakeClock implements Timers {
-  time = 0;
-  private next = 1;
-  private readonly pending = new Map<number, { at: number; fn: () => void }>();
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.pending.set(id, { at: this.time + ms, fn });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  get scheduled(): number[] {
-    return [...this.pending.values()].map((p) => p.at - this.time);
-  }
-  async advance(ms: number): Promise<void> {
-    const until = this.time + ms;
-    for (;;) {
-      const due = [...this.pending.entries()].filter(([, p]) => p.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.pending.delete(due[0]);
-      this.time = due[1].at;
-      due[1].fn();
-      await flush();
-    }
-    this.time = until;
-  }
-  now(): number {
-    return this.time;
-  }
-}
 
-const flush = () => new Promise((r) => setImmediate(r));
 
 interface Result {
   transitional: boolean;
