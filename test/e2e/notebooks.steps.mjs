@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { editorTab, treeRow, untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
-import { openPolyaxonView } from './polyaxon-ui.mjs';
+import { ensureFakeHost, openPolyaxonView } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-jupyter';
 const BUNDLED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../polyaxonfiles/jupyter-service.yml');
@@ -15,6 +15,7 @@ export const jupyterTabShowsJupyter = {
   screenshot: 'jupyter-tab',
   async run(ctx) {
     const { page } = ctx;
+    await ensureFakeHost(ctx);
     // launched from the bundled polyaxonfile, as the Launch command would send it
     const component = YAML.parse(fs.readFileSync(BUNDLED, 'utf8'));
     const content = JSON.stringify({ version: 1.1, kind: 'operation', name: RUN_NAME, params: { DOCKER_IMAGE: { value: 'img:1' } }, component });

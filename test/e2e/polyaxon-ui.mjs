@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ROOT } from '../vscode-web/lib/code-server.mjs';
-import { openViewContainer, treeRows, waitUntil } from '../vscode-web/lib/workbench.mjs';
+import { answerQuickInput, openViewContainer, runCommand, treeRows, untilEffect, waitUntil } from '../vscode-web/lib/workbench.mjs';
 
 export const VIEW_CONTAINER = 'Polyaxon';
 
@@ -52,4 +52,26 @@ export async function ensureService(ctx, name, { image, statuses = ['running'] }
     const now = await serviceNamed(ctx, name);
     return statuses.includes(now?.status) ? now : undefined;
   }, async () => `service ${name} is ${(await serviceNamed(ctx, name))?.status ?? 'missing'}, not ${statuses.join('/')}`, { timeout: 30000 });
+}
+
+/**
+ * Arranges a step's own state: the extension talks to the fake server (an earlier step may have pointed it at a dead
+ * port). As a person would, through Configure Connection (a host typed, no token), until the view lists the
+ * services with no error above them.
+ */
+export async function ensureFakeHost(ctx) {
+  const { page } = ctx;
+  await openPolyaxonView(page);
+  const problem = page.locator('.part.sidebar').getByText(/Cannot reach Polyaxon|Could not list/).first();
+  const services = await servicesOnServer(ctx);
+  const configure = async () => {
+    await runCommand(page, 'Polyaxon: Configure Connection');
+    await answerQuickInput(page, ctx.fakeUrl);
+    await page.locator('.quick-input-widget', { hasText: 'token' }).waitFor({ timeout: 15000 });
+    await page.keyboard.press('Escape');                      // no token: the host is kept
+  };
+  await untilEffect(configure, async () => {
+    await waitForServiceRows(ctx.page, services, { timeout: 10000 });
+    await waitUntil(async () => !(await problem.isVisible()), () => 'the view still shows a connection error', { timeout: 10000 });
+  }, { name: 'point the extension at the fake server' });
 }
