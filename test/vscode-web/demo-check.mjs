@@ -65,3 +65,4 @@ if (leftover) fail(`processes left after Ctrl-C:\n${leftover}`);
 console.log(`ok   npm run demo from a fresh clone prints "Open: ${url}", serves VS Code and the sandbox, stops on Ctrl-C (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 console.log('1 passed, 0 failed');
 cleanup();
+process.exit(0);                                  // the timeout timers above would keep Node waiting
