@@ -1,14 +1,9 @@
 // A Jupyter service of the sandbox is a real Jupyter server (the fake runs with --jupyter): its tab shows
 // Jupyter's own page, served through the gateway path under the bundled polyaxonfile's base_url.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
 import { editorTab, treeRow, untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
-import { ensureFakeHost, openPolyaxonView } from './polyaxon-ui.mjs';
+import { ensureFakeHost, ensureService, openPolyaxonView } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-jupyter';
-const BUNDLED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../polyaxonfiles/jupyter-service.yml');
 
 export const jupyterTabShowsJupyter = {
   name: 'a running Jupyter service shows the real Jupyter in its tab',
@@ -17,13 +12,7 @@ export const jupyterTabShowsJupyter = {
     const { page } = ctx;
     await ensureFakeHost(ctx);
     // launched from the bundled polyaxonfile, as the Launch command would send it
-    const component = YAML.parse(fs.readFileSync(BUNDLED, 'utf8'));
-    const content = JSON.stringify({ version: 1.1, kind: 'operation', name: RUN_NAME, params: { DOCKER_IMAGE: { value: 'img:1' } }, component });
-    const run = await ctx.api(`/api/v1/default/${ctx.project}/runs`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content, name: RUN_NAME }),
-    });
-    await waitUntil(async () => (await ctx.api(`/api/v1/default/${ctx.project}/runs/${run.uuid}`)).status === 'running',
-      () => `${RUN_NAME} did not reach running`, { timeout: 30000 });
+    const run = await ensureService(ctx, RUN_NAME, { polyaxonfile: 'jupyter-service.yml', params: { DOCKER_IMAGE: 'img:1' } });
     await openPolyaxonView(page);
     await waitUntil(async () => /Running/i.test(await treeRow(page, RUN_NAME).innerText().catch(() => '')),
       () => `the tree does not show ${RUN_NAME} running`, { timeout: 30000 });

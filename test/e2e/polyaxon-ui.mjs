@@ -36,14 +36,17 @@ export async function serviceNamed(ctx, name) {
 }
 
 /**
- * Arranges a step's own state: a VS Code service called `name` on the server (created there, as the CLI would,
- * when an earlier step did not leave one), in one of `statuses`. Returns the run.
+ * Arranges a step's own state: a service called `name` on the server, from a bundled polyaxonfile (created there, as
+ * the CLI would, when an earlier step did not leave one), in one of `statuses`. Returns the run.
  */
-export async function ensureService(ctx, name, { image, statuses = ['running'] } = {}) {
+export async function ensureService(ctx, name, {
+  image, polyaxonfile = 'vscode-service.yml', params = { DOCKER_IMAGE: image, WORKING_DIR: '/polyaxon-v1-data' }, statuses = ['running'],
+} = {}) {
   let run = await serviceNamed(ctx, name);
   if (!run) {
-    const component = YAML.parse(fs.readFileSync(path.join(ROOT, 'polyaxonfiles/vscode-service.yml'), 'utf8'));
-    const content = JSON.stringify({ version: 1.1, kind: 'operation', params: { DOCKER_IMAGE: { value: image }, WORKING_DIR: { value: '/polyaxon-v1-data' } }, component });
+    const component = YAML.parse(fs.readFileSync(path.join(ROOT, 'polyaxonfiles', polyaxonfile), 'utf8'));
+    const values = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, { value }]));
+    const content = JSON.stringify({ version: 1.1, kind: 'operation', params: values, component });
     run = await ctx.api(`/api/v1/default/${ctx.project}/runs`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, content, is_managed: true }),
     });
