@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The Polyaxon client and the polyaxonfile logic are plain TypeScript: no VS Code API.
-    files: ['src/polyaxon/**/*.ts', 'src/polyaxonfile/**/*.ts', 'src/services/**/*.ts', 'src/devenv/**/*.ts', 'src/portForward/**/*.ts'],
+    files: ['src/polyaxon/**/*.ts', 'src/polyaxonfile/**/*.ts', 'src/presentation/**/*.ts', 'src/services/**/*.ts', 'src/devenv/**/*.ts', 'src/portForward/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Keep this layer free of the VS Code API.' }] }] },
   },
 );

@@ -2,8 +2,9 @@
 // `args.params`), check it like the CLI does, POST it, then follow the run until it runs or fails.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Connection, ConnectionProvider, Refresher, ServiceOpener } from '../connection/types';
-import type { ProjectRef, RunRef } from '../polyaxon/client';
+import type { Connection, ConnectionProvider } from '../connection/types';
+import type { Refresher, ServiceOpener } from '../ui/ports';
+import type { ProjectRef, RunRef } from '../polyaxon/types';
 import { isPolyaxonError } from '../polyaxon/errors';
 import type { Run } from '../polyaxon/types';
 import { isV2 } from '../polyaxon/version';
@@ -15,10 +16,10 @@ import { ACTIVE_SERVICES_QUERY } from '../polyaxon/statuses';
 import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
 import { createOnce } from '../services/createOnce';
 import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard';
-import type { ServiceKind } from '../services/serviceKind';
+import type { ServiceKind } from '../polyaxon/serviceKind';
 import { openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
-import { choosePolyaxonfile, type LaunchKind } from '../ui/polyaxonfileChoice';
+import { choosePolyaxonfile, type LaunchKind } from '../polyaxonfile/choice';
 import type { Prompts } from '../ui/prompts';
 import { recentImages, rememberImage } from '../ui/recentImages';
 import { ProjectNode } from '../ui/servicesTree';

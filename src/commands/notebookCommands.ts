@@ -2,7 +2,7 @@
 // Jupyter extension's API cannot select a collection's server for a notebook, so the user is told where to pick it.
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../connection/types';
-import { serviceKindOfRun } from '../services/serviceKind';
+import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import { jupyterServerLabel, notRunningMessage } from '../services/jupyterServers';
 import { COLLECTION_LABEL } from '../ui/jupyterIntegration';
 import type { ServicesView } from '../ui/servicesView';

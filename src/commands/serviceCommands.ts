@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { ConnectionProvider, ServiceOpener } from '../connection/types';
-import type { RunRef } from '../polyaxon/client';
+import type { ConnectionProvider } from '../connection/types';
+import type { ServiceOpener } from '../ui/ports';
+import type { RunRef } from '../polyaxon/types';
 import { isDone } from '../polyaxon/statuses';
 import { runServiceUiUrl, serviceUrl } from '../polyaxon/urls';
 import { isV2 } from '../polyaxon/version';

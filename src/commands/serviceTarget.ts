@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Connection, ConnectionProvider } from '../connection/types';
-import type { RunRef } from '../polyaxon/client';
+import type { RunRef } from '../polyaxon/types';
 import type { Run } from '../polyaxon/types';
 import { ServiceNode } from '../ui/servicesTree';
 import type { ServicesView } from '../ui/servicesView';

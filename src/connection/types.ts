@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import type { PolyaxonClient, ProjectRef, RunRef } from '../polyaxon/client';
-import type { Installation, Run } from '../polyaxon/types';
+import type { PolyaxonClient } from '../polyaxon/client';
+import type { Installation } from '../polyaxon/types';
 import type { EffectiveHostSource } from './forwardedHost';
 
 /** A ready-to-use connection to one Polyaxon host, built from settings, environment, CLI config and SecretStorage. */
@@ -23,18 +23,3 @@ export interface ConnectionProvider {
   /** Fires when the host, token, owner or project change. */
   readonly onDidChange: vscode.Event<void>;
 }
-
-/** Opens a service for the user; implemented by the service webview. */
-export interface ServiceOpener {
-  openInWebview(ref: RunRef, run?: Run): Promise<void>;
-  openInBrowser(ref: RunRef, run?: Run): Promise<void>;
-  /** Re-reads a service whose tab is open, right after one of our actions changed it. */
-  refresh(ref: RunRef): void;
-}
-
-/** Anything that shows services and should refresh right after one of our actions. */
-export interface Refresher {
-  refreshNow(): void;
-}
-
-export type { ProjectRef, RunRef };

@@ -7,12 +7,9 @@ import {
   cancelledFailure, MAX_ANSWER_BYTES, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
 } from './answers';
 import type {
-  Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, Run, RunStatuses,
+  Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, ProjectRef, Run, RunRef, RunStatuses,
 } from './types';
 import { normaliseHost } from './urls';
-
-export interface ProjectRef { owner: string; project: string }
-export interface RunRef extends ProjectRef { uuid: string }
 
 export interface RequestLogEntry {
   method: string;

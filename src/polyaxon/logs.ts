@@ -1,6 +1,7 @@
 // Following a run's logs the way the CLI does (core/polyaxon/client/run.py get_run_logs, v1.11.3):
 // live pod logs while the run is not done, then the archived log files.
-import type { PolyaxonClient, RunRef } from './client';
+import type { PolyaxonClient } from './client';
+import type { RunRef } from './types';
 import { isPolyaxonError } from './errors';
 import { isDone } from './statuses';
 import type { LogLine } from './types';

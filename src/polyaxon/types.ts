@@ -108,3 +108,14 @@ export interface ListOptions {
   limit?: number;
   offset?: number;
 }
+
+/** A project on the server: `<owner>/<project>`. */
+export interface ProjectRef {
+  owner: string;
+  project: string;
+}
+
+/** One run of a project. */
+export interface RunRef extends ProjectRef {
+  uuid: string;
+}

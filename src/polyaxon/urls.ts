@@ -1,5 +1,5 @@
 // URLs of the Polyaxon gateway that a user opens: services and UI pages.
-import type { ProjectRef, RunRef } from './client';
+import type { ProjectRef, RunRef } from './types';
 import { hostProblem } from './hostSyntax';
 import type { Run } from './types';
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { serviceKindFrom, type ServiceKind } from '../services/serviceKind';
+import { serviceKindFrom, type ServiceKind } from '../polyaxon/serviceKind';
 import { parsePolyaxonfile, Polyaxonfile } from './parse';
 
 export interface FoundPolyaxonfile {

@@ -1,6 +1,6 @@
 import { isDone } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
-import { serviceKindOfRun } from './serviceKind';
+import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import { statusDisplay } from './statusDisplay';
 
 /**

@@ -1,5 +1,6 @@
 // A create whose answer was lost may still have happened: a slow network must not start two services.
-import type { PolyaxonClient, ProjectRef } from '../polyaxon/client';
+import type { PolyaxonClient } from '../polyaxon/client';
+import type { ProjectRef } from '../polyaxon/types';
 import { isPolyaxonError, PolyaxonError } from '../polyaxon/errors';
 import { SERVICES_QUERY } from '../polyaxon/statuses';
 import type { OperationBody, Run } from '../polyaxon/types';

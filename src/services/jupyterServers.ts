@@ -1,8 +1,8 @@
 // Running Jupyter services as the Jupyter extension's "servers": which ones, under what id and label, and what
 // a kernel connection to one needs. No VS Code API: the collection in src/ui/jupyterServerProvider.ts uses these.
-import type { RunRef } from '../polyaxon/client';
+import type { RunRef } from '../polyaxon/types';
 import type { Run } from '../polyaxon/types';
-import { serviceKindOfRun } from './serviceKind';
+import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import type { ServicesSnapshot } from './servicesSnapshot';
 import { statusDisplay } from './statusDisplay';
 

@@ -1,7 +1,7 @@
 // Keeps one launch of a kind per project at a time, and spots services of the same kind that already exist.
 import type { Run } from '../polyaxon/types';
 import { isDone } from '../polyaxon/statuses';
-import { serviceKindOfRun, type ServiceKind } from './serviceKind';
+import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
 
 /** Launches between "the user confirmed" and "the service runs or failed". A double click must not create two pods. */
 export class LaunchGuard {

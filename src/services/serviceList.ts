@@ -1,4 +1,5 @@
-import type { PolyaxonClient, ProjectRef } from '../polyaxon/client';
+import type { PolyaxonClient } from '../polyaxon/client';
+import type { ProjectRef } from '../polyaxon/types';
 import { ACTIVE_SERVICES_QUERY, FINISHED_SERVICES_QUERY, RUNNING_SERVICES_QUERY, SERVICES_QUERY } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
 

@@ -1,5 +1,5 @@
 import { isTransitional } from '../polyaxon/statuses';
-import type { ProjectRef } from '../polyaxon/client';
+import type { ProjectRef } from '../polyaxon/types';
 import type { Run } from '../polyaxon/types';
 import { statusDisplay } from './statusDisplay';
 

@@ -1,8 +1,9 @@
 // What the user sees when a launch ends: the service opened per polyaxon.openOnLaunch, or a notice of why it is
 // not running with Show Logs / Open in Polyaxon UI / Stop Service.
 import * as vscode from 'vscode';
-import type { Connection, Refresher, ServiceOpener } from '../connection/types';
-import type { RunRef } from '../polyaxon/client';
+import type { Connection } from '../connection/types';
+import type { Refresher, ServiceOpener } from './ports';
+import type { RunRef } from '../polyaxon/types';
 import { isStoppable } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
 import { runUiUrl } from '../polyaxon/urls';

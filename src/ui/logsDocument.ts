@@ -1,10 +1,11 @@
 // Show Logs: follows a run's logs into a read-only virtual document, `polyaxon-logs:/owner/project/name-uuid.log`
 // (the .log extension gives it VS Code's log colouring).
 import * as vscode from 'vscode';
-import type { ConnectionProvider, RunRef } from '../connection/types';
+import type { ConnectionProvider } from '../connection/types';
+import type { RunRef } from '../polyaxon/types';
 import { followLogs } from '../polyaxon/logs';
-import { LogTail } from './logTail';
-import { endOfLogsLine, formatLogLine, logsPath, parseLogsPath } from './runText';
+import { LogTail } from '../presentation/logTail';
+import { endOfLogsLine, formatLogLine, logsPath, parseLogsPath } from '../presentation/runText';
 
 export const LOGS_SCHEME = 'polyaxon-logs';
 

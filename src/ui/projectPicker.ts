@@ -5,7 +5,7 @@ import type { ConnectionProvider } from '../connection/types';
 import { isPolyaxonError } from '../polyaxon/errors';
 import type { Project } from '../polyaxon/types';
 import { MultiStepInput } from './multiStepInput';
-import { projectNameProblem, repoNameFromGitConfig, suggestProjectName } from './projectName';
+import { projectNameProblem, repoNameFromGitConfig, suggestProjectName } from '../presentation/projectName';
 
 interface ProjectItem extends vscode.QuickPickItem {
   project?: string;

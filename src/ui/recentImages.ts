@@ -1,6 +1,6 @@
 // Recent DOCKER_IMAGE values, per project and kind, for the wizard's image step.
 import type * as vscode from 'vscode';
-import type { ServiceKind } from '../services/serviceKind';
+import type { ServiceKind } from '../polyaxon/serviceKind';
 
 const RECENT_IMAGES_KEY = 'polyaxon.recentImages';
 const MAX_RECENT_IMAGES = 5;

@@ -1,7 +1,9 @@
 // Opens Polyaxon services in VS Code tabs: one webview per service, with an iframe on the service URL
 // (the Simple Browser pattern), following the run while it is not running yet.
 import * as vscode from 'vscode';
-import type { Connection, ConnectionProvider, Refresher, RunRef, ServiceOpener } from '../connection/types';
+import type { Connection, ConnectionProvider } from '../connection/types';
+import type { Refresher, ServiceOpener } from './ports';
+import type { RunRef } from '../polyaxon/types';
 import { isPolyaxonError } from '../polyaxon/errors';
 import { isDone, isRunning } from '../polyaxon/statuses';
 import type { Run, StatusCondition } from '../polyaxon/types';
@@ -9,7 +11,7 @@ import { serviceUrl } from '../polyaxon/urls';
 import { browserUrl } from './browserUrl';
 import { isV2 } from '../polyaxon/version';
 import { framingBlocked, isGatewayNotReady, probe } from '../services/framing';
-import { newNonce, parseAction, parsePanelState, renderPage, type Action, type ServiceView } from './serviceWebviewHtml';
+import { newNonce, parseAction, parsePanelState, renderPage, type Action, type ServiceView } from '../presentation/serviceWebviewHtml';
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 

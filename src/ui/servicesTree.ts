@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { ProjectRef, RunRef } from '../polyaxon/client';
+import type { ProjectRef, RunRef } from '../polyaxon/types';
 import { isRunning, isTransitional } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
 import { ageText } from '../services/age';
 import { serviceContextValue } from '../services/contextValue';
-import { serviceKindOfRun, type ServiceKind } from '../services/serviceKind';
+import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
 import type { ProjectServices, ServicesSnapshot } from '../services/servicesSnapshot';
 import { statusDisplay } from '../services/statusDisplay';
-import { escapeMarkdown, inlineCode } from './markdownText';
+import { escapeMarkdown, inlineCode } from '../presentation/markdownText';
 
 export class ProjectNode {
   readonly type = 'project';

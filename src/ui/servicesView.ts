@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
-import type { Refresher } from '../connection/types';
-import type { RunRef } from '../polyaxon/client';
+import type { Refresher } from './ports';
+import type { RunRef } from '../polyaxon/types';
 import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
 import { ServicesModel } from '../services/servicesModel';
 import type { ServicesSnapshot } from '../services/servicesSnapshot';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { RunRef } from '../polyaxon/client';
+import type { RunRef } from '../polyaxon/types';
 import { countServices, allRuns } from '../services/servicesSnapshot';
 import { statusDisplay } from '../services/statusDisplay';
-import { escapeMarkdown } from './markdownText';
+import { escapeMarkdown } from '../presentation/markdownText';
 import type { ServicesView } from './servicesView';
 
 /** `$(vm-running) 2 · $(loading~spin) 1`: how many services run and start; a click opens one. */

@@ -1,7 +1,8 @@
 // Show Statuses: the run's status conditions, newest first, in a QuickPick (searchable, no extra editor tab).
 import * as vscode from 'vscode';
-import type { ConnectionProvider, RunRef } from '../connection/types';
-import { conditionIcon, conditionTime, newestFirst } from './runText';
+import type { ConnectionProvider } from '../connection/types';
+import type { RunRef } from '../polyaxon/types';
+import { conditionIcon, conditionTime, newestFirst } from '../presentation/runText';
 
 export class ServiceStatuses {
   constructor(private readonly deps: { connections: ConnectionProvider; log: vscode.LogOutputChannel }) {}

@@ -4,7 +4,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { Run } from '../../src/polyaxon/types';
-import type { RunRef } from '../../src/polyaxon/client';
+import type { RunRef } from '../../src/polyaxon/types';
 import type { OpenServicePanel, ServiceWebviews } from '../../src/ui/serviceWebview';
 import type { FakePolyaxon, FakeOptions } from '../fake-polyaxon/server';
 import { extension, startFakeServer, waitFor } from './helpers';

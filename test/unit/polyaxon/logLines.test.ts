@@ -3,8 +3,8 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { PolyaxonClient } from '../../../src/polyaxon/client';
 import { followLogs, RecentLines } from '../../../src/polyaxon/logs';
-import { LogTail } from '../../../src/ui/logTail';
-import { formatLogLine } from '../../../src/ui/runText';
+import { LogTail } from '../../../src/presentation/logTail';
+import { formatLogLine } from '../../../src/presentation/runText';
 import { listen } from './helpers';
 
 const UUID = 'c'.repeat(32);

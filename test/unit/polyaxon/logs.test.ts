@@ -1,7 +1,8 @@
 // followLogs: the live → archived protocol against a scripted client, then once against the fake server.
 import * as assert from 'assert';
 import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server';
-import { PolyaxonClient, type RunRef } from '../../../src/polyaxon/client';
+import { PolyaxonClient } from '../../../src/polyaxon/client';
+import type { RunRef } from '../../../src/polyaxon/types';
 import { PolyaxonError } from '../../../src/polyaxon/errors';
 import { followLogs } from '../../../src/polyaxon/logs';
 import type { LogLine, Logs, RunStatus, RunStatuses } from '../../../src/polyaxon/types';

@@ -4,7 +4,8 @@
 // The table of passes is printed at the end (and copied into the README's "Reliability" section).
 import * as assert from 'assert';
 import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server';
-import { PolyaxonClient, type ProjectRef, type RunRef } from '../../../src/polyaxon/client';
+import { PolyaxonClient } from '../../../src/polyaxon/client';
+import type { ProjectRef, RunRef } from '../../../src/polyaxon/types';
 import { isPolyaxonError, type PolyaxonErrorKind } from '../../../src/polyaxon/errors';
 import { ServicesModel } from '../../../src/services/servicesModel';
 import type { Timers } from '../../../src/services/poller';

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import type { Run } from '../../../src/polyaxon/types';
 import { ageText } from '../../../src/services/age';
 import { serviceContextValue } from '../../../src/services/contextValue';
-import { serviceKindOfRun } from '../../../src/services/serviceKind';
+import { serviceKindOfRun } from '../../../src/polyaxon/serviceKind';
 import { statusDisplay } from '../../../src/services/statusDisplay';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { ALL_STATUSES, isDone, isTransitional } from '../../../src/polyaxon/statuses';
 import { statusDisplay } from '../../../src/services/statusDisplay';
 import { countServices } from '../../../src/services/servicesSnapshot';
-import { serviceKindOfRun } from '../../../src/services/serviceKind';
+import { serviceKindOfRun } from '../../../src/polyaxon/serviceKind';
 import { ageText, formatDuration } from '../../../src/services/age';
 
 describe('statusDisplay', () => {

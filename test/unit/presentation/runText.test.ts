@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { StatusCondition } from '../../../src/polyaxon/types';
-import { conditionIcon, endOfLogsLine, formatLogLine, logsPath, newestFirst, parseLogsPath } from '../../../src/ui/runText';
+import { conditionIcon, endOfLogsLine, formatLogLine, logsPath, newestFirst, parseLogsPath } from '../../../src/presentation/runText';
 
 const UUID = '5180fcc7fddb44b28ceb22f418d7d2bb';
 const ref = { owner: 'default', project: 'my-project-alice', uuid: UUID };

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { esc, IFRAME_SANDBOX, newNonce, parseAction, parsePanelState, renderPage, type ServiceView } from '../../../src/ui/serviceWebviewHtml';
+import { esc, IFRAME_SANDBOX, newNonce, parseAction, parsePanelState, renderPage, type ServiceView } from '../../../src/presentation/serviceWebviewHtml';
 
 const assets = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/media/serviceWebview.js', styleUri: 'https://webview.test/media/serviceWebview.css', nonce: 'abc123' };
 const state = { owner: 'default', project: 'my-project-alice', uuid: '5180fcc7fddb44b28ceb22f418d7d2bb' };

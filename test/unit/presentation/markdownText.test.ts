@@ -1,6 +1,6 @@
 // Server text in Markdown tooltips, rendered by a CommonMark renderer: it must come out as the same text, inert.
 import * as assert from 'assert';
-import { escapeMarkdown, inlineCode } from '../../../src/ui/markdownText';
+import { escapeMarkdown, inlineCode } from '../../../src/presentation/markdownText';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options?: object) => { renderInline(src: string): string };

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { choosePolyaxonfile, conventionalPath, type ChoiceFiles, type ChoiceInputs } from '../../../src/ui/polyaxonfileChoice';
+import { choosePolyaxonfile, conventionalPath, type ChoiceFiles, type ChoiceInputs } from '../../../src/polyaxonfile/choice';
 
 const root = path.join(path.sep, 'ws', 'repo');
 const bundledDir = path.join(path.sep, 'ext', 'polyaxonfiles');

@@ -1,4 +1,4 @@
-import type { Run } from '../polyaxon/types';
+import type { Run } from './types';
 
 export type ServiceKind = 'vscode' | 'jupyter' | 'other';
 

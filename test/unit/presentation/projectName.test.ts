@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { projectNameProblem, repoNameFromGitConfig, slugify, suggestProjectName } from '../../../src/ui/projectName';
+import { projectNameProblem, repoNameFromGitConfig, slugify, suggestProjectName } from '../../../src/presentation/projectName';
 
 describe('project name suggestion', () => {
   it('is <repo>-<user>, as the AISG guide asks', () => {

@@ -1,0 +1,16 @@
+// What the commands need from the views, so that they do not depend on the views' classes.
+import type { Run, RunRef } from '../polyaxon/types';
+
+/** Opens a service for the user; implemented by the service webview. */
+export interface ServiceOpener {
+  openInWebview(ref: RunRef, run?: Run): Promise<void>;
+  openInBrowser(ref: RunRef, run?: Run): Promise<void>;
+  /** Re-reads a service whose tab is open, right after one of our actions changed it. */
+  refresh(ref: RunRef): void;
+}
+
+/** Anything that shows services and should refresh right after one of our actions. */
+export interface Refresher {
+  refreshNow(): void;
+}
+
