@@ -28,5 +28,5 @@ export function registerDevEnvCommands(deps: DevEnvDeps): vscode.Disposable[] {
 
 /** Menus pass a Uri or a tree item; only a plain object is an args object. */
 function argsObject<T>(value: unknown): Partial<T> {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype ? (value as Partial<T>) : {};
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype ? value : {};
 }

@@ -75,7 +75,7 @@ interface Target {
 /** Tree project nodes pass themselves; everything else is `LaunchArgs` or nothing. */
 function toArgs(arg: unknown): LaunchArgs {
   if (arg instanceof ProjectNode) return { project: arg.ref.project };
-  return arg && typeof arg === 'object' ? (arg as LaunchArgs) : {};
+  return arg && typeof arg === 'object' ? arg : {};
 }
 
 const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'Cluster VSCode', jupyter: 'Cluster Jupyter Lab', other: 'Service' };
@@ -187,7 +187,7 @@ async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string |
     },
     {
       exists: async (file) => vscode.workspace.fs.stat(vscode.Uri.file(file)).then(() => true, () => false),
-      findServiceFiles: async (root) => findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind })),
+      findServiceFiles: (root) => Promise.resolve(findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind }))),
     },
   );
   return { path: choice.path, label: choice.source === 'bundled' ? `${path.basename(choice.path)} (bundled with the extension)` : undefined };
@@ -199,7 +199,7 @@ async function pickServiceFile(): Promise<string | undefined> {
   const found = roots.flatMap((r) => findServicePolyaxonfiles(r.uri.fsPath));
   const browse = { label: '$(folder-opened) Browse…', file: undefined as string | undefined };
   const picked = await vscode.window.showQuickPick(
-    [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file as string | undefined })), browse],
+    [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file })), browse],
     { title: 'Launch Service from Polyaxonfile', placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one' },
   );
   if (!picked) return undefined;

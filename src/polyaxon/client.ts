@@ -1,5 +1,6 @@
 // Typed REST client for the Polyaxon API (CE v1.11.3, also v2), see /api/v1 and /streams/v1 in the swagger.
 // Every failure becomes a PolyaxonError whose message names the host and says what to do.
+import { textOf } from './serverText';
 import axios, { type AxiosInstance } from 'axios';
 import { Agent as HttpsAgent } from 'node:https';
 import { rootCertificates } from 'node:tls';
@@ -223,7 +224,7 @@ export class PolyaxonClient {
       if (call.signal?.aborted) throw cancelledFailure(this.info(call));
       const res = await this.exchange(call);
       status = res.status;
-      const location = res.headers.location;
+      const location: unknown = res.headers.location;
       return readAnswer(this.info(call), {
         status,
         text: typeof res.data === 'string' ? res.data : '',
@@ -272,8 +273,7 @@ function isRecord(item: unknown): item is Record<string, unknown> {
 
 /** A line whose `value` is null (an empty line of the container's output) is still a line; fields are texts. */
 function logLine(item: Record<string, unknown>): LogLine {
-  const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
-  return { ...item, timestamp: text(item.timestamp), pod: text(item.pod), container: text(item.container), value: text(item.value) };
+  return { ...item, timestamp: textOf(item.timestamp), pod: textOf(item.pod), container: textOf(item.container), value: textOf(item.value) };
 }
 
 function hasUuid(item: unknown): item is Run {

@@ -1,5 +1,6 @@
 // Typed failures of the Polyaxon client. Each kind maps to one thing the user can do about it,
 // so the UI can branch on `kind` and show `message` as is.
+import { textOf } from './serverText';
 import type { CertificateFailure } from './certificate';
 
 export type PolyaxonErrorKind =
@@ -62,5 +63,5 @@ export function drfMessages(body: unknown): string[] {
       return messages.map((m) => `${key}: ${m}`);
     });
   }
-  return [String(body)];
+  return [textOf(body)];
 }

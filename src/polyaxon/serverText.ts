@@ -28,3 +28,11 @@ export function safeCause(e: unknown): Error {
   if (typeof code === 'string') Object.assign(copy, { code });
   return copy;
 }
+
+/** A value of a server's answer as text: objects as JSON (not "[object Object]"), null and undefined as ''. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}

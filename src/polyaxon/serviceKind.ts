@@ -1,3 +1,4 @@
+import { textOf } from './serverText';
 import type { Run } from './types';
 
 export type ServiceKind = 'vscode' | 'jupyter' | 'other';
@@ -20,5 +21,5 @@ export function serviceKindFrom(clues: { tags?: readonly string[] | null; name?:
 }
 
 export function serviceKindOfRun(run: Pick<Run, 'tags' | 'name' | 'inputs'>): ServiceKind {
-  return serviceKindFrom({ tags: run.tags, name: run.name, image: String(run.inputs?.DOCKER_IMAGE ?? '') });
+  return serviceKindFrom({ tags: run.tags, name: run.name, image: textOf(run.inputs?.DOCKER_IMAGE) });
 }

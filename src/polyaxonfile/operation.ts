@@ -30,7 +30,7 @@ export function componentToDict(pf: Polyaxonfile): Record<string, unknown> {
   const component = ordered(isRecord(pf.data) ? pf.data : {}, COMPONENT_FIELDS);
   for (const section of ['inputs', 'outputs']) {
     const list = component[section];
-    if (Array.isArray(list)) component[section] = list.map((io) => (isRecord(io) ? ordered(io, IO_FIELDS) : io));
+    if (Array.isArray(list)) component[section] = (list as unknown[]).map((io) => (isRecord(io) ? ordered(io, IO_FIELDS) : io));
   }
   const run = component.run;
   if (isRecord(run) && run.kind === 'service') {

@@ -108,7 +108,7 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
     inputs: readIOs(top, 'inputs', locate),
     outputs: readIOs(top, 'outputs', locate),
     runKind: asString(run.kind),
-    ports: Array.isArray(run.ports) ? run.ports.filter(Number.isInteger) : [],
+    ports: Array.isArray(run.ports) ? (run.ports as unknown[]).filter((p): p is number => Number.isInteger(p)) : [],
     rewritePath: isTrue(run.rewritePath),
     image: asString(container.image),
     data,

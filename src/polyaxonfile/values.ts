@@ -143,7 +143,7 @@ function convertList(rule: TypeRule, value: unknown): { value: unknown } | undef
   }
   if (items === undefined) return undefined;
   const converted = items.map((item) => (item === null ? undefined : rule.convert(item)));
-  return converted.every((c) => c !== undefined) ? ok(converted.map((c) => c!.value)) : undefined;
+  return converted.every((c) => c !== undefined) ? ok(converted.map((c) => c.value)) : undefined;
 }
 
 function urlOrObject(value: unknown, url: RegExp) {

@@ -90,7 +90,7 @@ export class ServicesModel {
     );
     // Every project failed (say, a 404 from a gateway in trouble): keep the last good list, and back off.
     const failed = projects.find((p) => p.error);
-    if (this.snapshot && failed && projects.every((p) => p.error)) throw failed.error;
+    if (this.snapshot && failed && projects.every((p) => p.error)) throw failed.error as Error;
     return { host: conn.host, projects, fetchedAt: Date.now() };
   }
 

@@ -41,7 +41,7 @@ export class JupyterIntegration implements vscode.Disposable {
     try {
       const api = extension.isActive ? extension.exports : await extension.activate();
       if (typeof api?.createJupyterServerCollection !== 'function') {
-        this.deps.log.warn(`${JUPYTER_EXTENSION_ID} ${String(extension.packageJSON?.version)} has no createJupyterServerCollection: Polyaxon servers are not offered in its kernel picker.`);
+        this.deps.log.warn(`${JUPYTER_EXTENSION_ID} ${String((extension.packageJSON as { version?: unknown } | undefined)?.version)} has no createJupyterServerCollection: Polyaxon servers are not offered in its kernel picker.`);
         return;
       }
       const provider = new PolyaxonJupyterServers(this.deps);

@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 
 /** Thrown out of a step to move the wizard; any other error ends it. */
-class FlowAction {
-  private constructor(readonly name: string) {}
+class FlowAction extends Error {
+  private constructor(name: string) {
+    super(`wizard: ${name}`);
+  }
   static readonly back = new FlowAction('back');
   static readonly cancel = new FlowAction('cancel');
 }
@@ -140,6 +142,8 @@ export class MultiStepInput {
         input.onDidHide(() => reject(FlowAction.cancel)),
         ...wire(resolve),
       );
-    }).finally(() => disposables.forEach((d) => d.dispose()));
+    }).finally(() => {
+      for (const d of disposables) d.dispose();
+    });
   }
 }

@@ -20,7 +20,7 @@ export const windowPrompts: Prompts = {
   async choose(message, actions, { detail, modal = false, severity = 'info' } = {}) {
     const show =
       severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    return show(message, { modal, detail }, ...actions) as Thenable<(typeof actions)[number] | undefined>;
+    return show<(typeof actions)[number]>(message, { modal, detail }, ...actions);
   },
 };
 

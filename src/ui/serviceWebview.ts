@@ -42,22 +42,20 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
   /** Brings panels back after a window reload; needs the `onWebviewPanel:polyaxon.service` activation event. */
   registerSerializer(): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(SERVICE_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
+      deserializeWebviewPanel: (panel, state: unknown) => {
         const ref = parsePanelState(state);
-        if (!ref || this.panels.has(key(ref))) {
-          panel.dispose();
-          return;
-        }
-        this.adopt(panel, ref);
+        if (!ref || this.panels.has(key(ref))) panel.dispose();
+        else this.adopt(panel, ref);
+        return Promise.resolve();
       },
     });
   }
 
-  async openInWebview(ref: RunRef, run?: Run): Promise<void> {
+  openInWebview(ref: RunRef, run?: Run): Promise<void> {
     const open = this.panels.get(key(ref));
     if (open) {
       open.panel.reveal();
-      return;
+      return Promise.resolve();
     }
     const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), vscode.ViewColumn.Active, {
       // The framed service runs its own JS: the webview's sandbox flags carry over to nested iframes.
@@ -66,6 +64,7 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
       localResourceRoots: [this.media()],
     });
     this.adopt(panel, ref);
+    return Promise.resolve();
   }
 
   async openInBrowser(ref: RunRef, run?: Run): Promise<void> {

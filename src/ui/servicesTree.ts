@@ -1,3 +1,4 @@
+import { textOf } from '../polyaxon/serverText';
 import * as vscode from 'vscode';
 import type { ProjectRef, RunRef } from '../polyaxon/types';
 import { isRunning, isTransitional } from '../polyaxon/statuses';
@@ -60,7 +61,7 @@ function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString
     ['Finished', run.finished_at],
   ];
   for (const [label, value] of rows) {
-    if (value !== undefined && value !== null && value !== '') md.appendMarkdown(`${label}: ${inlineCode(String(value))}  \n`);
+    if (value !== undefined && value !== null && value !== '') md.appendMarkdown(`${label}: ${inlineCode(textOf(value))}  \n`);
   }
   if (lastMessage) md.appendMarkdown(`\nLast status: ${escapeMarkdown(lastMessage)}`);
   return md;
