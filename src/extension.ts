@@ -3,11 +3,13 @@ import type { PolyaxonTestApi } from './api';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDevEnvCommands } from './commands/devEnvCommands';
 import { registerLaunchCommands, type LaunchArgs } from './commands/launchCommands';
+import { launchDeps } from './commands/launchUi';
 import { registerNotebookCommands } from './commands/notebookCommands';
 import { registerPortForwardCommands } from './commands/portForwardCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { ConnectionManager } from './connection/connectionManager';
 import { TokenStore } from './connection/tokenStore';
+import { LaunchManager } from './services/launch/launchManager';
 import { parseRunInstance } from './devenv/runInstance';
 import { setContext } from './ui/contextKeys';
 import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     log,
     launchJupyter: async () => vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter', { open: 'none' } satisfies LaunchArgs),
   });
+  const launches = new LaunchManager(launchDeps({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }));
   portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
   const portForwardStatusBar = new PortForwardStatusBar(portForward);
 
@@ -63,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     jupyter,
     logs.register(),
     ...registerConnectionCommands({ connections, log, prompts }),
-    ...registerPortForwardCommands({ session: portForward, log, inCluster: inCluster !== undefined }),
+    ...registerPortForwardCommands({ session: portForward, log, prompts, inCluster: inCluster !== undefined }),
     ...registerServiceCommands({
       connections,
       view: services,
@@ -73,9 +76,10 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
       currentRun: inCluster,
       showLogs: (ref) => logs.show(ref),
       showStatuses: (ref) => statuses.show(ref),
+      restart: (ref) => launches.restart(ref),
     }),
-    ...registerLaunchCommands({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }),
-    ...registerNotebookCommands({ connections, view: services, log }),
+    ...registerLaunchCommands({ manager: launches, prompts, log }),
+    ...registerNotebookCommands({ connections, view: services, log, prompts }),
     ...registerDevEnvCommands({
       context,
       prompts,

@@ -4,7 +4,7 @@ import { withTlsTrust, type TlsTrustPorts } from '../connection/tlsTrust';
 import { normaliseHostInput, plainHttpTokenProblem } from '../connection/hostPolicy';
 import { pickProject } from '../ui/projectPicker';
 import type { Prompts } from '../ui/prompts';
-import { reportingErrors } from './reportError';
+import { registerCommands, type CommandTable } from './registerCommands';
 
 export interface ConnectionCommandDeps {
   connections: ConnectionManager;
@@ -149,12 +149,12 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
     void vscode.window.showInformationMessage(`Polyaxon: removed the token for ${host}.`);
   };
 
-  const commands: Record<string, (args?: never) => unknown> = {
+  const commands: CommandTable = {
     'polyaxon.configureConnection': configureConnection,
     'polyaxon.selectProject': selectProject,
     'polyaxon.testConnection': testConnection,
     'polyaxon.signOut': signOut,
     'polyaxon.showOutput': () => log.show(),
   };
-  return Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, reportingErrors(log, id, handler)));
+  return registerCommands({ log, prompts }, commands);
 }

@@ -4,6 +4,7 @@ import { toggleGitTerminalAuthentication } from '../ui/gitTerminalAuth';
 import { activateServiceAccount, type ActivateArgs } from './activateServiceAccount';
 import { buildImage, type BuildArgs } from './buildImage';
 import { cloneRepository, type CloneArgs } from './cloneRepository';
+import { registerCommands } from './registerCommands';
 import type { CommandDeps, DevEnvDeps, TerminalLauncher } from './devEnvDeps';
 
 export type { CommandDeps, DevEnvDeps, TerminalLauncher };
@@ -18,12 +19,12 @@ export const windowTerminals: TerminalLauncher = {
 
 export function registerDevEnvCommands(deps: DevEnvDeps): vscode.Disposable[] {
   const full: CommandDeps = { ...deps, terminals: windowTerminals };
-  return [
-    vscode.commands.registerCommand('polyaxon.toggleGitTerminalAuthentication', () => toggleGitTerminalAuthentication(deps)),
-    vscode.commands.registerCommand('polyaxon.cloneRepository', (args?: unknown) => cloneRepository(full, argsObject<CloneArgs>(args))),
-    vscode.commands.registerCommand('polyaxon.activateServiceAccount', (args?: unknown) => activateServiceAccount(full, argsObject<ActivateArgs>(args))),
-    vscode.commands.registerCommand('polyaxon.buildImage', (args?: unknown) => buildImage(full, argsObject<BuildArgs>(args))),
-  ];
+  return registerCommands(deps, {
+    'polyaxon.toggleGitTerminalAuthentication': () => toggleGitTerminalAuthentication(deps),
+    'polyaxon.cloneRepository': (args?: unknown) => cloneRepository(full, argsObject<CloneArgs>(args)),
+    'polyaxon.activateServiceAccount': (args?: unknown) => activateServiceAccount(full, argsObject<ActivateArgs>(args)),
+    'polyaxon.buildImage': (args?: unknown) => buildImage(full, argsObject<BuildArgs>(args)),
+  });
 }
 
 /** Menus pass a Uri or a tree item; only a plain object is an args object. */

@@ -1,305 +1,43 @@
-// Launch Cluster VSCode / Jupyter Lab / any service polyaxonfile: choose the file, fill the form (or take
-// `args.params`), check it like the CLI does, POST it, then follow the run until it runs or fails.
-import * as path from 'path';
+// Launch Cluster VSCode / Jupyter Lab / any service polyaxonfile, and Restart: argument mapping only. The launch
+// itself is the LaunchManager's (src/services/launch).
 import * as vscode from 'vscode';
-import type { Connection, ConnectionProvider } from '../connection/types';
-import type { Refresher, ServiceOpener } from '../ui/ports';
-import type { ProjectRef, RunRef } from '../polyaxon/types';
-import { isPolyaxonError } from '../polyaxon/errors';
 import type { Run } from '../polyaxon/types';
-import { isV2 } from '../polyaxon/version';
-import {
-  buildCreateBody, checkParams, findServicePolyaxonfiles, formatProblem, launchInputs, loadServicePolyaxonfile, PolyaxonfileError, serviceKindOf,
-  type Polyaxonfile, type Problem,
-} from '../polyaxonfile';
-import { ACTIVE_SERVICES_QUERY } from '../polyaxon/statuses';
-import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
-import { createOnce } from '../services/createOnce';
-import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard';
-import type { ServiceKind } from '../polyaxon/serviceKind';
-import { openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
-import { runLaunchWizard } from '../ui/launchWizard';
-import { choosePolyaxonfile, type LaunchKind } from '../polyaxonfile/choice';
+import type { LaunchArgs, LaunchTarget } from '../services/launch/launchPorts';
+import type { LaunchManager } from '../services/launch/launchManager';
 import type { Prompts } from '../ui/prompts';
-import { recentImages, rememberImage } from '../ui/recentImages';
 import { ProjectNode } from '../ui/servicesTree';
+import { registerCommands } from './registerCommands';
 
-export type { OpenOnLaunch };
+export type { LaunchArgs };
 
-/**
- * Arguments for keybindings, other extensions and tests. With `params` the launch asks nothing: the project is
- * `project` or `polyaxon.project`, and problems are thrown instead of shown.
- */
-export interface LaunchArgs {
-  project?: string;
-  params?: Record<string, string>;
-  polyaxonfile?: string;
-  name?: string;
-  open?: OpenOnLaunch;
-  /** When a service of the same kind is already up: ask (default with the form), open it, or launch another (default with `params`). */
-  reuse?: 'ask' | 'open' | 'launch';
-}
-
-export interface LaunchDeps {
-  context: vscode.ExtensionContext;
-  connections: ConnectionProvider;
-  opener: ServiceOpener;
-  refresher: Refresher;
+export interface LaunchCommandDeps {
+  manager: LaunchManager;
   prompts: Prompts;
   log: vscode.LogOutputChannel;
-  showLogs(ref: RunRef): Promise<void>;
 }
 
 /**
  * Each command resolves the Run it ended with: the new one (its `status` tells the outcome: running, failed,
- * unschedulable, …), the already running one the user chose to open, or undefined when nothing was launched.
- * Problems are shown to the user; with `args.params` (no prompts) they are thrown instead.
+ * unschedulable, …), the active one the user chose to open, or undefined when nothing was launched.
+ * Problems are shown to the user; with `args.params` (no questions) they are thrown instead.
  */
-export function registerLaunchCommands(deps: LaunchDeps): vscode.Disposable[] {
-  const guard = new LaunchGuard();
-  const launch = (target: Target, arg: unknown): Promise<Run | undefined> => runLaunch(deps, guard, target, toArgs(arg));
-  return [
-    vscode.commands.registerCommand('polyaxon.launchVSCode', (arg?: unknown) => launch({ kind: 'vscode' }, arg)),
-    vscode.commands.registerCommand('polyaxon.launchJupyter', (arg?: unknown) => launch({ kind: 'jupyter' }, arg)),
-    // From the explorer or editor title the argument is the file's Uri.
-    vscode.commands.registerCommand('polyaxon.launchFromPolyaxonfile', (arg?: unknown) =>
-      launch({ file: arg instanceof vscode.Uri ? arg.fsPath : undefined }, arg instanceof vscode.Uri ? undefined : arg)),
-  ];
-}
-
-interface Target {
-  kind?: LaunchKind;
-  file?: string;
+export function registerLaunchCommands(deps: LaunchCommandDeps): vscode.Disposable[] {
+  const launch = (target: LaunchTarget, arg: unknown): Promise<Run | undefined> => deps.manager.launch(target, toArgs(arg));
+  return registerCommands(
+    deps,
+    {
+      'polyaxon.launchVSCode': (arg?: unknown) => launch({ kind: 'vscode' }, arg),
+      'polyaxon.launchJupyter': (arg?: unknown) => launch({ kind: 'jupyter' }, arg),
+      // From the explorer or editor title the argument is the file's Uri.
+      'polyaxon.launchFromPolyaxonfile': (arg?: unknown) =>
+        launch({ file: arg instanceof vscode.Uri ? arg.fsPath : undefined }, arg instanceof vscode.Uri ? undefined : arg),
+    },
+    { rethrow: ([arg]) => toArgs(arg).params !== undefined },
+  );
 }
 
 /** Tree project nodes pass themselves; everything else is `LaunchArgs` or nothing. */
 function toArgs(arg: unknown): LaunchArgs {
   if (arg instanceof ProjectNode) return { project: arg.ref.project };
-  return arg && typeof arg === 'object' ? arg : {};
-}
-
-const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'Cluster VSCode', jupyter: 'Cluster Jupyter Lab', other: 'Service' };
-
-async function runLaunch(deps: LaunchDeps, guard: LaunchGuard, target: Target, args: LaunchArgs): Promise<Run | undefined> {
-  const quiet = args.params !== undefined;
-  try {
-    return await launchOrThrow(deps, guard, target, args, quiet);
-  } catch (e) {
-    if (e instanceof Cancelled) return undefined;
-    deps.log.error(`Launch failed: ${e instanceof Error ? e.message : String(e)}`);
-    if (quiet) throw e;
-    void showError(deps, e);
-    return undefined;
-  }
-}
-
-/** Everything a launch needs, checked: nothing invalid gets past here. */
-interface LaunchRequest {
-  conn: Connection;
-  file: string;
-  pf: Polyaxonfile;
-  kind: ServiceKind;
-  label: string;
-  project: ProjectRef;
-  params: Record<string, string>;
-  name?: string;
-}
-
-async function launchOrThrow(deps: LaunchDeps, guard: LaunchGuard, target: Target, args: LaunchArgs, quiet: boolean): Promise<Run | undefined> {
-  const request = await prepare(deps, target, args, quiet);
-  if (!request) return undefined;
-  const { conn, project, kind, label } = request;
-  const release = guard.tryAcquire(launchKey(conn.host, conn.owner, project.project, kind, request.pf.name));
-  if (!release) {
-    void vscode.window.showInformationMessage(`A launch of ${label} in ${project.project} is already in progress.`);
-    return undefined;
-  }
-  try {
-    const existing = await existingService(deps, request, args.reuse ?? (quiet ? 'launch' : 'ask'));
-    if (existing) {
-      await openService(deps, { ...project, uuid: existing.uuid }, existing, args.open, label);
-      return existing;
-    }
-    const body = buildCreateBody(request.pf, request.params, { v2: isV2(await deps.connections.installation()) });
-    if (request.name) body.name = request.name;
-    const created = await createRun(deps, conn, project, body, quiet);
-    if (!created) return undefined;
-    deps.log.info(`Launched ${label} ${created.name ?? ''} (${created.uuid}) in ${conn.owner}/${project.project} from ${request.file}`);
-    deps.refresher.refreshNow();
-    const image = request.params.DOCKER_IMAGE ?? launchInputs(request.pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
-    if (image) await rememberImage(deps.context, project.project, kind, image);
-    return await follow(deps, conn, { ...project, uuid: created.uuid }, created, label, args.open);
-  } finally {
-    release();
-  }
-}
-
-/** The polyaxonfile, then the project, params and name from the wizard or from `args`. */
-async function prepare(deps: LaunchDeps, target: Target, args: LaunchArgs, quiet: boolean): Promise<LaunchRequest | undefined> {
-  const conn = await deps.connections.get();
-  const given = target.file ?? args.polyaxonfile;
-  const chosen = target.kind
-    ? await chooseFile(deps, target.kind, given)
-    : { path: given ?? (quiet ? undefined : await pickServiceFile()), label: undefined };
-  if (!chosen.path) {
-    if (quiet) throw new Error('Launch Service from Polyaxonfile needs a file: pass {polyaxonfile: "<path>"}.');
-    return undefined;
-  }
-  const pf = await readPolyaxonfile(chosen.path);
-  const kind: ServiceKind = target.kind ?? serviceKindOf(pf);
-  const label = kind === 'other' ? `Service ${pf.name ?? path.basename(chosen.path)}` : KIND_LABEL[kind];
-
-  const choice = quiet
-    ? { project: args.project ?? conn.project, params: args.params ?? {}, name: args.name }
-    : await runLaunchWizard({
-      title: `Launch ${label}`,
-      connections: deps.connections,
-      fileLabel: chosen.label ?? vscode.workspace.asRelativePath(chosen.path),
-      inputs: launchInputs(pf),
-      project: args.project,
-      name: args.name,
-      recentImages: (project) => recentImages(deps.context, project, kind),
-      checkParam: (params, name) => checkParams(pf, params).find((p) => p.field === `params.${name}`)?.message,
-    });
-  if (!choice) return undefined;
-  if (!choice.project) {
-    throw new Error('No Polyaxon project to launch in: set polyaxon.project (Polyaxon: Select Project…) or pass {project: "<name>"}.');
-  }
-  // The server accepts unknown or missing params and fails the run later (API.md §4), so check like the CLI.
-  const problems = checkParams(pf, choice.params);
-  if (problems.length) throw new PolyaxonfileError(problems);
-  const project = { owner: conn.owner, project: choice.project };
-  return { conn, file: chosen.path, pf, kind, label, project, params: choice.params, name: choice.name };
-}
-
-async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string | undefined): Promise<{ path: string; label?: string }> {
-  const setting = vscode.workspace.getConfiguration('polyaxon').inspect<string>(`polyaxonfiles.${kind}`);
-  const trusted = vscode.workspace.isTrusted;
-  const choice = await choosePolyaxonfile(
-    {
-      kind,
-      explicit,
-      // In an untrusted workspace only the user's own setting counts: the workspace could point anywhere.
-      setting: trusted ? vscode.workspace.getConfiguration('polyaxon').get<string>(`polyaxonfiles.${kind}`) : setting?.globalValue,
-      workspaceRoots: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
-      trusted,
-      bundledDir: vscode.Uri.joinPath(deps.context.extensionUri, 'polyaxonfiles').fsPath,
-    },
-    {
-      exists: async (file) => vscode.workspace.fs.stat(vscode.Uri.file(file)).then(() => true, () => false),
-      findServiceFiles: (root) => Promise.resolve(findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind }))),
-    },
-  );
-  return { path: choice.path, label: choice.source === 'bundled' ? `${path.basename(choice.path)} (bundled with the extension)` : undefined };
-}
-
-/** Launch Service from Polyaxonfile without a file: the workspace's service polyaxonfiles, or a file dialog. */
-async function pickServiceFile(): Promise<string | undefined> {
-  const roots = vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file') : [];
-  const found = roots.flatMap((r) => findServicePolyaxonfiles(r.uri.fsPath));
-  const browse = { label: '$(folder-opened) Browse…', file: undefined as string | undefined };
-  const picked = await vscode.window.showQuickPick(
-    [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file })), browse],
-    { title: 'Launch Service from Polyaxonfile', placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one' },
-  );
-  if (!picked) return undefined;
-  if (picked.file) return picked.file;
-  const uris = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Polyaxonfile: ['yml', 'yaml'] }, title: 'Service polyaxonfile to launch' });
-  return uris?.[0]?.fsPath;
-}
-
-/** Reads, parses and checks the file; every problem carries file:line:column. */
-async function readPolyaxonfile(file: string): Promise<Polyaxonfile> {
-  let text: string;
-  try {
-    text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8');
-  } catch (e) {
-    throw new Error(`Cannot read the polyaxonfile ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return loadServicePolyaxonfile(text, file);
-}
-
-async function existingService(deps: LaunchDeps, request: LaunchRequest, reuse: 'ask' | 'open' | 'launch'): Promise<Run | undefined> {
-  if (reuse === 'launch') return undefined;
-  const { conn, project, kind, pf, label } = request;
-  const page = await conn.client.listRuns(project, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 });
-  const [active] = sameKindActive(page.results, kind, pf.name);
-  if (!active || reuse === 'open') return active;
-  const answer = await deps.prompts.choose(
-    `${label} "${active.name ?? active.uuid}" is already ${active.status ?? 'active'} in ${project.project}.`,
-    ['Open the Running One', 'Launch Another'] as const,
-  );
-  if (answer === undefined) throw new Cancelled();
-  return answer === 'Open the Running One' ? active : undefined;
-}
-
-/** Creates the run; when the project is missing, offers to create it and tries once more. */
-async function createRun(deps: LaunchDeps, conn: Connection, ref: ProjectRef, body: Parameters<Connection['client']['createRun']>[1], quiet: boolean): Promise<Run | undefined> {
-  try {
-    return await createOnce(conn.client, ref, body);
-  } catch (e) {
-    if (quiet || !isPolyaxonError(e, 'projectNotFound')) throw e;
-    const answer = await deps.prompts.choose(`Project "${ref.project}" does not exist on ${conn.host}.`, ['Create Project'] as const, { severity: 'error' });
-    if (!answer) return undefined;
-    await conn.client.createProject(ref.owner, { name: ref.project });
-    deps.refresher.refreshNow();
-    return createOnce(conn.client, ref, body);
-  }
-}
-
-/** Shows each status with Polyaxon's message until an outcome, then acts on it. */
-async function follow(deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined): Promise<Run> {
-  const runName = created.name ?? created.uuid;
-  let outcome: LaunchOutcome;
-  try {
-    outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Launching ${label} "${runName}" in ${ref.project}`, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        progress.report({ message: 'created, waiting for the cluster…' });
-        return followLaunch({
-          getStatuses: (signal) => conn.client.getStatuses(ref, signal),
-          sleep,
-          now: Date.now,
-          signal: abort.signal,
-          onChange: (change) => {
-            deps.log.info(`${runName}: ${statusText(change)}`);
-            progress.report({ message: statusText(change) });
-          },
-        });
-      },
-    );
-  } catch (e) {
-    // The run exists: say so, and leave it to the Services view.
-    throw new Error(`${label} "${runName}" was created, but its status could not be followed: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  deps.refresher.refreshNow();
-  const run = await conn.client.getRun(ref).catch(() => ({ ...created, status: outcome.status as Run['status'] }));
-  await showLaunchOutcome(deps, { conn, ref, run, runName, label, outcome }, open);
-  return run;
-}
-
-function statusText(change: StatusChange): string {
-  const message = change.condition?.message || change.condition?.reason;
-  return message ? `${change.status}: ${message}` : change.status;
-}
-
-/** The user dismissed a question; not an error to show. */
-class Cancelled extends Error {}
-
-async function showError(deps: LaunchDeps, e: unknown): Promise<void> {
-  if (e instanceof PolyaxonfileError) return showProblems(deps, e.problems);
-  await vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
-}
-
-/** The first problem with an action that opens the file at its position; the rest go to the log. */
-async function showProblems(deps: LaunchDeps, problems: readonly Problem[]): Promise<void> {
-  problems.forEach((p) => deps.log.warn(formatProblem(p)));
-  const [first] = problems;
-  const more = problems.length > 1 ? ` (+${problems.length - 1} more in the Polyaxon log)` : '';
-  const answer = await vscode.window.showErrorMessage(`Nothing was launched. ${formatProblem(first)}${more}`, 'Open File');
-  if (answer !== 'Open File') return;
-  const position = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.column - 1));
-  await vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(position, position) });
+  return arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? arg : {};
 }

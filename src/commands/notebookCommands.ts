@@ -6,13 +6,15 @@ import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import { jupyterServerLabel, notRunningMessage } from '../services/jupyterServers';
 import { COLLECTION_LABEL } from '../ui/jupyterIntegration';
 import type { ServicesView } from '../ui/servicesView';
-import { reportingErrors } from './reportError';
+import type { Prompts } from '../ui/prompts';
+import { registerCommands } from './registerCommands';
 import { resolveTarget, type ServiceArg } from './serviceTarget';
 
 export interface NotebookCommandDeps {
   connections: ConnectionProvider;
   view: ServicesView;
   log: vscode.LogOutputChannel;
+  prompts: Prompts;
 }
 
 const NEW_NOTEBOOK = '$(new-file) New Jupyter Notebook';
@@ -52,8 +54,7 @@ async function pickNotebook(): Promise<vscode.Uri | 'new' | undefined> {
 }
 
 export function registerNotebookCommands(deps: NotebookCommandDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('polyaxon.useAsNotebookKernel', reportingErrors(deps.log, 'Use as Notebook Kernel', (arg?: ServiceArg, notebook?: vscode.Uri | 'new') =>
-      useAsNotebookKernel(deps, arg, notebook))),
-  ];
+  return registerCommands(deps, {
+    'polyaxon.useAsNotebookKernel': (arg?: ServiceArg, notebook?: vscode.Uri | 'new') => useAsNotebookKernel(deps, arg, notebook),
+  });
 }

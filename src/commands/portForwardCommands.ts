@@ -6,11 +6,13 @@ import { firstFreePort, isPortFree } from '../portForward/ports';
 import type { ForwardTarget } from '../portForward/supervisor';
 import { MultiStepInput } from '../ui/multiStepInput';
 import type { PortForwardSession } from '../ui/portForwardSession';
-import { reportingErrors } from './reportError';
+import type { Prompts } from '../ui/prompts';
+import { registerCommands, type CommandTable } from './registerCommands';
 
 export interface PortForwardCommandDeps {
   session: PortForwardSession;
   log: vscode.LogOutputChannel;
+  prompts: Prompts;
   /** Inside a Polyaxon service the API is reachable directly: nothing to forward. */
   inCluster: boolean;
 }
@@ -65,7 +67,7 @@ async function chooseTarget(session: PortForwardSession): Promise<ConnectChoice 
   return completed ? (state as ConnectChoice) : undefined;
 }
 
-export function registerPortForwardCommands({ session, log, inCluster }: PortForwardCommandDeps): vscode.Disposable[] {
+export function registerPortForwardCommands({ session, log, prompts, inCluster }: PortForwardCommandDeps): vscode.Disposable[] {
   const showFailure = (error: ForwardError) => {
     const actions = error.kind === 'kubectlNotFound' ? ['Install kubectl', 'Open Settings'] : ['Show Log'];
     void vscode.window.showErrorMessage(`Polyaxon: ${error.message}`, ...actions).then((picked) => {
@@ -145,11 +147,11 @@ export function registerPortForwardCommands({ session, log, inCluster }: PortFor
     else if (picked === 'Show Log') session.log.show();
   };
 
-  const commands: Record<string, (args?: never) => unknown> = {
+  const commands: CommandTable = {
     'polyaxon.connectCluster': connect,
     'polyaxon.reconnectCluster': reconnect,
     'polyaxon.disconnectCluster': () => session.disconnect(),
     'polyaxon.portForwardActions': actions,
   };
-  return Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, reportingErrors(log, id, handler)));
+  return registerCommands({ log, prompts }, commands);
 }

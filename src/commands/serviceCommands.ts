@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../connection/types';
 import type { ServiceOpener } from '../ui/ports';
-import type { RunRef } from '../polyaxon/types';
+import type { Run, RunRef } from '../polyaxon/types';
 import { isDone } from '../polyaxon/statuses';
 import { runServiceUiUrl, serviceUrl } from '../polyaxon/urls';
 import { isV2 } from '../polyaxon/version';
@@ -9,7 +9,7 @@ import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
 import { browserUrl } from '../ui/browserUrl';
 import type { Prompts } from '../ui/prompts';
 import type { ServicesView } from '../ui/servicesView';
-import { reportingErrors } from './reportError';
+import { registerCommands, type CommandTable } from './registerCommands';
 import { pickFromView, resolveTarget, type ServiceArg, type ServiceTarget } from './serviceTarget';
 
 export interface ServiceCommandDeps {
@@ -19,6 +19,8 @@ export interface ServiceCommandDeps {
   prompts: Prompts;
   showLogs(ref: RunRef): Promise<void>;
   showStatuses(ref: RunRef): Promise<void>;
+  /** Stops the service (asked first) and launches its copy: the launch manager's restart. */
+  restart(ref: RunRef): Promise<Run | undefined>;
   /** Set inside a Polyaxon service: stopping or deleting it needs an extra warning. */
   currentRun: RunRef | undefined;
   log: vscode.LogOutputChannel;
@@ -33,7 +35,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
   const target = (arg: ServiceArg, verb: string) => resolveTarget(arg, connections, view, `Select the service to ${verb}`);
   const isCurrent = (t: ServiceTarget) => deps.currentRun?.uuid === t.run.uuid;
 
-  const commands: Record<string, (arg?: never) => unknown> = {
+  const commands: CommandTable = {
     'polyaxon.refresh': () => view.refresh(),
 
     'polyaxon.filter': async (arg?: ServiceFilter) => {
@@ -130,12 +132,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
 
     'polyaxon.restart': async (arg?: ServiceArg) => {
       const t = await target(arg, 'restart');
-      if (!t) return undefined;
-      // Polyaxon's restart makes a new run from the same specification; the old one stays as it is.
-      const created = await t.conn.client.restartRun(t.ref);
-      view.refreshNow();
-      void vscode.window.showInformationMessage(`Polyaxon: restarted ${label(t)} as a new service ${created.uuid.slice(0, 8)}.`);
-      return created;
+      return t ? deps.restart(t.ref) : undefined;
     },
 
     'polyaxon.pickService': async () => {
@@ -144,5 +141,5 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
     },
   };
 
-  return Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, reportingErrors(deps.log, id, handler)));
+  return registerCommands(deps, commands);
 }

@@ -1,19 +1,22 @@
 // The launch form, built from the polyaxonfile's inputs so that any service polyaxonfile gets fitting steps:
-// project → one step per input → run name → review. Thin: checking a value is the caller's `checkParam`.
+// [a service of this kind is already up: open it, launch another, or replace it] → one step per input → run name
+// → review. The launch manager checks the connection and the project first. Thin: checking a value is the caller's.
 import * as vscode from 'vscode';
-import type { ConnectionProvider } from '../connection/types';
 import type { LaunchInput } from '../polyaxonfile';
+import type { Run } from '../polyaxon/types';
+import type { ExistingAnswer, ExistingChoice } from '../services/launch/existingService';
 import { MultiStepInput, type WizardStep } from './multiStepInput';
-import { projectStep } from './projectPicker';
 
 export interface LaunchWizardOptions {
   title: string;
-  connections: ConnectionProvider;
+  /** The project, checked to exist by the launch manager. */
+  project: string;
+  /** An active service of the same kind: the first step asks what to do about it. */
+  existing?: { run: Run; choices: readonly ExistingChoice[] };
   /** How the polyaxonfile is shown in the review step (workspace-relative path or "bundled …"). */
   fileLabel: string;
   inputs: readonly LaunchInput[];
-  /** Skip the project step when the caller already knows it. */
-  project?: string;
+  /** The default run name. */
   name?: string;
   recentImages(project: string): readonly string[];
   /** Why `params[name]` is not acceptable (type, options, placeholders), or undefined. */
@@ -21,7 +24,8 @@ export interface LaunchWizardOptions {
 }
 
 export interface LaunchChoice {
-  project: string;
+  /** The answer to the existing-service step, when there was one. */
+  existing?: ExistingAnswer;
   /** Only values that differ from the polyaxonfile's defaults, like `-P` on the CLI. */
   params: Record<string, string>;
   name?: string;
@@ -38,11 +42,15 @@ interface ValueItem extends vscode.QuickPickItem {
 
 /** Resolves the user's choices, or undefined when the wizard was dismissed. */
 export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<LaunchChoice | undefined> {
-  const state = { project: opts.project ?? '', values: initialValues(opts), name: opts.name ?? '' };
+  const state: WizardState = { project: opts.project, values: initialValues(opts), name: opts.name ?? '' };
   const steps: WizardStep[] = [];
-  if (!opts.project) {
+  let existing: ExistingAnswer | undefined;
+  if (opts.existing) {
+    const { run, choices } = opts.existing;
     steps.push(async (input) => {
-      state.project = await projectStep(opts.connections, input, true);
+      existing = await existingStep(input, run, choices);
+      // Opening the active service ends the wizard: the remaining steps are for a new one.
+      if (existing === 'open') throw OPEN_EXISTING;
     });
   }
   for (const io of opts.inputs) steps.push((input) => inputStep(input, io, state, opts));
@@ -53,9 +61,32 @@ export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<Launch
   steps.push(async (input) => {
     launch = await reviewStep(input, state, opts);
   });
-  const completed = await MultiStepInput.run(opts.title, steps);
+  let completed: boolean;
+  try {
+    completed = await MultiStepInput.run(opts.title, steps);
+  } catch (e) {
+    if (e === OPEN_EXISTING) return { existing: 'open', params: {} };
+    throw e;
+  }
   if (!completed || !launch) return undefined;
-  return { project: state.project, params: changedParams(opts.inputs, state.values), name: state.name.trim() || undefined };
+  return { existing, params: changedParams(opts.inputs, state.values), name: state.name.trim() || undefined };
+}
+
+const OPEN_EXISTING = new Error('wizard: open the existing service');
+
+interface ExistingItem extends vscode.QuickPickItem {
+  answer: ExistingAnswer;
+}
+
+/** The first step when a service of this kind is already up, worded after its state (by the launch manager). */
+async function existingStep(input: MultiStepInput, run: Run, choices: readonly ExistingChoice[]): Promise<ExistingAnswer> {
+  const items: ExistingItem[] = choices.map((c) => ({ label: c.label, detail: c.detail, answer: c.answer }));
+  const picked = await input.showQuickPick<ExistingItem>({
+    placeholder: `"${run.name ?? run.uuid}" is already ${run.status ?? 'active'} in this project. What now?`,
+    items,
+    activeItem: items[0],
+  });
+  return picked.answer;
 }
 
 interface WizardState {

@@ -3,7 +3,10 @@ import type { Run, RunRef } from '../polyaxon/types';
 
 /** Opens a service for the user; implemented by the service webview. */
 export interface ServiceOpener {
-  openInWebview(ref: RunRef, run?: Run): Promise<void>;
+  /** `replacing`: the tab open on that run shows `ref` instead (restart), else a tab opens as usual. */
+  openInWebview(ref: RunRef, run?: Run, replacing?: RunRef): Promise<void>;
+  /** A tab is open on this run. */
+  isOpenInTab(ref: RunRef): boolean;
   openInBrowser(ref: RunRef, run?: Run): Promise<void>;
   /** Re-reads a service whose tab is open, right after one of our actions changed it. */
   refresh(ref: RunRef): void;

@@ -51,7 +51,16 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
     });
   }
 
-  openInWebview(ref: RunRef, run?: Run): Promise<void> {
+  openInWebview(ref: RunRef, run?: Run, replacing?: RunRef): Promise<void> {
+    const old = replacing && !this.panels.has(key(ref)) ? this.panels.get(key(replacing)) : undefined;
+    if (replacing && old) {
+      // Restart: the tab of the old run shows its copy from now on.
+      this.panels.delete(key(replacing));
+      this.panels.set(key(ref), old);
+      old.retarget(ref, run);
+      old.panel.reveal();
+      return Promise.resolve();
+    }
     const open = this.panels.get(key(ref));
     if (open) {
       open.panel.reveal();
@@ -71,6 +80,10 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
     const conn = await this.deps.connections.get();
     const url = await this.externalUrl(conn, ref, run ?? (await conn.client.getRun(ref)));
     await vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+
+  isOpenInTab(ref: RunRef): boolean {
+    return this.panels.has(key(ref));
   }
 
   refresh(ref: RunRef): void {
@@ -98,8 +111,10 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, ref: RunRef): void {
     panel.iconPath = vscode.Uri.joinPath(this.media(), 'polyaxon.svg');
-    this.panels.set(key(ref), new ServicePanel(panel, ref, this.deps, this));
-    panel.onDidDispose(() => this.panels.delete(key(ref)));
+    const servicePanel = new ServicePanel(panel, ref, this.deps, this);
+    this.panels.set(key(ref), servicePanel);
+    // By identity: a restart may have moved the panel to another run's key.
+    panel.onDidDispose(() => [...this.panels].forEach(([k, p]) => p === servicePanel && this.panels.delete(k)));
   }
 }
 
@@ -115,7 +130,7 @@ class ServicePanel {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly ref: RunRef,
+    private ref: RunRef,
     private readonly deps: ServiceWebviewsDeps,
     private readonly owner: ServiceWebviews,
   ) {
@@ -133,6 +148,15 @@ class ServicePanel {
     void this.update();
   }
 
+  /** Shows another run from now on (restart); a fetch in flight for the old one is dropped. */
+  retarget(ref: RunRef, run: Run | undefined): void {
+    this.ref = ref;
+    this.run = run;
+    this.view = { kind: 'loading' };
+    this.render();
+    void this.update(true);
+  }
+
   /** Never two fetches at once; reschedules itself only while the tab is visible. */
   async update(force = false): Promise<void> {
     if (this.abort.signal.aborted) return;
@@ -144,17 +168,23 @@ class ServicePanel {
     clearTimeout(this.timer);
     this.timer = undefined;
     const before = this.view;
+    const target = this.ref;
     try {
-      this.view = await this.load(force);
+      const view = await this.load(force);
+      if (this.ref === target) this.view = view;
     } catch (e) {
       if (this.abort.signal.aborted) return;
-      this.deps.log.error(`Service ${key(this.ref)}: ${errorMessage(e)}`);
-      // One failed status check must not tear down a working service page.
-      if (!isSettled(before) || force) this.view = { kind: 'error', message: errorMessage(e) };
+      // A failure for a run this tab no longer shows is dropped; the check below loads the new one.
+      if (this.ref === target) {
+        this.deps.log.error(`Service ${key(this.ref)}: ${errorMessage(e)}`);
+        // One failed status check must not tear down a working service page.
+        if (!isSettled(before) || force) this.view = { kind: 'error', message: errorMessage(e) };
+      }
     } finally {
       this.busy = false;
     }
     if (this.abort.signal.aborted) return;
+    if (this.ref !== target) return this.afterRetarget();
     if (this.reloadPending) {
       this.reloadPending = false;
       return this.update(true);
@@ -170,11 +200,19 @@ class ServicePanel {
     }
   }
 
+  private afterRetarget(): Promise<void> {
+    this.reloadPending = false;
+    return this.update(true);
+  }
+
   private async load(force: boolean): Promise<ServiceView> {
     const signal = this.abort.signal;
     const conn = await this.deps.connections.get();
+    const ref = this.ref;
     try {
-      this.run = await conn.client.getRun(this.ref, signal);
+      const run = await conn.client.getRun(ref, signal);
+      if (ref !== this.ref) return this.view;
+      this.run = run;
     } catch (e) {
       if (isPolyaxonError(e, 'notFound')) return { kind: 'deleted' };
       throw e;

@@ -1,0 +1,35 @@
+// Every command the extension contributes, typed: registration takes only these ids, and a unit test checks
+// the list against package.json's contributes.commands in both directions.
+export const COMMAND_IDS = [
+  'polyaxon.configureConnection',
+  'polyaxon.selectProject',
+  'polyaxon.testConnection',
+  'polyaxon.signOut',
+  'polyaxon.connectCluster',
+  'polyaxon.reconnectCluster',
+  'polyaxon.disconnectCluster',
+  'polyaxon.portForwardActions',
+  'polyaxon.launchVSCode',
+  'polyaxon.launchJupyter',
+  'polyaxon.launchFromPolyaxonfile',
+  'polyaxon.refresh',
+  'polyaxon.filter',
+  'polyaxon.openInWebview',
+  'polyaxon.openInBrowser',
+  'polyaxon.copyUrl',
+  'polyaxon.openInPolyaxonUI',
+  'polyaxon.showLogs',
+  'polyaxon.showStatuses',
+  'polyaxon.stop',
+  'polyaxon.delete',
+  'polyaxon.restart',
+  'polyaxon.pickService',
+  'polyaxon.useAsNotebookKernel',
+  'polyaxon.showOutput',
+  'polyaxon.toggleGitTerminalAuthentication',
+  'polyaxon.cloneRepository',
+  'polyaxon.activateServiceAccount',
+  'polyaxon.buildImage',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];

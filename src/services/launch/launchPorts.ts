@@ -1,0 +1,112 @@
+// What the launch manager needs from the outside world. The command layer implements these with VS Code;
+// unit tests implement them with plain functions, against the fake Polyaxon server.
+import type { Connection } from '../../connection/types';
+import type { LaunchInput } from '../../polyaxonfile';
+import type { LaunchKind } from '../../polyaxonfile/choice';
+import type { Installation, Run, RunRef } from '../../polyaxon/types';
+import type { ServiceKind } from '../../polyaxon/serviceKind';
+import type { LaunchOutcome } from '../launchFollower';
+import type { ExistingChoice } from './existingService';
+
+export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
+
+/**
+ * Arguments for keybindings, other extensions and tests. With `params` the launch asks nothing: the project is
+ * `project` or `polyaxon.project`, and problems are thrown instead of shown.
+ */
+export interface LaunchArgs {
+  project?: string;
+  params?: Record<string, string>;
+  polyaxonfile?: string;
+  name?: string;
+  open?: OpenOnLaunch;
+  /** When a service of the same kind is already up: ask (default with the form), open it, or launch another (default with `params`). */
+  reuse?: 'ask' | 'open' | 'launch';
+}
+
+/** What to launch: a kind (its polyaxonfile is looked up) or a given file. */
+export interface LaunchTarget {
+  kind?: LaunchKind;
+  file?: string;
+}
+
+/** The same questions as the prompts port of the UI (src/ui/prompts.ts), which satisfies this. */
+export interface LaunchPrompts {
+  confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean>;
+  choose<T extends string>(message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined>;
+}
+
+export interface LaunchFiles {
+  /** The polyaxonfile for a kind (argument, setting, workspace, bundled) and how to show it. */
+  choose(kind: LaunchKind, explicit: string | undefined): Promise<{ path: string; label: string }>;
+  /** For Launch Service from Polyaxonfile without a file: the user picks one, or undefined. */
+  pick(): Promise<string | undefined>;
+  read(file: string): Promise<string>;
+  /** How a file is shown (workspace-relative). */
+  label(file: string): string;
+}
+
+/** The questions of the launch form; the existing-service question, when there is one, is its first step. */
+export interface WizardRequest {
+  title: string;
+  project: string;
+  fileLabel: string;
+  inputs: readonly LaunchInput[];
+  /** The default run name, shown in the name step. */
+  name: string;
+  existing?: { run: Run; choices: readonly ExistingChoice[] };
+  recentImages(project: string): readonly string[];
+  checkParam(params: Readonly<Record<string, string>>, name: string): string | undefined;
+}
+
+export type WizardAnswer =
+  | { existing: 'open' }
+  | { existing?: 'another' | 'replace'; params: Record<string, string>; name?: string };
+
+export interface LaunchUi {
+  prompts: LaunchPrompts;
+  wizard(request: WizardRequest): Promise<WizardAnswer | undefined>;
+  /** The project picker, for a launch with no project set. */
+  pickProject(): Promise<string | undefined>;
+  configureConnection(): Promise<void>;
+  /** Runs `task` under a cancellable progress notification titled `title`. */
+  progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Opens a running service per `open` (or the setting). `replacing`: the tab of that run shows this one instead. */
+  open(ref: RunRef, run: Run, open: OpenOnLaunch | undefined, label: string, replacing?: RunRef): Promise<void>;
+  /** The outcome of a follow that did not end `running`, or the open of one that did. */
+  outcome(ended: EndedLaunch, open: OpenOnLaunch | undefined): Promise<void>;
+  /** A service tab is open on `ref`. */
+  isOpenInTab(ref: RunRef): boolean;
+  /** Shows the run in its open tab right away (restart: the tab follows the copy). */
+  retargetTab(from: RunRef, to: RunRef, run: Run): Promise<void>;
+  info(message: string): void;
+}
+
+/** The launched service, named `runName` in messages, ended its launch with `outcome`. */
+export interface EndedLaunch {
+  conn: Connection;
+  ref: RunRef;
+  run: Run;
+  runName: string;
+  label: string;
+  outcome: LaunchOutcome;
+}
+
+export interface LaunchLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface LaunchDeps {
+  connections: { get(): Promise<Connection>; installation(signal?: AbortSignal): Promise<Installation> };
+  files: LaunchFiles;
+  ui: LaunchUi;
+  images: { recent(project: string, kind: ServiceKind): readonly string[]; remember(project: string, kind: ServiceKind, image: string): Promise<void> };
+  refresher: { refreshNow(): void };
+  log: LaunchLog;
+  /** The user name in default run names (`vscode-<user>-<n>`). */
+  userName(): string | undefined;
+  /** Overrides of the launch follower's timing (tests). */
+  followTiming?: { intervalMs?: number; timeoutMs?: number; warningGraceMs?: number };
+}
