@@ -71,8 +71,8 @@ export interface LaunchUi {
   configureConnection(): Promise<void>;
   /** Runs `task` under a cancellable progress notification titled `title`. */
   progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
-  /** Opens a running service per `open` (or the setting). `replacing`: the tab of that run shows this one instead. */
-  open(ref: RunRef, run: Run, open: OpenOnLaunch | undefined, label: string, replacing?: RunRef): Promise<void>;
+  /** Opens a running service per `open` (or the polyaxon.openOnLaunch setting). */
+  open(ref: RunRef, run: Run, open: OpenOnLaunch | undefined, label: string): Promise<void>;
   /** The outcome of a follow that did not end `running`, or the open of one that did. */
   outcome(ended: EndedLaunch, open: OpenOnLaunch | undefined): Promise<void>;
   /** A service tab is open on `ref`. */
