@@ -11,7 +11,7 @@ import { ConnectionManager } from './connection/connectionManager';
 import { TokenStore } from './connection/tokenStore';
 import { LaunchManager } from './services/launch/launchManager';
 import { parseRunInstance } from './devenv/runInstance';
-import { setContext } from './ui/contextKeys';
+import { initContextKeys } from './ui/contextKeys';
 import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
 import { JupyterIntegration } from './ui/jupyterIntegration';
 import { ServiceLogs } from './ui/logsDocument';
@@ -36,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   const log = vscode.window.createOutputChannel('Polyaxon', { log: true });
   const prompts = new SwitchablePrompts();
   const inCluster = parseRunInstance(process.env);
-  void setContext('polyaxon.inCluster', inCluster !== undefined);
+  void initContextKeys((key, value) => vscode.commands.executeCommand('setContext', key, value), { 'polyaxon.inCluster': inCluster !== undefined })
+    .then(undefined, (e: Error) => log.error(`setContext: ${e.message}`));
 
   const connections = new ConnectionManager(new TokenStore(context.secrets), log);
   const services = new ServicesView(connections, context.workspaceState, inCluster);

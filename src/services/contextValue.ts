@@ -4,13 +4,12 @@ import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import { statusDisplay } from './statusDisplay';
 
 /**
- * `service+<display group>+stoppable+<kind>(+current)`, e.g. `service+running+stoppable+vscode`: menus in package.json
- * match these tags with regexes (`+running` is the group of the `running` status only).
+ * `service+<display group>(+stoppable)(+jupyter)`, e.g. `service+running+stoppable+jupyter`: menus in package.json
+ * match these tags with regexes (`+running` is the group of the `running` status only). Only tags a `when` reads.
  */
-export function serviceContextValue(run: Run, isCurrent: boolean): string {
+export function serviceContextValue(run: Run): string {
   const tags = ['service', statusDisplay(run.status).group];
   if (run.status && !isDone(run.status)) tags.push('stoppable');
-  tags.push(serviceKindOfRun(run));
-  if (isCurrent) tags.push('current');
+  if (serviceKindOfRun(run) === 'jupyter') tags.push('jupyter');
   return tags.join('+');
 }

@@ -117,7 +117,7 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
       item.iconPath = serviceIcon(run);
       const age = ageText(run, Date.now());
       item.description = [node.isCurrent ? 'this environment' : '', statusDisplay(run.status).label, age].filter(Boolean).join(' · ');
-      item.contextValue = serviceContextValue(run, node.isCurrent);
+      item.contextValue = serviceContextValue(run);
       item.accessibilityInformation = { label: `${run.name ?? run.uuid}, ${statusDisplay(run.status).label}` };
       if (run.status && isRunning(run.status)) {
         item.command = { command: 'polyaxon.openInWebview', title: 'Open in VS Code', arguments: [node] };
@@ -127,7 +127,6 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
     const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon(node.icon);
     item.command = node.command;
-    item.contextValue = 'message';
     return item;
   }
 

@@ -31,6 +31,6 @@ describe('bad values in a run', () => {
       { tags: ['jupyter', null, 3], name: 'x' },
     ] as unknown as Run[];
     assert.deepStrictEqual(odd.map((r) => serviceKindOfRun(r)), ['vscode', 'jupyter', 'other', 'jupyter']);
-    assert.match(serviceContextValue({ ...odd[0], uuid: 'a', status: 'constructor' as Run['status'] }, false), /^service/);
+    assert.match(serviceContextValue({ ...odd[0], uuid: 'a', status: 'constructor' as Run['status'] }), /^service/);
   });
 });

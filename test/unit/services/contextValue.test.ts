@@ -22,16 +22,16 @@ function menuFor(contextValue: string): Set<string> {
 describe('service contextValue and its menus', () => {
   it('offers Open only on running services and Stop only on services that are not done', () => {
     for (const status of ALL_STATUSES) {
-      const menu = menuFor(serviceContextValue({ uuid: 'u', status, tags: ['vscode'] }, false));
+      const menu = menuFor(serviceContextValue({ uuid: 'u', status, tags: ['vscode'] }));
       assert.strictEqual(menu.has('polyaxon.openInWebview'), status === 'running', `${status}: open`);
       assert.strictEqual(menu.has('polyaxon.stop'), !isDone(status), `${status}: stop`);
       for (const always of ['polyaxon.showLogs', 'polyaxon.delete', 'polyaxon.copyUrl', 'polyaxon.restart']) assert.ok(menu.has(always), `${status}: ${always}`);
     }
   });
 
-  it('tags the kind and the service this VS Code runs in', () => {
-    assert.strictEqual(serviceContextValue({ uuid: 'u', status: 'running', tags: ['jupyter'] }, true), 'service+running+stoppable+jupyter+current');
-    assert.strictEqual(serviceContextValue({ uuid: 'u', status: 'stopped', name: 'vscode-service' }, false), 'service+stopped+vscode');
+  it('tags Jupyter services (for Use as Notebook Kernel), and nothing no menu reads', () => {
+    assert.strictEqual(serviceContextValue({ uuid: 'u', status: 'running', tags: ['jupyter'] }), 'service+running+stoppable+jupyter');
+    assert.strictEqual(serviceContextValue({ uuid: 'u', status: 'stopped', name: 'vscode-service' }), 'service+stopped');
   });
 
   it('gives project rows only the launch actions', () => {
