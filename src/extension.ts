@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from './api';
+import type { CommandId } from './commands/commandIds';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerDevEnvCommands } from './commands/devEnvCommands';
 import { registerLaunchCommands, type LaunchArgs } from './commands/launchCommands';
@@ -49,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     view: services,
     connections,
     log,
-    launchJupyter: async () => vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter', { open: 'none' } satisfies LaunchArgs),
+    launchJupyter: async () => vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter' satisfies CommandId, { open: 'none' } satisfies LaunchArgs),
   });
   const launches = new LaunchManager(launchDeps({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }));
   portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });

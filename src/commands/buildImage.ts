@@ -1,6 +1,7 @@
 // Build and Push Dev Image…: builds a dev Dockerfile and pushes the image in a VS Code task, then offers to launch a service with it.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { CommandId } from './commandIds';
 import { buildAndPushSteps, checkImageName, DEV_DOCKERFILE_GLOB, DevImageKind, dockerfileKind, gcpProjectFromEnv, PROJECT_PLACEHOLDER, suggestImage } from '../devenv/devImage';
 import { isInsideService } from '../devenv/runInstance';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
@@ -20,7 +21,7 @@ export interface BuildResult {
   exitCode: number | undefined;
 }
 
-const LAUNCH_COMMAND: Record<DevImageKind, string> = { vscode: 'polyaxon.launchVSCode', jupyter: 'polyaxon.launchJupyter' };
+const LAUNCH_COMMAND: Record<DevImageKind, CommandId> = { vscode: 'polyaxon.launchVSCode', jupyter: 'polyaxon.launchJupyter' };
 const SERVICE_LABEL: Record<DevImageKind, string> = { vscode: 'Cluster VSCode', jupyter: 'Jupyter Lab' };
 const imageKey = (kind: DevImageKind) => `polyaxon.devImage.${kind}`;
 

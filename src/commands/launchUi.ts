@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../connection/types';
+import type { CommandId } from './commandIds';
 import { findServicePolyaxonfiles } from '../polyaxonfile';
 import { choosePolyaxonfile, type LaunchKind } from '../polyaxonfile/choice';
 import type { RunRef } from '../polyaxon/types';
@@ -49,7 +50,7 @@ function launchUi(deps: LaunchUiDeps): LaunchUi {
     },
     pickProject: () => pickProject(deps.connections, { title: 'Polyaxon: Project to launch in', allowCreate: true }),
     configureConnection: async () => {
-      await vscode.commands.executeCommand('polyaxon.configureConnection');
+      await vscode.commands.executeCommand('polyaxon.configureConnection' satisfies CommandId);
     },
     progress: async (title, task) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../commands/commandIds';
 import type { ForwardState } from '../portForward/supervisor';
 import type { PortForwardSession } from './portForwardSession';
 
@@ -9,7 +10,7 @@ export class PortForwardStatusBar implements vscode.Disposable {
 
   constructor(session: PortForwardSession) {
     this.item.name = 'Polyaxon Port-Forward';
-    this.item.command = 'polyaxon.portForwardActions';
+    this.item.command = 'polyaxon.portForwardActions' satisfies CommandId;
     this.subscription = session.onDidChange((state) => this.render(state));
     this.render(session.state);
   }

@@ -1,6 +1,7 @@
 // Opens Polyaxon services in VS Code tabs: one webview per service, with an iframe on the service URL
 // (the Simple Browser pattern), following the run while it is not running yet.
 import * as vscode from 'vscode';
+import type { CommandId } from '../commands/commandIds';
 import type { Connection, ConnectionProvider } from '../connection/types';
 import type { Refresher, ServiceOpener } from './ports';
 import type { RunRef } from '../polyaxon/types';
@@ -263,7 +264,7 @@ class ServicePanel {
     try {
       if (action === 'reload') await this.update(true);
       else if (action === 'openInBrowser') await this.owner.openInBrowser(this.ref, this.run);
-      else if (action === 'restart') await vscode.commands.executeCommand('polyaxon.restart', this.ref);
+      else if (action === 'restart') await vscode.commands.executeCommand('polyaxon.restart' satisfies CommandId, this.ref);
     } catch (e) {
       this.deps.log.error(`Service ${key(this.ref)}: ${action} failed: ${errorMessage(e)}`);
       void vscode.window.showErrorMessage(errorMessage(e));
