@@ -1,7 +1,7 @@
 // What a person does with a new dev environment: launch it from the palette through the wizard, watch it start,
 // use it in a VS Code tab, then stop it and delete it after confirming.
 import {
-  answerDialog, answerQuickInput, clickNotificationButton, clickTreeRowAction, editorTab, runCommand, runTreeRowMenuItem, treeRow, untilEffect,
+  answerDialog, answerQuickInput, clickTreeRowAction, editorTab, runCommand, runTreeRowMenuItem, treeRow, untilEffect,
   waitForNotification, waitUntil, webviewFrame,
 } from '../vscode-web/lib/workbench.mjs';
 import { ensureService, openPolyaxonView, serviceNamed } from './polyaxon-ui.mjs';
@@ -28,9 +28,13 @@ export const launchThroughWizard = {
     const { page } = ctx;
     await openPolyaxonView(page);
     await runCommand(page, 'Polyaxon: Launch Cluster VSCode');
-    // Project: the current one comes first.
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: ctx.project }).first().waitFor({ timeout: 15000 });
-    await page.keyboard.press('Enter');
+    // The demo project already runs a VS Code service: the first step asks about it, in words that fit its state.
+    await page.locator('.quick-input-widget', { hasText: 'is already running in this project' }).waitFor({ timeout: 15000 });
+    for (const label of ['Open the running one', 'Launch another', 'Stop it and launch']) {
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 5000 });
+    }
+    await ctx.screenshot('launch-existing');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch another' }).first().click();
     // DOCKER_IMAGE, then WORKING_DIR (its default is the shared volume), then the run name.
     await page.locator('.quick-input-widget', { hasText: 'DOCKER_IMAGE' }).waitFor({ timeout: 15000 });
     await answerQuickInput(page, IMAGE);
@@ -39,13 +43,14 @@ export const launchThroughWizard = {
     if (workingDir !== '/polyaxon-v1-data') throw new Error(`WORKING_DIR defaults to "${workingDir}"`);
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget', { hasText: 'Run name' }).waitFor({ timeout: 15000 });
+    // Unique by default: vscode-<user>-<n>.
+    const suggested = await page.locator('.quick-input-widget input.input').inputValue();
+    if (!/^vscode-[a-z0-9-]+-\d+$/.test(suggested)) throw new Error(`the default run name is "${suggested}"`);
     await answerQuickInput(page, RUN_NAME);
     // The review step lists what will be launched.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: IMAGE }).first().waitFor({ timeout: 15000 });
     await ctx.screenshot('launch-review');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch' }).first().click();
-    // The demo project already runs a VS Code service: the extension asks before starting a second one.
-    await clickNotificationButton(page, 'is already running', 'Launch Another');
     await waitForNotification(page, `Launching Cluster VSCode "${RUN_NAME}"`, { timeout: 15000 });
     const run = await waitUntil(() => runOnServer(ctx), () => `no run named ${RUN_NAME} on the server`);
     ctx.launched = run;

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { ACTIVE_SERVICES_QUERY } from '../../src/polyaxon/statuses';
 import type { JupyterServer } from '@vscode/jupyter-extension';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Run } from '../../src/polyaxon/types';
@@ -130,17 +131,18 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
 
   it('launches a Jupyter service from the command item and hands it over once it runs', async () => {
     const earlier = new Set(fake.requests);
-    // the services added above are running Jupyter services too: launch another rather than reuse one
+    // The services added above are running Jupyter services too, and the form would offer to open one first: stop
+    // them, so that accepting each step's default launches a new one.
+    const conn = await api.connections.get();
+    const active = await conn.client.listRuns({ owner: 'default', project: PROJECT }, { query: ACTIVE_SERVICES_QUERY, limit: 100 });
+    for (const run of active.results) fake.setStatus(PROJECT, run.uuid, 'stopped');
     const previousPrompts = api.prompts.current;
-    api.prompts.current = {
-      confirm: async () => false,
-      choose: async <T extends string>(_message: string, actions: readonly T[]) => actions.find((a) => a === 'Launch Another'),
-    };
+    api.prompts.current = { confirm: async () => false, choose: async () => undefined };
     try {
       const handling = Promise.resolve(collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()));
       let settled = false;
       void handling.finally(() => { settled = true; });
-      // the wizard: accept each step's default (project, image, working dir, name) until the run is created
+      // the wizard: accept each step's default (image, working dir, name, review) until the run is created
       while (!settled && !fake.requests.some((r) => !earlier.has(r) && r.method === 'POST' && r.path.endsWith('/runs'))) {
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         await sleep(250);
@@ -159,7 +161,8 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).length;
     const count = posts();
     const handling = Promise.resolve(collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()));
-    await waitFor(() => fake.requests.some((r) => r.path.includes('/projects/list')), 'the project step asked for the projects');
+    // The checks come first; the last one before the form lists the run names for the default name.
+    await waitFor(() => fake.requests.some((r) => decodeURIComponent(r.path).includes('query=name:jupyter-')), 'the launch looked up the run names');
     await sleep(300);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.strictEqual(await handling, undefined);
