@@ -37,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   const log = vscode.window.createOutputChannel('Polyaxon', { log: true });
   const prompts = new SwitchablePrompts();
   const inCluster = parseRunInstance(process.env);
-  void initContextKeys((key, value) => vscode.commands.executeCommand('setContext', key, value), { 'polyaxon.inCluster': inCluster !== undefined })
+  const setContext = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', key, value);
+  void initContextKeys(setContext, { 'polyaxon.inCluster': inCluster !== undefined })
     .then(undefined, (e: Error) => log.error(`setContext: ${e.message}`));
 
   const connections = new ConnectionManager(new TokenStore(context.secrets), log);
@@ -50,9 +51,12 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     view: services,
     connections,
     log,
-    launchJupyter: async () => vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter' satisfies CommandId, { open: 'none' } satisfies LaunchArgs),
+    launchJupyter: async () =>
+      vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter' satisfies CommandId, { open: 'none' } satisfies LaunchArgs),
   });
-  const launches = new LaunchManager(launchDeps({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }));
+  const launches = new LaunchManager(
+    launchDeps({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }),
+  );
   portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
   const portForwardStatusBar = new PortForwardStatusBar(portForward);
 

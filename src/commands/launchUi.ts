@@ -75,7 +75,9 @@ function launchFiles(context: vscode.ExtensionContext): LaunchFiles {
   };
 }
 
-async function chooseFile(context: vscode.ExtensionContext, kind: LaunchKind, explicit: string | undefined): Promise<{ path: string; label: string }> {
+async function chooseFile(
+  context: vscode.ExtensionContext, kind: LaunchKind, explicit: string | undefined,
+): Promise<{ path: string; label: string }> {
   const config = vscode.workspace.getConfiguration('polyaxon');
   const trusted = vscode.workspace.isTrusted;
   const choice = await choosePolyaxonfile(
@@ -93,7 +95,9 @@ async function chooseFile(context: vscode.ExtensionContext, kind: LaunchKind, ex
       findServiceFiles: (root) => Promise.resolve(findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind }))),
     },
   );
-  const label = choice.source === 'bundled' ? `${path.basename(choice.path)} (bundled with the extension)` : vscode.workspace.asRelativePath(choice.path);
+  const label = choice.source === 'bundled'
+    ? `${path.basename(choice.path)} (bundled with the extension)`
+    : vscode.workspace.asRelativePath(choice.path);
   return { path: choice.path, label };
 }
 
@@ -104,11 +108,16 @@ async function pickServiceFile(): Promise<string | undefined> {
   const browse = { label: '$(folder-opened) Browse…', file: undefined as string | undefined };
   const picked = await vscode.window.showQuickPick(
     [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file })), browse],
-    { title: 'Launch Service from Polyaxonfile', placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one' },
+    {
+      title: 'Launch Service from Polyaxonfile',
+      placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one',
+    },
   );
   if (!picked) return undefined;
   if (picked.file) return picked.file;
-  const uris = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Polyaxonfile: ['yml', 'yaml'] }, title: 'Service polyaxonfile to launch' });
+  const uris = await vscode.window.showOpenDialog({
+    canSelectMany: false, filters: { Polyaxonfile: ['yml', 'yaml'] }, title: 'Service polyaxonfile to launch',
+  });
   return uris?.[0]?.fsPath;
 }
 

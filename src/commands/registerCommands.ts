@@ -21,7 +21,8 @@ export interface RegisterOptions {
 }
 
 export function registerCommands(ctx: CommandContext, table: CommandTable, options: RegisterOptions = {}): vscode.Disposable[] {
-  return Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, withErrorReport(ctx, id as CommandId, handler, options)));
+  return Object.entries(table).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, withErrorReport(ctx, id as CommandId, handler, options)));
 }
 
 function withErrorReport(ctx: CommandContext, id: CommandId, handler: CommandHandler, options: RegisterOptions): CommandHandler {

@@ -82,7 +82,8 @@ describe('launch commands', function () {
   it('opens the form without params, and launches nothing when it is dismissed', async () => {
     const launching = vscode.commands.executeCommand<Run | undefined>('polyaxon.launchVSCode');
     // The checks come first; the last one before the form lists the run names for the default name.
-    await waitFor(() => fake.requests.some((r) => decodeURIComponent(r.path).includes('query=name:vscode-')), 'the launch looked up the run names');
+    const namesListed = () => fake.requests.some((r) => decodeURIComponent(r.path).includes('query=name:vscode-'));
+    await waitFor(namesListed, 'the launch looked up the run names');
     // Close the quick pick once it shows: retry the gesture until the launch settles, never longer than waitFor allows.
     let settled = false;
     void launching.then(() => (settled = true), () => (settled = true));

@@ -19,7 +19,8 @@ describe('launch form: checks before the steps', function () {
   const said: { message: string; actions: readonly string[] }[] = [];
   let answer: (message: string) => string | undefined = () => undefined;
 
-  const runPosts = (project: string) => fake.requests.filter((r) => r.method === 'POST' && new RegExp(`/${project}/runs/?$`).test(r.path)).length;
+  const runPosts = (project: string) =>
+    fake.requests.filter((r) => r.method === 'POST' && new RegExp(`/${project}/runs/?$`).test(r.path)).length;
 
   /** Repeats a quick-input gesture until the launch settles (the input may not be showing yet). */
   async function until(launching: Thenable<Run | undefined>, gesture: string, what: string): Promise<Run | undefined> {
@@ -34,7 +35,8 @@ describe('launch form: checks before the steps', function () {
 
   before(async () => {
     api = (await extension().activate()) as PolyaxonTestApi;
-    ({ server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project: PROJECT, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } }));
+    const operator = { queuedMs: 200, startingMs: 200, stoppingMs: 200 };
+    ({ server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project: PROJECT, operator }));
     fake.addProject(PROJECT);
     restoreSettings = await setSettings({ openOnLaunch: 'none' });
   });

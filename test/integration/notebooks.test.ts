@@ -162,7 +162,8 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     const count = posts();
     const handling = Promise.resolve(collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()));
     // The checks come first; the last one before the form lists the run names for the default name.
-    await waitFor(() => fake.requests.some((r) => decodeURIComponent(r.path).includes('query=name:jupyter-')), 'the launch looked up the run names');
+    const namesListed = () => fake.requests.some((r) => decodeURIComponent(r.path).includes('query=name:jupyter-'));
+    await waitFor(namesListed, 'the launch looked up the run names');
     await sleep(300);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.strictEqual(await handling, undefined);

@@ -31,7 +31,8 @@ describe('Restart Service', function () {
 
   before(async () => {
     api = (await extension().activate()) as PolyaxonTestApi;
-    ({ server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project: PROJECT, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } }));
+    const operator = { queuedMs: 200, startingMs: 200, stoppingMs: 200 };
+    ({ server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project: PROJECT, operator }));
     fake.addProject(PROJECT);
     restoreSettings = await setSettings({ openOnLaunch: 'none' });
   });

@@ -16,7 +16,9 @@ export interface ExistingChoice {
 }
 
 /** The newest active service of `kind` in the project (for `other`: with the polyaxonfile's component name). */
-export async function findExistingService(client: PolyaxonClient, project: ProjectRef, kind: ServiceKind, componentName?: string): Promise<Run | undefined> {
+export async function findExistingService(
+  client: PolyaxonClient, project: ProjectRef, kind: ServiceKind, componentName?: string,
+): Promise<Run | undefined> {
   const page = await client.listRuns(project, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 });
   return sameKindActive(page.results, kind, componentName)[0];
 }
@@ -28,7 +30,13 @@ export function existingChoices(run: Run, label: string): ExistingChoice[] {
   const open = isRunning(run.status) ? 'Open the running one' : `Open the ${status} one`;
   return [
     { answer: 'open', label: open, detail: `Launches nothing: opens ${name}${isRunning(run.status) ? '' : ' once it runs'}.` },
-    { answer: 'another', label: 'Launch another', detail: `${name} keeps ${isRunning(run.status) ? 'running' : status}; a second ${label} starts beside it.` },
-    { answer: 'replace', label: 'Stop it and launch', detail: `Stops ${name} (files on the shared volume stay), then launches a new ${label}.` },
+    {
+      answer: 'another', label: 'Launch another',
+      detail: `${name} keeps ${isRunning(run.status) ? 'running' : status}; a second ${label} starts beside it.`,
+    },
+    {
+      answer: 'replace', label: 'Stop it and launch',
+      detail: `Stops ${name} (files on the shared volume stay), then launches a new ${label}.`,
+    },
   ];
 }

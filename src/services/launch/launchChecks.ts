@@ -21,7 +21,8 @@ export async function reachableConnection(deps: LaunchDeps, quiet: boolean): Pro
       if (quiet || !CONNECTION_KINDS.some((kind) => isPolyaxonError(e, kind))) throw e;
       const why = e instanceof Error ? e.message : String(e);
       deps.log.warn(`Launch: Polyaxon is not reachable: ${why}`);
-      const answer = await deps.ui.prompts.choose(`Nothing was launched: ${why}`, ['Configure Connection', 'Retry'] as const, { severity: 'error' });
+      const actions = ['Configure Connection', 'Retry'] as const;
+      const answer = await deps.ui.prompts.choose(`Nothing was launched: ${why}`, actions, { severity: 'error' });
       if (answer === 'Configure Connection') await deps.ui.configureConnection();
       if (answer !== 'Retry') return undefined;
     }

@@ -17,6 +17,9 @@ import { existingChoices, findExistingService, KIND_LABEL } from './existingServ
 import { defaultRunName } from './runNames';
 import { restartService } from './restartService';
 
+/** The form's answer when a new service is to be launched. */
+type NewServiceAnswer = Exclude<WizardAnswer, { existing: 'open' }>;
+
 /** The polyaxonfile a launch uses, read and checked. */
 interface LaunchFile {
   file: string;
@@ -44,7 +47,10 @@ export class LaunchManager {
     if (!conn) return undefined;
     const projectName = args.project ?? conn.project ?? (quiet ? undefined : await this.deps.ui.pickProject());
     if (!projectName) {
-      if (quiet) throw new Error('No Polyaxon project to launch in: set polyaxon.project (Polyaxon: Select Project…) or pass {project: "<name>"}.');
+      if (quiet) {
+        const how = 'set polyaxon.project (Polyaxon: Select Project…) or pass {project: "<name>"}';
+        throw new Error(`No Polyaxon project to launch in: ${how}.`);
+      }
       return undefined;
     }
     const project = await existingProject(this.deps, conn, projectName, quiet);
@@ -67,7 +73,7 @@ export class LaunchManager {
     });
     if (!answer) return undefined;
     if (existing && answer.existing === 'open') return this.openExisting(project, existing, args, source.label);
-    return this.create(conn, project, source, answer as Exclude<WizardAnswer, { existing: 'open' }>, args, existing);
+    return this.create(conn, project, source, answer as NewServiceAnswer, args, existing);
   }
 
   /** Restart: stops the old run (asked first while it runs), then starts its copy and shows it where the old one was. */
@@ -127,7 +133,7 @@ export class LaunchManager {
   }
 
   private async create(
-    conn: Connection, project: ProjectRef, source: LaunchFile, answer: { existing?: 'another' | 'replace'; params: Record<string, string>; name?: string },
+    conn: Connection, project: ProjectRef, source: LaunchFile, answer: NewServiceAnswer,
     args: LaunchArgs, existing: Run | undefined,
   ): Promise<Run | undefined> {
     const { kind, label, pf } = source;
@@ -145,7 +151,8 @@ export class LaunchManager {
       if (answer.name) body.name = answer.name;
       const created = await createRun(this.deps, conn, project, body, args.params !== undefined);
       if (!created) return undefined;
-      this.deps.log.info(`Launched ${label} ${created.name ?? ''} (${created.uuid}) in ${conn.owner}/${project.project} from ${source.file}`);
+      const where = `${conn.owner}/${project.project}`;
+      this.deps.log.info(`Launched ${label} ${created.name ?? ''} (${created.uuid}) in ${where} from ${source.file}`);
       this.deps.refresher.refreshNow();
       const image = answer.params.DOCKER_IMAGE ?? launchInputs(pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
       if (image) await this.deps.images.remember(project.project, kind, image);

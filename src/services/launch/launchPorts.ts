@@ -33,7 +33,9 @@ export interface LaunchTarget {
 /** The same questions as the prompts port of the UI (src/ui/prompts.ts), which satisfies this. */
 export interface LaunchPrompts {
   confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean>;
-  choose<T extends string>(message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined>;
+  choose<T extends string>(
+    message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' },
+  ): Promise<T | undefined>;
 }
 
 export interface LaunchFiles {
@@ -102,7 +104,10 @@ export interface LaunchDeps {
   connections: { get(): Promise<Connection>; installation(signal?: AbortSignal): Promise<Installation> };
   files: LaunchFiles;
   ui: LaunchUi;
-  images: { recent(project: string, kind: ServiceKind): readonly string[]; remember(project: string, kind: ServiceKind, image: string): Promise<void> };
+  images: {
+    recent(project: string, kind: ServiceKind): readonly string[];
+    remember(project: string, kind: ServiceKind, image: string): Promise<void>;
+  };
   refresher: { refreshNow(): void };
   log: LaunchLog;
   /** The user name in default run names (`vscode-<user>-<n>`). */

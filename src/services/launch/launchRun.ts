@@ -21,12 +21,15 @@ export async function stopOrExplain(deps: LaunchDeps, conn: Connection, ref: Run
 }
 
 /** Creates the run; when the project vanished since the check, offers to create it and tries once more. */
-export async function createRun(deps: LaunchDeps, conn: Connection, ref: ProjectRef, body: OperationBody, quiet = false): Promise<Run | undefined> {
+export async function createRun(
+  deps: LaunchDeps, conn: Connection, ref: ProjectRef, body: OperationBody, quiet = false,
+): Promise<Run | undefined> {
   try {
     return await createOnce(conn.client, ref, body);
   } catch (e) {
     if (quiet || !isPolyaxonError(e, 'projectNotFound')) throw e;
-    const answer = await deps.ui.prompts.choose(`Project "${ref.project}" does not exist on ${conn.host}.`, ['Create Project'] as const, { severity: 'error' });
+    const message = `Project "${ref.project}" does not exist on ${conn.host}.`;
+    const answer = await deps.ui.prompts.choose(message, ['Create Project'] as const, { severity: 'error' });
     if (!answer) return undefined;
     await conn.client.createProject(ref.owner, { name: ref.project });
     deps.refresher.refreshNow();
@@ -57,7 +60,8 @@ export async function followRun(
     });
   } catch (e) {
     // The run exists: say so, and leave it to the Services view.
-    throw new Error(`${label} "${runName}" was created, but its status could not be followed: ${e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`${label} "${runName}" was created, but its status could not be followed: ${why}`);
   }
   deps.refresher.refreshNow();
   const run = await conn.client.getRun(ref).catch(() => ({ ...created, status: outcome.status as Run['status'] }));

@@ -15,7 +15,8 @@ export async function restartService(deps: LaunchDeps, ref: RunRef, open?: OpenO
   const label = KIND_LABEL[serviceKindOfRun(run)];
   const name = `"${run.name ?? run.uuid}"`;
   if (!isDone(run.status)) {
-    const ok = await deps.ui.prompts.confirm(`Restart ${label} ${name} in ${ref.project}? It is ${run.status ?? 'active'}: it will be stopped first.`, {
+    const question = `Restart ${label} ${name} in ${ref.project}? It is ${run.status ?? 'active'}: it will be stopped first.`;
+    const ok = await deps.ui.prompts.confirm(question, {
       action: 'Stop and Restart',
       detail: 'A new copy of it is launched once the stop is accepted. Files on the shared volume stay.',
     });

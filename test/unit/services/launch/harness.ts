@@ -29,7 +29,9 @@ export interface Answers {
   openTabs?: RunRef[];
 }
 
-export function harness(fake: FakePolyaxon, project: string | undefined, answers: Answers = {}): { manager: LaunchManager; rec: Recorded; deps: LaunchDeps } {
+export function harness(
+  fake: FakePolyaxon, project: string | undefined, answers: Answers = {},
+): { manager: LaunchManager; rec: Recorded; deps: LaunchDeps } {
   const rec: Recorded = { said: [], confirmed: [], wizards: [], opened: [], outcomes: [], retargeted: [], configured: 0 };
   const client = new PolyaxonClient({ host: fake.url, timeoutMs: 2_000 });
   const conn: Connection = { client, host: client.host, hostSource: 'setting' as Connection['hostSource'], owner: 'default', project };

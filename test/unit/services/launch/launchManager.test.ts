@@ -39,7 +39,9 @@ describe('LaunchManager.launch', function () {
 
   it('with Polyaxon unreachable, says so with Configure Connection and Retry, and shows no step', async () => {
     await fake.refuseConnections();
-    const { manager, rec } = harness(fake, PROJECT, { choose: (_m, actions) => (actions.includes('Configure Connection') ? 'Configure Connection' : undefined) });
+    const { manager, rec } = harness(fake, PROJECT, {
+      choose: (_m, actions) => (actions.includes('Configure Connection') ? 'Configure Connection' : undefined),
+    });
     assert.strictEqual(await manager.launch({ kind: 'vscode' }, {}), undefined);
     assert.strictEqual(rec.said.length, 1);
     assert.match(rec.said[0], /^Nothing was launched: .*refused/i);
@@ -85,7 +87,8 @@ describe('LaunchManager.launch', function () {
     const { manager, rec } = harness(fake, PROJECT, { wizard: () => ({ existing: 'open' }) });
     const run = await manager.launch({ kind: 'vscode' }, {});
     assert.strictEqual(run?.uuid, active.uuid);
-    assert.deepStrictEqual(rec.wizards[0].existing?.choices.map((c) => c.label), ['Open the running one', 'Launch another', 'Stop it and launch']);
+    const labels = rec.wizards[0].existing?.choices.map((c) => c.label);
+    assert.deepStrictEqual(labels, ['Open the running one', 'Launch another', 'Stop it and launch']);
     assert.strictEqual(rec.opened[0].ref.uuid, active.uuid);
     assert.strictEqual(createPosts(fake, PROJECT), 0);
   });

@@ -44,7 +44,8 @@ describe('LaunchManager.restart', function () {
     const { manager } = harness(fake, PROJECT, { confirm: () => true });
     fake.faults.status = 500;
     fake.faults.match = /\/stop/;
-    await assert.rejects(manager.restart({ owner: 'default', project: PROJECT, uuid: old.uuid }), /Could not stop "vscode-alice-1", so nothing was launched/);
+    const restarting = manager.restart({ owner: 'default', project: PROJECT, uuid: old.uuid });
+    await assert.rejects(restarting, /Could not stop "vscode-alice-1", so nothing was launched/);
     assert.strictEqual(restartPosts(fake), 0);
     assert.strictEqual(fake.getRun(PROJECT, old.uuid)?.status, 'running');
   });
