@@ -27,12 +27,12 @@ export const launchThroughWizard = {
   async run(ctx) {
     const { page } = ctx;
     await openPolyaxonView(page);
-    await runCommand(page, 'Polyaxon: Launch Cluster VSCode');
     // The demo project already runs a VS Code service: the first step asks about it, in words that fit its state.
-    await page.locator('.quick-input-widget', { hasText: 'is already running in this project' }).waitFor({ timeout: 15000 });
-    for (const label of ['Open the running one', 'Launch another', 'Stop it and launch']) {
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 5000 });
-    }
+    // A busy workbench may close a quick input that opens while the palette is still closing: run the command again.
+    const row = (label) => page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await untilEffect(() => runCommand(page, 'Polyaxon: Launch Cluster VSCode'), () => row('Open the running one').waitFor({ timeout: 15000 }),
+      { name: 'Launch Cluster VSCode' });
+    for (const label of ['Launch another', 'Stop it and launch']) await row(label).waitFor({ timeout: 5000 });
     await ctx.screenshot('launch-existing');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch another' }).first().click();
     // DOCKER_IMAGE, then WORKING_DIR (its default is the shared volume), then the run name.

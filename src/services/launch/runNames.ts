@@ -24,6 +24,6 @@ export function nextRunName(prefix: string, user: string, taken: Iterable<string
 /** The project's run names that start with the stem (a PQL search: `name:<stem>-%`), whatever their status. */
 export async function defaultRunName(client: PolyaxonClient, project: ProjectRef, prefix: string, user: string): Promise<string> {
   const stem = [nameSlug(prefix), nameSlug(user)].filter(Boolean).join('-');
-  const page = await client.listRuns(project, { query: `name:${stem}-%`, sort: '-created_at', limit: 1000 });
+  const page = await client.listRuns(project, { query: `name:${stem}-%`, sort: '-created_at', limit: 100 });
   return nextRunName(prefix, user, page.results.map((r) => r.name ?? ''));
 }
