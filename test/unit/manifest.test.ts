@@ -73,6 +73,44 @@ describe('package.json', () => {
     }
   });
 
+  const palette: { command: string; when: string }[] = manifest.contributes.menus.commandPalette;
+  const paletteWhen = (id: string) => palette.find((e) => e.command === id)?.when;
+
+  it('hides the in-cluster commands on laptops, and the dev-image build inside a service', () => {
+    for (const id of ['polyaxon.cloneRepository', 'polyaxon.activateServiceAccount', 'polyaxon.toggleGitTerminalAuthentication']) {
+      assert.strictEqual(paletteWhen(id), 'polyaxon.inCluster', id);
+    }
+    assert.strictEqual(paletteWhen('polyaxon.buildImage'), '!polyaxon.inCluster');
+  });
+
+  it('shows in the palette the service commands that ask for their target when run without one', () => {
+    for (const id of ['polyaxon.stop', 'polyaxon.delete', 'polyaxon.openInWebview', 'polyaxon.openInBrowser', 'polyaxon.showLogs']) {
+      assert.ok(contributed.includes(id), id);
+      assert.strictEqual(paletteWhen(id), undefined, `${id} is hidden from the palette`);
+    }
+  });
+
+  it('declares a task type only where a task provider resolves it', () => {
+    const types: string[] = (manifest.contributes.taskDefinitions ?? []).map((t: { type: string }) => t.type);
+    const sources = sourceFiles(path.join(root, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    for (const type of types) assert.match(sources, new RegExp(`registerTaskProvider\\(\\s*'${type}'`), type);
+  });
+
+  it('is ready to publish: a 128×128 PNG icon, a prepublish build, and runs where the workspace is', () => {
+    const png = fs.readFileSync(path.join(root, manifest.icon));
+    assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');
+    // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.match(manifest.scripts['vscode:prepublish'], /npm run build/);
+    // kubectl, the workspace's polyaxonfiles, the CLI's ~/.polyaxon and the service's environment are all on the workspace side.
+    assert.deepStrictEqual(manifest.extensionKind, ['workspace']);
+  });
+
+  it('type-checks the extension host code without the DOM library', () => {
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.json'), 'utf8'));
+    assert.ok(!tsconfig.compilerOptions.lib.some((l: string) => /^dom/i.test(l)), tsconfig.compilerOptions.lib.join(', '));
+  });
+
   it('puts the TLS settings out of reach of a workspace', () => {
     const props = manifest.contributes.configuration.properties;
     for (const key of ['polyaxon.host', 'polyaxon.tls.caFile', 'polyaxon.tls.insecure']) assert.strictEqual(props[key].scope, 'application', key);
