@@ -118,9 +118,13 @@ describe('package.json', () => {
 });
 
 describe('layers', () => {
-  it('keeps the Polyaxon client, the polyaxonfile logic and the service model free of the VS Code API', () => {
-    for (const dir of ['polyaxon', 'polyaxonfile', 'services', 'devenv']) {
-      for (const file of sourceFiles(path.join(root, 'src', dir))) {
+  it('keeps the VS Code API in the UI, command and connection layers and the wiring only', () => {
+    const vscodeLayers = ['ui', 'commands', 'connection', 'extension.ts'];
+    const others = fs.readdirSync(path.join(root, 'src')).filter((name) => !vscodeLayers.includes(name));
+    assert.ok(others.includes('polyaxon') && others.includes('presentation'), others.join(', '));
+    for (const name of others) {
+      const full = path.join(root, 'src', name);
+      for (const file of fs.statSync(full).isDirectory() ? sourceFiles(full) : [full]) {
         assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, path.relative(root, file));
       }
     }
