@@ -203,7 +203,7 @@ function readIOs(top: Record<string, unknown>, section: IO['section'], locate: P
   });
 }
 
-export function asRecord(value: unknown): Record<string, unknown> {
+function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 

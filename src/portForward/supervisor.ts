@@ -44,7 +44,7 @@ export interface SupervisorDeps {
 }
 
 /** kubectl normally prints its Forwarding line within a second; an auth plugin may take a while to fetch a token. */
-export const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 30_000;
 const STDERR_KEPT = 20;
 
 
