@@ -21,6 +21,7 @@ import { ServicesStatusBar } from './ui/statusBar';
 import { ServiceStatuses } from './ui/statusesView';
 import { ServicesView } from './ui/servicesView';
 import { ServiceWebviews } from './ui/serviceWebview';
+import { trackWalkthroughState } from './ui/walkthroughState';
 import { preloadHttp } from './polyaxon/transport';
 import type { Run } from './polyaxon/types';
 
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     webviews,
     webviews.registerSerializer(),
     jupyter,
+    trackWalkthroughState(services, connections),
     logs.register(),
     ...registerConnectionCommands({ connections, log, prompts }),
     ...registerPortForwardCommands({ session: portForward, log, inCluster: inCluster !== undefined }),

@@ -13,6 +13,10 @@ interface ContextKeys {
   'polyaxon.inCluster': boolean;
   /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */
   'polyaxon.jupyterAvailable': boolean;
+  /** The walkthrough's ticks: the server answered, a project is set, one of the listed services is running. */
+  'polyaxon.connected': boolean;
+  'polyaxon.projectChosen': boolean;
+  'polyaxon.serviceRunning': boolean;
 }
 
 export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {

@@ -65,8 +65,28 @@ describe('package.json', () => {
     }
   });
 
+  type Walkthrough = { id: string; when: string; steps: { id: string; description: string; completionEvents: string[]; media: { markdown: string } }[] };
+  const walkthroughs: Walkthrough[] = manifest.contributes.walkthroughs;
+
+  it('splits the walkthrough: laptop steps on a laptop, in-service steps in a service', () => {
+    const steps = (when: string) => walkthroughs.find((w) => w.when === when)?.steps.map((s) => s.id);
+    assert.deepStrictEqual(steps('!polyaxon.inCluster'), ['connect', 'project', 'build', 'launch', 'open', 'notebook']);
+    assert.deepStrictEqual(steps('polyaxon.inCluster'), ['clone', 'gitAndCloud']);
+  });
+
+  it('ticks connect, project and launch from the state, through context keys the code sets', () => {
+    const keys = fs.readFileSync(path.join(root, 'src/ui/contextKeys.ts'), 'utf8');
+    const events = (id: string) => walkthroughs.flatMap((w) => w.steps).find((s) => s.id === id)?.completionEvents;
+    for (const [id, key] of [['connect', 'polyaxon.connected'], ['project', 'polyaxon.projectChosen'], ['launch', 'polyaxon.serviceRunning']]) {
+      assert.deepStrictEqual(events(id), [`onContext:${key}`], id);
+      assert.ok(keys.includes(`'${key}': boolean`), `${key} is a typed context key`);
+    }
+  });
+
   it('gives every walkthrough step a button, a completion event and its markdown', () => {
-    for (const step of manifest.contributes.walkthroughs[0].steps) {
+    const all = walkthroughs.flatMap((w) => w.steps);
+    assert.ok(all.length > 0);
+    for (const step of all) {
       assert.match(step.description, /\(command:polyaxon\./, step.id);
       assert.ok(step.completionEvents.length > 0, step.id);
       assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
