@@ -20,7 +20,8 @@ export type Spawner = (command: string, args: string[], env: NodeJS.ProcessEnv) 
 /** How long kubectl gets to exit after SIGTERM before SIGKILL. */
 const KILL_GRACE_MS = 3_000;
 
-export const spawnKubectl: Spawner = (command, args, env) => nodeSpawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+export const spawnKubectl: Spawner = (command, args, env) =>
+  nodeSpawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
 
 export function eachLine(stream: Readable | null, onLine: (line: string) => void): void {
   if (!stream) return;
