@@ -26,7 +26,7 @@ export function machine() {
 
 function cell(n: number | null, unit = ''): string {
   if (n === null) return '—';
-  const text = Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+  const text = Number.isInteger(n) || Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
   return unit ? `${text} ${unit}` : text;
 }
 
@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   console.log('\nwritten to bench/results.json');
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
