@@ -8,7 +8,6 @@ import type {
 } from './types';
 import { normaliseHost } from './urls';
 
-
 export class PolyaxonClient {
   readonly host: string;
   private readonly transport: Transport;
