@@ -1,8 +1,9 @@
-// Bundles the extension into one file: dist/extension.js.
+// Bundles the extension into dist/extension.js, and its runtime dependencies into dist/axios.js and dist/yaml.js.
 //   node esbuild.mjs              development build (source maps in a separate file)
 //   node esbuild.mjs --production minified, no source maps
 //   node esbuild.mjs --watch      rebuild on change
 import * as esbuild from 'esbuild';
+import options from './esbuild.options.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -23,19 +24,15 @@ const problemMatcher = {
 };
 
 const ctx = await esbuild.context({
+  ...options.bundleOptions(production),
   entryPoints: ['src/extension.ts'],
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node18',
   outfile: 'dist/extension.js',
-  external: ['vscode'],
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  sourcesContent: false,
-  logLevel: 'warning',
-  plugins: watch ? [problemMatcher] : [],
+  plugins: [options.vendorPlugin, ...(watch ? [problemMatcher] : [])],
 });
+
+for (const [name, contents] of Object.entries(options.vendors)) {
+  await esbuild.build({ ...options.bundleOptions(production), stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${name}.js` });
+}
 
 if (watch) {
   await ctx.watch();

@@ -24,6 +24,8 @@ import { ServicesStatusBar } from './ui/statusBar';
 import { ServiceStatuses } from './ui/statusesView';
 import { ServicesView } from './ui/servicesView';
 import { ServiceWebviews } from './ui/serviceWebview';
+import { trackWalkthroughState } from './ui/walkthroughState';
+import { preloadHttp } from './polyaxon/transport';
 import type { Run } from './polyaxon/types';
 
 /** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
@@ -70,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     webviews,
     webviews.registerSerializer(),
     jupyter,
+    trackWalkthroughState(services, connections),
     logs.register(),
     ...registerConnectionCommands({ connections, log, prompts }),
     ...registerPortForwardCommands({ session: portForward, log, prompts, inCluster: inCluster !== undefined }),
@@ -94,6 +97,10 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
       rememberImage: (kind, image) => rememberImage(context, connections.project(), kind, image),
     }),
   );
+
+  // axios is not loaded by activate(); it is loaded right after it, so that the first refresh does not wait for it.
+  const httpWarmUp = setTimeout(preloadHttp, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(httpWarmUp) });
 
   void jupyter.update();
   if (!inCluster) portForward.autoStart();

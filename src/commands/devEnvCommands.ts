@@ -4,6 +4,7 @@ import { toggleGitTerminalAuthentication } from '../ui/gitTerminalAuth';
 import { activateServiceAccount, type ActivateArgs } from './activateServiceAccount';
 import { buildImage, type BuildArgs } from './buildImage';
 import { cloneRepository, type CloneArgs } from './cloneRepository';
+import { clusterOnly } from './clusterOnly';
 import { registerCommands } from './registerCommands';
 import type { CommandDeps, DevEnvDeps, TerminalLauncher } from './devEnvDeps';
 
@@ -21,8 +22,12 @@ export function registerDevEnvCommands(deps: DevEnvDeps): vscode.Disposable[] {
   const full: CommandDeps = { ...deps, terminals: windowTerminals };
   return registerCommands(deps, {
     'polyaxon.toggleGitTerminalAuthentication': () => toggleGitTerminalAuthentication(deps),
-    'polyaxon.cloneRepository': (args?: unknown) => cloneRepository(full, argsObject<CloneArgs>(args)),
-    'polyaxon.activateServiceAccount': (args?: unknown) => activateServiceAccount(full, argsObject<ActivateArgs>(args)),
+    'polyaxon.cloneRepository': (args?: unknown) =>
+      clusterOnly(deps, 'Clone Repository into Workspace', 'the shared workspace volume /polyaxon-v1-data is mounted', () =>
+        cloneRepository(full, argsObject<CloneArgs>(args))),
+    'polyaxon.activateServiceAccount': (args?: unknown) =>
+      clusterOnly(deps, 'Activate Cloud Service Account', "the service account's key is mounted", () =>
+        activateServiceAccount(full, argsObject<ActivateArgs>(args))),
     'polyaxon.buildImage': (args?: unknown) => buildImage(full, argsObject<BuildArgs>(args)),
   });
 }

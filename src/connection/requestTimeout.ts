@@ -1,9 +1,9 @@
 // polyaxon.requestTimeoutSeconds as the client uses it. settings.json is edited by hand: a text, or a number too
 // big for a timer (Node fires setTimeout at once past 2^31-1 ms), would make every request fail at once.
 
-export const MIN_TIMEOUT_SECONDS = 1;
+const MIN_TIMEOUT_SECONDS = 1;
 /** Ten minutes: longer than any answer Polyaxon takes, well inside what a timer can hold. */
-export const MAX_TIMEOUT_SECONDS = 600;
+const MAX_TIMEOUT_SECONDS = 600;
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export function requestTimeoutMs(setting: unknown): number {

@@ -1,7 +1,7 @@
 // Text a server sends ends up in notifications and logs; a 1 MB error body must not become a 1 MB notification.
 
-export const MAX_DETAILS = 10;
-export const MAX_DETAIL_CHARS = 300;
+const MAX_DETAILS = 10;
+const MAX_DETAIL_CHARS = 300;
 
 /** `text` cut to `max` characters, with an ellipsis where it was cut. */
 export function truncate(text: string, max = MAX_DETAIL_CHARS): string {

@@ -1,5 +1,5 @@
 // URLs of the Polyaxon gateway that a user opens: services and UI pages.
-import type { ProjectRef, RunRef } from './types';
+import type { RunRef } from './types';
 import { hostProblem } from './hostSyntax';
 import type { Run } from './types';
 
@@ -84,11 +84,6 @@ export function runUiUrl(host: string, ref: RunRef): string {
 /** The service embedded in the Polyaxon UI. */
 export function runServiceUiUrl(host: string, ref: RunRef): string {
   return `${runUiUrl(host, ref)}service/`;
-}
-
-/** The page the AISG guide links to (04-dev-env.md). */
-export function projectServicesUiUrl(host: string, ref: ProjectRef): string {
-  return `${normaliseHost(host)}/ui/${seg(ref.owner)}/${seg(ref.project)}/services`;
 }
 
 function runPath(ref: RunRef): string {

@@ -26,7 +26,7 @@ const MAIN_CONTAINER = 'polyaxon-main'; // containers/names.py MAIN_JOB_CONTAINE
  * The component as `V1Component.to_dict()` writes it: fields in schema order, null fields dropped
  * (REDUCED_ATTRIBUTES), Kubernetes objects as SwaggerField writes them (k8s.ts) and the main container named.
  */
-export function componentToDict(pf: Polyaxonfile): Record<string, unknown> {
+function componentToDict(pf: Polyaxonfile): Record<string, unknown> {
   const component = ordered(isRecord(pf.data) ? pf.data : {}, COMPONENT_FIELDS);
   for (const section of ['inputs', 'outputs']) {
     const list = component[section];

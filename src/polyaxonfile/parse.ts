@@ -1,5 +1,15 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Tags, type Document } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, Tags } from 'yaml';
 import { PolyaxonfileError, Position, Problem } from './problems';
+
+/**
+ * The yaml library, loaded by the first polyaxonfile rather than at activation. A call-time require stays lazy in
+ * the esbuild bundle (the module is wrapped and evaluated on first call); Node caches it after that.
+ */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous, and deferred on purpose
+  return require('yaml') as typeof Yaml;
+}
 
 /** An entry of `inputs` or `outputs`, typed best-effort (check.ts reports what is malformed). */
 export interface IO {
@@ -52,6 +62,7 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
       hint: 'a polyaxonfile is a few KB: is this the right file?',
     }]);
   }
+  const { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { version: '1.1', lineCounter, customTags: pyYamlBooleans });
   const at = (offset: number): Position => {
@@ -122,6 +133,7 @@ const MAX_EXPANDED_NODES = 100_000;
 
 /** The offset of the alias at which the expanded document grows past MAX_EXPANDED_NODES, if it does. */
 function aliasBomb(doc: Document): number | undefined {
+  const { isAlias, isMap, isSeq } = yaml();
   const sizes = new Map<unknown, number>();
   const expanding = new Set<unknown>();
   let total = 0;
@@ -191,7 +203,7 @@ function readIOs(top: Record<string, unknown>, section: IO['section'], locate: P
   });
 }
 
-export function asRecord(value: unknown): Record<string, unknown> {
+function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
 

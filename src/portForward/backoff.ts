@@ -1,8 +1,8 @@
 // When a forward dies it is restarted after 1 s, 2 s, 4 s … at most 30 s. A forward that stayed up a while
 // counts as healthy, so its next death starts again at 1 s instead of inheriting an old streak.
 
-export const FIRST_RESTART_MS = 1_000;
-export const MAX_RESTART_MS = 30_000;
+const FIRST_RESTART_MS = 1_000;
+const MAX_RESTART_MS = 30_000;
 /** A forward up at least this long had recovered: its failure streak is forgotten. */
 export const STABLE_AFTER_MS = 10_000;
 /** The user hears about it only from this many failures in a row. */

@@ -33,7 +33,7 @@ export interface FailureScope {
   localPort?: number;
 }
 
-export const INSTALL_KUBECTL_HINT =
+const INSTALL_KUBECTL_HINT =
   'Install it (https://kubernetes.io/docs/tasks/tools/, or `gcloud components install kubectl`), or set polyaxon.kubectlPath to its full path.';
 
 export function kubectlNotFound(command: string): ForwardError {
@@ -58,7 +58,7 @@ export function noGatewayService(scope: FailureScope, found: readonly string[]):
 }
 
 /** The line of kubectl's stderr that explains a failure: an `error:` line or a server error, else the last line. */
-export function explainingLine(stderr: string): string | undefined {
+function explainingLine(stderr: string): string | undefined {
   const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   return (
     lines.find((l) => /^Error from server/.test(l)) ??

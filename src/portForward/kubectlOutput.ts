@@ -8,7 +8,7 @@ export interface ServiceInfo {
 }
 
 /** Polyaxon's Helm chart names the gateway `<release>-polyaxon-gateway` (see API.md: `polyaxon port-forward`). */
-export const GATEWAY_SUFFIX = '-polyaxon-gateway';
+const GATEWAY_SUFFIX = '-polyaxon-gateway';
 
 interface ServiceItem {
   metadata?: { name?: unknown };

@@ -1,11 +1,9 @@
-import { spawn as nodeSpawn } from 'child_process';
-import * as readline from 'readline';
-import type { Readable } from 'stream';
 import type { Timers } from '../services/poller';
 import { NOTICE_AFTER_FAILURES, STABLE_AFTER_MS, restartDelay } from './backoff';
 import { ForwardError, classifyKubectlFailure, kubectlNotFound } from './forwardError';
 import { portForwardArgs, type Kubectl } from './kubectl';
 import { forwardingPort, isConnectionChatter } from './kubectlOutput';
+import { eachLine, killAndWait, spawnKubectl, type ChildLike, type Spawner } from './childProcess';
 import { acceptsConnections } from './ports';
 import { WakeDetector } from './wakeDetector';
 
@@ -29,18 +27,6 @@ export type ForwardState =
   /** It keeps failing: the user is told why. `retryInMs` is absent when no retry is scheduled. */
   | { kind: 'failed'; target: ForwardTarget; failures: number; retryInMs?: number; error: ForwardError };
 
-export interface ChildLike {
-  readonly pid?: number;
-  readonly stdout: Readable | null;
-  readonly stderr: Readable | null;
-  readonly exitCode: number | null;
-  readonly signalCode: NodeJS.Signals | null;
-  kill(signal?: NodeJS.Signals): boolean;
-  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
-  once(event: 'error', listener: (error: NodeJS.ErrnoException) => void): this;
-}
-
-export type Spawner = (command: string, args: string[], env: NodeJS.ProcessEnv) => ChildLike;
 
 export interface ForwardLog {
   trace(message: string): void;
@@ -58,11 +44,9 @@ export interface SupervisorDeps {
 }
 
 /** kubectl normally prints its Forwarding line within a second; an auth plugin may take a while to fetch a token. */
-export const START_TIMEOUT_MS = 30_000;
-const KILL_GRACE_MS = 3_000;
+const START_TIMEOUT_MS = 30_000;
 const STDERR_KEPT = 20;
 
-const spawnKubectl: Spawner = (command, args, env) => nodeSpawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
 
 const systemTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -287,23 +271,4 @@ export class PortForwardSupervisor {
       this.launch(true).catch(() => undefined);
     }
   }
-}
-
-function eachLine(stream: Readable | null, onLine: (line: string) => void): void {
-  if (!stream) return;
-  readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
-    if (line.trim()) onLine(line);
-  });
-}
-
-function killAndWait(child: ChildLike, timers: Timers): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = timers.setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-    child.once('exit', () => {
-      timers.clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

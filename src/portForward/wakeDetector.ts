@@ -3,9 +3,9 @@ import type { Timers } from '../services/poller';
 // A laptop that sleeps freezes timers: a tick due in 5 s arrives minutes late. That gap is the only portable sign
 // of a wake-up (Node has no suspend event), and after one a forward is often dead although its process lives on.
 
-export const TICK_MS = 5_000;
+const TICK_MS = 5_000;
 /** Lateness beyond which a late tick counts as a sleep rather than a busy event loop. */
-export const WAKE_GAP_MS = 15_000;
+const WAKE_GAP_MS = 15_000;
 
 /** Calls `onTick` every TICK_MS, and `onWake(gapMs)` instead when the tick arrived far later than due. */
 export class WakeDetector {

@@ -1,6 +1,6 @@
 // The text of a logs document: only the last lines of a long run, and a first line that says so (no vscode: unit-tested).
 
-export const LOG_TAIL_LINES = 20_000;
+const LOG_TAIL_LINES = 20_000;
 
 export class LogTail {
   private lines: string[] = [];

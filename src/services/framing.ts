@@ -1,7 +1,7 @@
 // Can a service page be shown in the webview's iframe? Browsers refuse to frame pages whose headers forbid it,
 // and show only a blank frame, so the extension host asks first and explains instead.
 import * as http from 'http';
-import * as https from 'https';
+import type * as https from 'https';
 
 export type Headers = Record<string, string | string[] | undefined>;
 
@@ -58,6 +58,9 @@ export interface Probe {
  * Certificates are not checked: only headers are read, and nothing secret is sent.
  */
 export function probe(url: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<Probe | undefined> {
+  // Required here, not at activation: https brings tls with it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { get } = url.startsWith('https:') ? (require('https') as typeof https) : http;
   return new Promise((resolve) => {
     const requestOptions: https.RequestOptions = { timeout: options.timeoutMs, signal: options.signal, rejectUnauthorized: false };
     const onResponse = (res: http.IncomingMessage) => {
@@ -66,7 +69,7 @@ export function probe(url: string, options: { timeoutMs: number; signal?: AbortS
     };
     let req: http.ClientRequest;
     try {
-      req = url.startsWith('https:') ? https.get(url, requestOptions, onResponse) : http.get(url, requestOptions, onResponse);
+      req = get(url, requestOptions, onResponse);
     } catch {
       resolve(undefined);
       return;

@@ -16,6 +16,10 @@ export interface ContextKeys {
   'polyaxon.inCluster': boolean;
   /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */
   'polyaxon.jupyterAvailable': boolean;
+  /** The walkthrough's ticks: the server answered, a project is set, one of the listed services is running. */
+  'polyaxon.connected': boolean;
+  'polyaxon.projectChosen': boolean;
+  'polyaxon.serviceRunning': boolean;
 }
 
 export const CONTEXT_KEY_DEFAULTS: Readonly<ContextKeys> = {
@@ -23,6 +27,9 @@ export const CONTEXT_KEY_DEFAULTS: Readonly<ContextKeys> = {
   'polyaxon.state': 'loading',
   'polyaxon.inCluster': false,
   'polyaxon.jupyterAvailable': false,
+  'polyaxon.connected': false,
+  'polyaxon.projectChosen': false,
+  'polyaxon.serviceRunning': false,
 };
 
 export type ContextSetter = (key: string, value: unknown) => Thenable<unknown>;

@@ -1,140 +1,63 @@
-// `npm run bench`: the extension's speed and resource figures, printed as a table.
-// Runs against the local fake Polyaxon on 127.0.0.1 only; every loop is bounded in count.
+// `npm run bench`: the extension's figures against baselines measured in the same run. Writes bench/results.json
+// (one BenchRow per figure, plus the machine's description) and prints the table. Runs against 127.0.0.1 only.
 import * as fs from 'fs';
-import Module from 'module';
+import * as os from 'os';
 import * as path from 'path';
-import { PolyaxonClient } from '../../src/polyaxon/client';
-import { buildCreateBody, checkParams, loadServicePolyaxonfile } from '../../src/polyaxonfile';
-import { Poller } from '../../src/services/poller';
-import { fetchServices } from '../../src/services/serviceList';
-import { startFakePolyaxon } from '../fake-polyaxon/server';
+import { activationFigures } from './activationFigures';
+import { bundleFigures } from './bundleFigures';
+import type { BenchRow } from './row';
+
+/** Each provider measures its rows with their baselines; a failing provider fails the bench. */
+const figureProviders: (() => Promise<BenchRow[]>)[] = [activationFigures, bundleFigures];
 
 const root = path.resolve(__dirname, '../../..');
-const rows: [string, string, string][] = [];
-const row = (what: string, value: string, how: string) => rows.push([what, value, how]);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timeMany(n: number, fn: () => Promise<unknown> | unknown): Promise<{ median: number; p95: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { median: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-function bundleFigures(): void {
-  const bundle = path.join(root, 'dist/extension.js');
-  row('bundle size (dist/extension.js, minified)', `${(fs.statSync(bundle).size / 1024).toFixed(0)} KiB`, 'npm run build');
-  // Load the bundle with a stand-in `vscode` module: the cost VS Code pays before activate() (no network: nothing runs yet).
-  const resolve = (Module as unknown as { _resolveFilename: (r: string, ...a: unknown[]) => string })._resolveFilename;
-  const stub = path.join(__dirname, 'vscode-stub.js');
-  fs.writeFileSync(stub, 'module.exports = {};');
-  (Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = (request: string, ...rest: unknown[]) => (request === 'vscode' ? stub : resolve(request, ...rest));
-  const t = process.hrtime.bigint();
-  Module.createRequire(__filename)(bundle);
-  row('bundle load time (require, cold)', `${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(1)} ms`, 'one require() in Node');
-  const vsix = path.join(root, 'polyaxon-dev-environments.vsix');
-  if (fs.existsSync(vsix)) row('.vsix size', `${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`, 'npm run package');
-}
-
-async function clientFigures(): Promise<void> {
-  const server = await startFakePolyaxon({ seed: 'demo', operator: false });
-  try {
-    const client = new PolyaxonClient({ host: server.url });
-    const ref = { owner: 'default', project: 'my-project-alice' };
-    const list = await timeMany(200, () => client.listRuns(ref, { query: 'kind:service', limit: 20 }));
-    row('listRuns round trip, median / p95', `${list.median.toFixed(2)} / ${list.p95.toFixed(2)} ms`, '200 calls, local fake');
-
-    // A project with a long history: what one refresh of the tree costs.
-    server.addProject('long-history');
-    const big = { owner: 'default', project: 'long-history' };
-    for (let i = 0; i < 2000; i++) server.addRun('long-history', { name: `job-${i}`, kind: i % 10 === 0 ? 'service' : 'job', status: i % 10 === 0 ? (i % 20 === 0 ? 'running' : 'stopped') : 'succeeded' });
-    const before = server.requests.length;
-    const refresh = await timeMany(20, () => fetchServices(client, big, 'active'));
-    const perRefresh = (server.requests.length - before) / 20;
-    row('tree refresh of a 2,000-run project (200 services)', `${refresh.median.toFixed(1)} ms, ${perRefresh} requests`, 'median of 20, server-side query');
-    const naiveBefore = server.requests.length;
-    const naive = await timeMany(3, () => client.listAllRuns(big, { limit: 100 }));
-    row('…the same by paging through every run', `${naive.median.toFixed(1)} ms, ${(server.requests.length - naiveBefore) / 3} requests`, 'what the filter avoids');
-
-    const pf = loadServicePolyaxonfile(fs.readFileSync(path.join(root, 'polyaxonfiles/vscode-service.yml'), 'utf8'), 'vscode-service.yml');
-    const params = { DOCKER_IMAGE: 'asia.gcr.io/p/vscode-server:0.1.0', WORKING_DIR: '/polyaxon-v1-data' };
-    const build = await timeMany(500, () => {
-      const file = loadServicePolyaxonfile(fs.readFileSync(path.join(root, 'polyaxonfiles/vscode-service.yml'), 'utf8'), 'vscode-service.yml');
-      checkParams(file, params);
-      return buildCreateBody(file, params, { v2: false });
-    });
-    row('parse + check + build a launch body', `${build.median.toFixed(2)} ms (p95 ${build.p95.toFixed(2)})`, `500 runs; body ${JSON.stringify(buildCreateBody(pf, params, { v2: false })).length} bytes`);
-  } finally {
-    await server.close();
-  }
-}
-
-async function idleFigures(): Promise<void> {
-  // The poller under a simulated hour: hidden and steady, then visible and steady, then one transitional service.
-  let now = 0;
-  const timers: { at: number; fn: () => void }[] = [];
-  const clock = {
-    setTimeout: (fn: () => void, ms: number) => {
-      const t = { at: now + ms, fn };
-      timers.push(t);
-      return t;
-    },
-    clearTimeout: (t: unknown) => timers.splice(timers.indexOf(t as { at: number; fn: () => void }) >>> 0, 1),
-    now: () => now,
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
-  const hour = async () => {
-    const end = now + 3_600_000;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers[0];
-      if (!next || next.at > end) break;
-      timers.shift();
-      now = next.at;
-      next.fn();
-      await new Promise((r) => setImmediate(r));
-    }
-    now = end;
-  };
-  for (const [label, visible, transitional] of [
-    ['refreshes per hour, view hidden, all steady', false, false],
-    ['refreshes per hour, view visible, all steady', true, false],
-    ['refreshes in the hour a service stays queued (hidden)', false, true],
-  ] as const) {
-    let calls = 0;
-    const poller = new Poller<boolean>(
-      { fetch: async () => (calls++, transitional), onResult: () => undefined, onError: () => undefined, isTransitional: (t) => t, fingerprint: () => 'unchanged' },
-      undefined,
-      clock,
-    );
-    if (visible) poller.setVisible(true);
-    else if (transitional) poller.refreshNow();
-    await new Promise((r) => setImmediate(r));
-    await hour();
-    poller.dispose();
-    timers.length = 0;
-    row(label, String(calls), 'Poller, simulated clock; 2 requests each');
-  }
+}
+
+function cell(n: number | null, unit = ''): string {
+  if (n === null) return '—';
+  const text = Number.isInteger(n) || Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+  return unit ? `${text} ${unit}` : text;
+}
+
+export function table(rows: BenchRow[]): string {
+  const header = ['figure', 'value', 'baseline', 'ratio', 'goal', 'met'];
+  const lines = rows.map((r) => [
+    r.figure, cell(r.value, r.unit), cell(r.baseline, r.unit), r.ratio === null ? '—' : `${cell(r.ratio)}×`, r.goal, r.met ? 'yes' : 'MISSED',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(line)].join('\n');
 }
 
 async function main(): Promise<void> {
-  bundleFigures();
-  await clientFigures();
-  await idleFigures();
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'how'][i].length));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(['figure', 'value', 'how']));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  const before = machine();
+  const rows: BenchRow[] = [];
+  for (const provider of figureProviders) rows.push(...(await provider()));
+  const description = { ...before, loadAverageAfter: machine().loadAverage, date: new Date().toISOString() };
+  fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ machine: description, rows }, null, 2)}\n`);
+  const d = description;
+  console.log(`${d.cpus} × ${d.model}, ${d.memoryGiB} GiB, Node ${d.node}, load average ${d.loadAverage.join(' ')} (after: ${d.loadAverageAfter.join(' ')})`);
+  console.log(table(rows));
+  const missed = rows.filter((r) => !r.met);
+  if (missed.length) console.log(`\n${missed.length} goal${missed.length === 1 ? '' : 's'} MISSED: ${missed.map((r) => r.figure).join('; ')}`);
+  console.log('\nwritten to bench/results.json');
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

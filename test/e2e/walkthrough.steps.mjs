@@ -1,4 +1,5 @@
 // The getting-started walkthrough opens from the Welcome page's walkthrough list, and its buttons run our commands.
+// On a laptop it holds the laptop steps only.
 import { runCommand } from '../vscode-web/lib/workbench.mjs';
 
 export const walkthroughOpens = {
@@ -10,9 +11,12 @@ export const walkthroughOpens = {
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Polyaxon Dev Environments' }).first().click({ timeout: 15000 });
     const walkthrough = page.locator('.gettingStartedContainer');
     await walkthrough.getByText('Connect to Polyaxon').first().waitFor({ timeout: 15000 });
-    for (const title of ['Pick or create your project', 'Build your dev image', 'Launch VS Code or Jupyter Lab', 'Clone your repository into the workspace']) {
+    for (const title of ['Pick or create your project', 'Build your dev image', 'Launch VS Code or Jupyter Lab']) {
       await walkthrough.getByText(title).first().waitFor({ timeout: 5000 });
     }
+    // The in-service steps have a walkthrough of their own, shown only inside a cluster VS Code.
+    const cloneStep = walkthrough.getByText('Clone your repository into the workspace').filter({ visible: true });
+    if (await cloneStep.count()) throw new Error('the laptop walkthrough shows the in-service clone step');
     await ctx.screenshot('walkthrough');
     await walkthrough.getByRole('button', { name: 'Configure Connection' }).first().click({ timeout: 10000 });
     const input = page.locator('.quick-input-widget', { hasText: 'Configure Connection' });

@@ -58,12 +58,70 @@ describe('package.json', () => {
     }
   });
 
+  type Walkthrough = { id: string; when: string; steps: { id: string; description: string; completionEvents: string[]; media: { markdown: string } }[] };
+  const walkthroughs: Walkthrough[] = manifest.contributes.walkthroughs;
+
+  it('splits the walkthrough: laptop steps on a laptop, in-service steps in a service', () => {
+    const steps = (when: string) => walkthroughs.find((w) => w.when === when)?.steps.map((s) => s.id);
+    assert.deepStrictEqual(steps('!polyaxon.inCluster'), ['connect', 'project', 'build', 'launch', 'open', 'notebook']);
+    assert.deepStrictEqual(steps('polyaxon.inCluster'), ['clone', 'gitAndCloud']);
+  });
+
+  it('ticks connect, project and launch from the state, through context keys the code sets', () => {
+    const keys = fs.readFileSync(path.join(root, 'src/ui/contextKeys.ts'), 'utf8');
+    const events = (id: string) => walkthroughs.flatMap((w) => w.steps).find((s) => s.id === id)?.completionEvents;
+    for (const [id, key] of [['connect', 'polyaxon.connected'], ['project', 'polyaxon.projectChosen'], ['launch', 'polyaxon.serviceRunning']]) {
+      assert.deepStrictEqual(events(id), [`onContext:${key}`], id);
+      assert.ok(keys.includes(`'${key}': boolean`), `${key} is a typed context key`);
+    }
+  });
+
   it('gives every walkthrough step a button, a completion event and its markdown', () => {
-    for (const step of manifest.contributes.walkthroughs[0].steps) {
+    const all = walkthroughs.flatMap((w) => w.steps);
+    assert.ok(all.length > 0);
+    for (const step of all) {
       assert.match(step.description, /\(command:polyaxon\./, step.id);
       assert.ok(step.completionEvents.length > 0, step.id);
       assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
     }
+  });
+
+  const palette: { command: string; when: string }[] = manifest.contributes.menus.commandPalette;
+  const paletteWhen = (id: string) => palette.find((e) => e.command === id)?.when;
+
+  it('hides the in-cluster commands on laptops, and the dev-image build inside a service', () => {
+    for (const id of ['polyaxon.cloneRepository', 'polyaxon.activateServiceAccount', 'polyaxon.toggleGitTerminalAuthentication']) {
+      assert.strictEqual(paletteWhen(id), 'polyaxon.inCluster', id);
+    }
+    assert.strictEqual(paletteWhen('polyaxon.buildImage'), '!polyaxon.inCluster');
+  });
+
+  it('shows in the palette the service commands that ask for their target when run without one', () => {
+    for (const id of ['polyaxon.stop', 'polyaxon.delete', 'polyaxon.openInWebview', 'polyaxon.openInBrowser', 'polyaxon.showLogs']) {
+      assert.ok(contributed.includes(id), id);
+      assert.strictEqual(paletteWhen(id), undefined, `${id} is hidden from the palette`);
+    }
+  });
+
+  it('declares a task type only where a task provider resolves it', () => {
+    const types: string[] = (manifest.contributes.taskDefinitions ?? []).map((t: { type: string }) => t.type);
+    const sources = sourceFiles(path.join(root, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    for (const type of types) assert.match(sources, new RegExp(`registerTaskProvider\\(\\s*'${type}'`), type);
+  });
+
+  it('is ready to publish: a 128×128 PNG icon, a prepublish build, and runs where the workspace is', () => {
+    const png = fs.readFileSync(path.join(root, manifest.icon));
+    assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');
+    // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+    assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.match(manifest.scripts['vscode:prepublish'], /npm run build/);
+    // kubectl, the workspace's polyaxonfiles, the CLI's ~/.polyaxon and the service's environment are all on the workspace side.
+    assert.deepStrictEqual(manifest.extensionKind, ['workspace']);
+  });
+
+  it('type-checks the extension host code without the DOM library', () => {
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.json'), 'utf8'));
+    assert.ok(!tsconfig.compilerOptions.lib.some((l: string) => /^dom/i.test(l)), tsconfig.compilerOptions.lib.join(', '));
   });
 
   it('puts the TLS settings out of reach of a workspace', () => {
@@ -73,9 +131,13 @@ describe('package.json', () => {
 });
 
 describe('layers', () => {
-  it('keeps the Polyaxon client, the polyaxonfile logic and the service model free of the VS Code API', () => {
-    for (const dir of ['polyaxon', 'polyaxonfile', 'services', 'devenv']) {
-      for (const file of sourceFiles(path.join(root, 'src', dir))) {
+  it('keeps the VS Code API in the UI, command and connection layers and the wiring only', () => {
+    const vscodeLayers = ['ui', 'commands', 'connection', 'extension.ts'];
+    const others = fs.readdirSync(path.join(root, 'src')).filter((name) => !vscodeLayers.includes(name));
+    assert.ok(others.includes('polyaxon') && others.includes('presentation'), others.join(', '));
+    for (const name of others) {
+      const full = path.join(root, 'src', name);
+      for (const file of fs.statSync(full).isDirectory() ? sourceFiles(full) : [full]) {
         assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, path.relative(root, file));
       }
     }

@@ -5,7 +5,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server';
 import { PolyaxonClient } from '../../../src/polyaxon/client';
-import { createRunBody } from '../../../src/polyaxon/version';
 import { vscodeOperation } from './helpers';
 import { SHARED_POLYAXON } from '../sharedFacts';
 
@@ -53,10 +52,9 @@ describe('client requests conform to the v1.11.3 swagger', function () {
     await client.listProjects(owner, { query: 'name:conform', sort: '-created_at', limit: 1, offset: 0 });
     const ref = { owner, project: 'conform' };
     await client.getProject(ref);
-    const created = await client.createRun(ref, createRunBody(vscodeOperation(), false, { name: 'n', description: 'd', tags: ['t'] }));
+    const created = await client.createRun(ref, { content: vscodeOperation(), is_managed: true, name: 'n', description: 'd', tags: ['t'] });
     for (let i = 0; i < 3; i++) fake.addRun('conform', { kind: 'service' });
     await client.listRuns(ref, { query: 'kind:service', sort: '-created_at', limit: 1, offset: 1 });
-    await client.listAllRuns(ref, { limit: 2 });
     const runRef = { ...ref, uuid: created.uuid };
     await client.getRun(runRef);
     await client.getStatuses(runRef);

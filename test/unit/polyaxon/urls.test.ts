@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Run } from '../../../src/polyaxon/types';
 import {
-  isRewritePath, normaliseHost, projectServicesUiUrl, runServiceUiUrl, runUiUrl, serviceUrl, servicePorts,
+  isRewritePath, normaliseHost, runServiceUiUrl, runUiUrl, serviceUrl, servicePorts,
 } from '../../../src/polyaxon/urls';
 import { SHARED_POLYAXON } from '../sharedFacts';
 
@@ -79,10 +79,9 @@ describe('urls', () => {
   });
 
   describe('UI urls', () => {
-    it('builds the run, embedded service and project services pages', () => {
+    it('builds the run and embedded service pages', () => {
       assert.strictEqual(runUiUrl(HOST, ref), `${HOST}/ui/default/my-project-alice/runs/${UUID}/`);
       assert.strictEqual(runServiceUiUrl(`${HOST}/`, ref), `${HOST}/ui/default/my-project-alice/runs/${UUID}/service/`);
-      assert.strictEqual(projectServicesUiUrl(HOST, ref), `${HOST}/ui/default/my-project-alice/services`);
     });
   });
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'events';
 import { PassThrough } from 'stream';
-import type { ChildLike } from '../../../src/portForward/supervisor';
+import type { ChildLike } from '../../../src/portForward/childProcess';
 
 export { FakeClock, flush } from '../fakeClock';
 

@@ -1,5 +1,8 @@
-// The packaging check (UI stage, right after `npm run package`): the .vsix ships only what runs.
+// The packaging check (UI stage, right after `npm run package`): the .vsix ships only what runs, plus what the
+// Extensions view shows (the icon and every image the README links, which it resolves inside the installed extension).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 /** The files inside a .vsix (a zip), read with Python's zipfile (python3 is on every machine of this kind). */
 export function vsixFiles(vsix) {
@@ -7,14 +10,25 @@ export function vsixFiles(vsix) {
   return execFileSync('python3', ['-c', script, vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
-/** Problems with the package's contents: at most 30 files, the bundle and polyaxonfiles in, no sources, tests or screenshots. */
-export function vsixProblems(files) {
+/** The relative image paths a README links (`![alt](path)`); absolute URLs need not be shipped. */
+export function readmeImages(readme) {
+  return [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]).filter((p) => !/^[a-z]+:/i.test(p));
+}
+
+/**
+ * Problems with the package's contents: at most 40 files; the bundle, the icon, the polyaxonfiles and the README's
+ * images in; no sources, tests or source maps.
+ */
+export function vsixProblems(files, root = path.resolve(import.meta.dirname, '../../..')) {
   const problems = [];
-  if (files.length > 30) problems.push(`${files.length} files (at most 30): ${files.join(', ')}`);
-  for (const needed of ['extension/dist/extension.js', 'extension/polyaxonfiles/vscode-service.yml', 'extension/package.json']) {
-    if (!files.includes(needed)) problems.push(`missing ${needed}`);
+  if (files.length > 40) problems.push(`${files.length} files (at most 40): ${files.join(', ')}`);
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const images = readmeImages(readFileSync(path.join(root, 'README.md'), 'utf8'));
+  const needed = ['dist/extension.js', 'polyaxonfiles/vscode-service.yml', 'package.json', manifest.icon, ...images];
+  for (const file of needed.map((f) => `extension/${path.posix.normalize(f)}`)) {
+    if (!files.includes(file)) problems.push(`missing ${file}`);
   }
-  const stray = files.filter((f) => /^extension\/(src|test|out|node_modules)\/|screenshots|\.map$|\.ts$/.test(f));
+  const stray = files.filter((f) => /^extension\/(src|test|out|node_modules)\/|\.map$|\.ts$/.test(f));
   if (stray.length) problems.push(`ships what does not run: ${stray.join(', ')}`);
   return problems;
 }
