@@ -21,6 +21,7 @@ import { ServicesStatusBar } from './ui/statusBar';
 import { ServiceStatuses } from './ui/statusesView';
 import { ServicesView } from './ui/servicesView';
 import { ServiceWebviews } from './ui/serviceWebview';
+import { registerFocusWorkbenchCommand } from './ui/serviceTabMessages';
 import type { Run } from './polyaxon/types';
 
 /** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     portForwardStatusBar,
     webviews,
     webviews.registerSerializer(),
+    registerFocusWorkbenchCommand(),
     jupyter,
     logs.register(),
     ...registerConnectionCommands({ connections, log, prompts }),

@@ -6,7 +6,7 @@ import { isDone } from '../polyaxon/statuses';
 import { runServiceUiUrl, serviceUrl } from '../polyaxon/urls';
 import { isV2 } from '../polyaxon/version';
 import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
-import { browserUrl } from '../ui/browserUrl';
+import { browserUrl, openInUserBrowser } from '../ui/browserUrl';
 import type { Prompts } from '../ui/prompts';
 import type { ServicesView } from '../ui/servicesView';
 import { reportingErrors } from './reportError';
@@ -70,7 +70,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
 
     'polyaxon.openInPolyaxonUI': async (arg?: ServiceArg) => {
       const t = await target(arg, 'open in the Polyaxon UI');
-      if (t) await vscode.env.openExternal(vscode.Uri.parse(await browserUrl(runServiceUiUrl(t.conn.host, t.ref))));
+      if (t) await openInUserBrowser(runServiceUiUrl(t.conn.host, t.ref));
     },
 
     'polyaxon.showLogs': async (arg?: ServiceArg) => {
@@ -100,7 +100,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
       if (!ok) return false;
       await t.conn.client.stopRun(t.ref);
       view.refreshNow();
-      opener.refresh(t.ref);
+      opener.refresh(t.ref, 'stopping');
       void vscode.window.showInformationMessage(`Polyaxon: stopping ${label(t)}.`);
       return true;
     },
@@ -123,7 +123,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
       if (!ok) return false;
       await t.conn.client.deleteRun(t.ref);
       view.refreshNow();
-      opener.refresh(t.ref);
+      opener.refresh(t.ref, 'deleted');
       void vscode.window.showInformationMessage(`Polyaxon: deleted ${label(t)}.`);
       return true;
     },
