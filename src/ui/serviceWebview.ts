@@ -13,7 +13,7 @@ import { browserUrl, openInUserBrowser } from './browserUrl';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
 import { isV2 } from '../polyaxon/version';
 import { framingBlocked, isGatewayNotReady, probe } from '../services/framing';
-import { newNonce, parseAction, parsePanelState, renderPage, type PanelState, type ServiceView } from '../presentation/serviceWebviewHtml';
+import { newNonce, parseAction, parsePanelState, renderPage, type Action, type PanelState, type ServiceView } from '../presentation/serviceWebviewHtml';
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
@@ -29,11 +29,12 @@ export interface ServiceWebviewsDeps {
   refresher: Refresher;
 }
 
-/** What tests can see of an open panel. */
+/** What tests can see of an open panel; `act` is a click on a toolbar button. */
 export interface OpenServicePanel {
   panel: vscode.WebviewPanel;
   html(): string;
   readonly state: ServiceView;
+  act(action: Action): Promise<void>;
 }
 
 export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
@@ -86,7 +87,7 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
 
   panelFor(ref: RunRef): OpenServicePanel | undefined {
     const open = this.panels.get(key(ref));
-    return open && { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; } };
+    return open && { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; }, act: (a) => onTabAction(open, a) };
   }
 
   dispose(): void {
