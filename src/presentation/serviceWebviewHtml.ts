@@ -91,7 +91,8 @@ export function renderPage(assets: PageAssets, model: PageModel): string {
 <title>${esc(model.title)}</title>
 </head>
 <body data-state="${esc(JSON.stringify(model.state))}">
-<header class="toolbar">${statusBadge(view)}${view.kind === 'running' ? FOCUS_HINT : ''}<span class="spacer"></span>${toolbarButtons(view)}</header>
+<header class="toolbar">${statusBadge(view)}${view.kind === 'running' ? FOCUS_HINT : ''}<span class="spacer"></span>
+${toolbarButtons(view)}</header>
 <main${view.kind === 'running' ? FRAME_GUARD : ''}>${content(model.title, view)}</main>
 <script nonce="${esc(assets.nonce)}" src="${esc(assets.scriptUri)}"></script>
 </body>
@@ -100,30 +101,45 @@ export function renderPage(assets: PageAssets, model: PageModel): string {
 
 /**
  * A framed service (code-server focuses its editor as it starts) must not pull the focus out of the workbench, e.g.
- * closing a context menu the user just opened in the tree. The frame stays `inert` (it cannot take the focus) until
- * the user clicks the page or presses Enter on it; media/serviceWebview.js lifts it.
+ * closing a context menu the user just opened in the tree. Chromium lets a framed page take the focus from anywhere,
+ * whatever `inert`, `tabindex` or `visibility` say; only a frame that is not rendered cannot. So the frame loads
+ * hidden (`main.guarded`) until the user clicks the tab's page or its Show button; media/serviceWebview.js shows it.
  */
-const FRAME_GUARD = ' class="guarded" tabindex="0" aria-label="The service page: click it, or press Enter, to use it"';
-/** Which of the two the toolbar shows follows the body's class (set by the page script). */
-const FOCUS_HINT =
-  '<span class="hint when-guarded">Click the page to use it</span>' +
-  '<span class="hint when-focused" title="Keys typed here reach only the service">⌨ Keys go to the service</span>';
+const FRAME_GUARD = ' class="guarded"';
+/** Shown while keys go to the service (the body's class, set by the page script), as Simple Browser's focus lock. */
+const FOCUS_HINT = '<span class="hint when-focused" title="Keys typed here reach only the service">⌨ Keys go to the service</span>';
+
+function reveal(title: string): string {
+  return `<section class="message reveal">
+<p class="headline">${esc(title)} is running.</p>
+<p><button type="button" id="show-service" class="primary">Show the Service Here</button></p>
+<p class="hint">It loads meanwhile, and takes the keyboard only once shown, so that a starting service cannot pull the focus out of
+ the window. For keyboard-heavy work, Open in Browser gives it every key.</p>
+</section>`;
+}
+
+/** The badge of a view without a run status. */
+const BADGES: Partial<Record<ServiceView['kind'], string>> = { otherHost: 'other host', error: 'unreachable' };
 
 function statusBadge(view: ServiceView): string {
-  const status = view.kind === 'otherHost' ? 'other host' : 'status' in view ? view.status : view.kind === 'error' ? 'unreachable' : view.kind;
+  const status = 'status' in view ? view.status : (BADGES[view.kind] ?? view.kind);
   const bad = isFailure(status) || view.kind === 'deleted' || view.kind === 'error';
-  const tone = status === 'running' && view.kind !== 'waiting' ? 'ok' : bad ? 'bad' : view.kind === 'ended' || view.kind === 'otherHost' ? 'off' : 'busy';
+  const off = view.kind === 'ended' || view.kind === 'otherHost';
+  const tone = status === 'running' && view.kind !== 'waiting' ? 'ok' : bad ? 'bad' : off ? 'off' : 'busy';
   return `<span class="status ${tone}" title="Polyaxon status">● ${esc(label(status))}</span>`;
 }
 
 function content(title: string, view: ServiceView): string {
   switch (view.kind) {
     case 'running':
-      return `<iframe id="service" src="${esc(view.url)}" title="${esc(title)}" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write" inert></iframe>`;
+      return `${reveal(title)}<iframe id="service" src="${esc(view.url)}" title="${esc(title)}" sandbox="${IFRAME_SANDBOX}" ` +
+        'allow="clipboard-read; clipboard-write"></iframe>';
     case 'loading':
       return panel('Loading the service…');
     case 'waiting':
-      if (view.status === 'stopping') return panel(`${esc(title)} is <b>stopping</b>.`, view.message, 'Its pod is being removed; files on the shared volume stay.');
+      if (view.status === 'stopping') {
+        return panel(`${esc(title)} is <b>stopping</b>.`, view.message, 'Its pod is being removed; files on the shared volume stay.');
+      }
       return panel(`${esc(title)} is <b>${esc(label(view.status))}</b>.`, view.message, 'It opens here as soon as it is running.');
     case 'blocked':
       return panel(`${esc(title)} cannot be shown inside VS Code: ${esc(view.reason)}.`, undefined, 'Open it in the browser instead.');

@@ -13,7 +13,8 @@ import { browserUrl, openInUserBrowser } from './browserUrl';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
 import { isV2 } from '../polyaxon/version';
 import { framingBlocked, isGatewayNotReady, probe } from '../services/framing';
-import { newNonce, parseAction, parsePanelState, renderPage, type Action, type PanelState, type ServiceView } from '../presentation/serviceWebviewHtml';
+import { newNonce, parseAction, parsePanelState, renderPage } from '../presentation/serviceWebviewHtml';
+import type { Action, PanelState, ServiceView } from '../presentation/serviceWebviewHtml';
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
@@ -87,7 +88,8 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
 
   panelFor(ref: RunRef): OpenServicePanel | undefined {
     const open = this.panels.get(key(ref));
-    return open && { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; }, act: (a) => onTabAction(open, a) };
+    if (!open) return undefined;
+    return { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; }, act: (a) => onTabAction(open, a) };
   }
 
   dispose(): void {
@@ -255,7 +257,11 @@ class ServicePanel implements ServiceTab {
     // A new nonce changes the html, which makes VS Code reload the page (and the iframe) when asked to.
     webview.html = renderPage(
       { cspSource: webview.cspSource, scriptUri: asset('serviceWebview.js'), styleUri: asset('serviceWebview.css'), nonce: newNonce() },
-      { title: this.run?.name || this.panel.title || shortUuid(this.ref), state: { ...this.ref, host: this.host, kind: this.kind }, view: this.view },
+      {
+        title: this.run?.name || this.panel.title || shortUuid(this.ref),
+        state: { ...this.ref, host: this.host, kind: this.kind },
+        view: this.view,
+      },
     );
   }
 }

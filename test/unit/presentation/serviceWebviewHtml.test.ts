@@ -22,7 +22,7 @@ describe('renderPage', () => {
 
   it('frames a running service, allowing only its origin in a strict CSP', () => {
     const html = page({ kind: 'running', status: 'running', url: URL_ });
-    assert.ok(html.includes(`<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write" inert>`));
+    assert.ok(html.includes(`<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write">`));
     assert.strictEqual(
       csp(html),
       "default-src 'none'; frame-src http://127.0.0.1:8080; script-src 'nonce-abc123'; style-src https://webview.test; img-src https://webview.test",
@@ -31,9 +31,10 @@ describe('renderPage', () => {
     assert.deepStrictEqual(actions(html), ['focusWorkbench', 'reload', 'openInBrowser', 'stop']);
   });
 
-  it('keeps the framed service from taking the focus until the user clicks it, and says how to get the keys back', () => {
+  it('keeps the framed service from taking the focus until the user shows it, and says how to get the keys back', () => {
     const html = page({ kind: 'running', status: 'running', url: URL_ });
-    assert.match(html, /<main class="guarded" tabindex="0" aria-label="[^"]*click it, or press Enter[^"]*"><iframe[^>]* inert><\/iframe><\/main>/);
+    // Loaded but not rendered (main.guarded hides it) until the Show button or a click on the page.
+    assert.match(html, /<main class="guarded"><section class="message reveal">[^]*id="show-service"[^]*<\/section><iframe[^>]*><\/iframe><\/main>/);
     assert.match(html, /data-action="focusWorkbench" title="Give the keyboard back to this VS Code[^"]*">⇱ Back to VS Code</);
     assert.match(html, /data-action="openInBrowser" title="[^"]*keyboard-heavy work[^"]*"/);
     assert.doesNotMatch(page({ kind: 'waiting', status: 'queued' }), /guarded|data-action="focusWorkbench"/);
