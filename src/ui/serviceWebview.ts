@@ -7,7 +7,7 @@ import type { RunRef } from '../polyaxon/types';
 import { isPolyaxonError } from '../polyaxon/errors';
 import { isDone, isRunning } from '../polyaxon/statuses';
 import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
-import type { Run, StatusCondition } from '../polyaxon/types';
+import type { Run } from '../polyaxon/types';
 import { serviceUrl } from '../polyaxon/urls';
 import { browserUrl, openInUserBrowser } from './browserUrl';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
@@ -15,6 +15,7 @@ import { isV2 } from '../polyaxon/version';
 import { framingBlocked, isGatewayNotReady, probe } from '../services/framing';
 import { newNonce, parseAction, parsePanelState, renderPage } from '../presentation/serviceWebviewHtml';
 import type { Action, PanelState, ServiceView } from '../presentation/serviceWebviewHtml';
+import { describe, isSettled, isStopping, statusOf } from '../presentation/serviceViews';
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
@@ -266,24 +267,6 @@ class ServicePanel implements ServiceTab {
   }
 }
 
-function describe(c: StatusCondition): string | undefined {
-  const text = [c.reason, c.message].filter(Boolean).join(': ');
-  return text || undefined;
-}
-
-function isStopping(view: ServiceView): boolean {
-  return view.kind === 'waiting' && view.status === 'stopping';
-}
-
-/** The service page (or the reason it cannot be framed) is shown. */
-function isSettled(view: ServiceView): boolean {
-  return view.kind === 'running' || view.kind === 'blocked';
-}
-
-function statusOf(view: ServiceView): string | undefined {
-  return 'status' in view ? view.status : view.kind;
-}
-
 function key(ref: RunRef): string {
   return `${ref.owner}/${ref.project}/${ref.uuid}`;
 }
@@ -292,6 +275,6 @@ function shortUuid(ref: RunRef): string {
   return ref.uuid.slice(0, 8);
 }
 
-export function errorMessage(e: unknown): string {
+function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

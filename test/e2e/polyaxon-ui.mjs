@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ROOT } from '../vscode-web/lib/code-server.mjs';
-import { answerQuickInput, openViewContainer, runCommand, treeRows, untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
+import {
+  answerQuickInput, openViewContainer, runCommand, treeRows, untilEffect, waitUntil, webviewFrame,
+} from '../vscode-web/lib/workbench.mjs';
 
 export const VIEW_CONTAINER = 'Polyaxon';
 

@@ -15,14 +15,15 @@ async function openTab(ctx) {
   await openPolyaxonView(page);
   await treeRow(page, RUN_NAME).waitFor({ timeout: 30000 });
   if (!await editorTab(page, RUN_NAME).isVisible()) {
-    await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'), () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
-      { name: 'Open in VS Code' });
+    await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'),
+      () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }), { name: 'Open in VS Code' });
   }
   await editorTab(page, RUN_NAME).click();
 }
 
 const serviceFrame = (page) => webviewFrame(page).frameLocator('iframe#service');
-const focusTries = async (page) => Number(await serviceFrame(page).locator('body').getAttribute('data-focus-tries', { timeout: 10000 }) ?? 0);
+const focusTries = async (page) =>
+  Number(await serviceFrame(page).locator('body').getAttribute('data-focus-tries', { timeout: 10000 }) ?? 0);
 
 export const openInBrowserDirect = {
   name: "Open in Browser opens the service itself, not the IDE's /proxy/<port>/",
@@ -32,7 +33,8 @@ export const openInBrowserDirect = {
     await openTab(ctx);
     const button = webviewFrame(page).locator('button[data-action="openInBrowser"]');
     await button.waitFor({ timeout: 30000 });
-    const popup = await untilEffect(() => button.click(), () => page.context().waitForEvent('page', { timeout: 10000 }), { name: 'Open in Browser' });
+    const popup = await untilEffect(() => button.click(), () => page.context().waitForEvent('page', { timeout: 10000 }),
+      { name: 'Open in Browser' });
     try {
       await popup.waitForLoadState('domcontentloaded', { timeout: 15000 });
       await waitUntil(() => popup.url() !== 'about:blank', () => 'the popup never navigated');
@@ -67,7 +69,9 @@ export const frameWaitsForClick = {
     const triesAtOpen = await focusTries(page);
     await waitUntil(async () => (await focusTries(page)) >= triesAtOpen + 4 || !(await menu.isVisible()),
       async () => `the service page stopped trying to focus (${await focusTries(page)} tries)`, { timeout: 15000 });
-    if (!await menu.isVisible()) throw new Error(`the context menu closed while the service grabbed the focus (${await focusTries(page)} tries)`);
+    if (!await menu.isVisible()) {
+      throw new Error(`the context menu closed while the service grabbed the focus (${await focusTries(page)} tries)`);
+    }
     if (triesAtOpen >= 120) throw new Error('the service had stopped grabbing the focus before the menu opened: nothing was tested');
     await page.keyboard.press('Escape');
   },

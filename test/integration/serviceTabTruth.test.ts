@@ -38,11 +38,13 @@ describe('service tabs that tell the truth', function () {
   });
 
   async function openRunning(name: string): Promise<{ run: Run; ref: RunRef; open: OpenServicePanel }> {
-    const run = fake.addRun(PROJECT, { name, kind: 'service', status: 'running', inputs: { DOCKER_IMAGE: IMAGE, WORKING_DIR: '/polyaxon-v1-data' } });
+    const inputs = { DOCKER_IMAGE: IMAGE, WORKING_DIR: '/polyaxon-v1-data' };
+    const run = fake.addRun(PROJECT, { name, kind: 'service', status: 'running', inputs });
     const ref = { owner: 'default', project: PROJECT, uuid: run.uuid };
     opened.push(ref);
     await api.webviews.openInWebview(ref, run);
-    const open = await waitFor(() => (api.webviews.panelFor(ref)?.state.kind === 'running' ? api.webviews.panelFor(ref) : undefined), 'the tab frames the service');
+    const framing = () => api.webviews.panelFor(ref)?.state.kind === 'running';
+    const open = await waitFor(() => (framing() ? api.webviews.panelFor(ref) : undefined), 'the tab frames the service');
     return { run, ref, open };
   }
 
@@ -52,7 +54,9 @@ describe('service tabs that tell the truth', function () {
   }
 
   /** API requests about the run (the frame's own page loads are the browser's, without our token). */
-  const requestsFor = (server: FakePolyaxon, ref: RunRef) => server.requests.filter((r) => r.path.startsWith('/api/') && r.path.includes(ref.uuid));
+  const requestsFor = (server: FakePolyaxon, ref: RunRef) =>
+    server.requests.filter((r) => r.path.startsWith('/api/') && r.path.includes(ref.uuid));
+  const actions = (open: OpenServicePanel) => [...open.html().matchAll(/data-action="(\w+)"/g)].map((m) => m[1]);
 
   it('says a tab belongs to the other host after the host changed, asks neither host about it, and switches back', async () => {
     const { ref, open } = await openRunning('vscode-host-a');
@@ -64,7 +68,7 @@ describe('service tabs that tell the truth', function () {
       const html = moved.html();
       assert.ok(html.includes(`This service is on <b>${fake.url}</b>; the extension is now connected to <b>${other.url}</b>`), html);
       assert.doesNotMatch(html, /deleted|<iframe/);
-      assert.deepStrictEqual([...html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['switchHost', 'close']);
+      assert.deepStrictEqual(actions(moved), ['switchHost', 'close']);
       // A reload on the other host asks nobody: the new host's token never goes with this run, nor this one's there.
       const before = requestsFor(fake, ref).length;
       await open.act('reload');
@@ -94,15 +98,16 @@ describe('service tabs that tell the truth', function () {
     await open.act('reload');
     assert.strictEqual(open.state.kind, 'waiting');
     fake.setStatus(PROJECT, ref.uuid, 'stopped');
-    const ended = await waitFor(() => (open.state.kind === 'ended' && /is <b>stopped/.test(open.html()) ? open : undefined), 'the tab shows the run stopped', 15_000);
-    assert.deepStrictEqual([...ended.html().matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['reload', 'restart', 'launchAgain', 'close']);
+    const showsStopped = () => open.state.kind === 'ended' && /is <b>stopped/.test(open.html());
+    const ended = await waitFor(() => (showsStopped() ? open : undefined), 'the tab shows the run stopped', 15_000);
+    assert.deepStrictEqual(actions(ended), ['reload', 'restart', 'launchAgain', 'close']);
   });
 
   it('shows a deleted service at once, and Launch Again starts the same kind with the same parameters', async () => {
     const { ref, open } = await openRunning('vscode-delete-me');
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('polyaxon.delete', ref), true);
     assert.strictEqual(open.state.kind, 'deleted');
-    assert.deepStrictEqual([...open.html().matchAll(/data-action="(\w+)"/g)].map((m) => m[1]), ['launchAgain', 'close']);
+    assert.deepStrictEqual(actions(open), ['launchAgain', 'close']);
 
     const runPosts = () => fake.requests.filter((r) => r.method === 'POST' && /\/runs\/?$/.test(r.path));
     const postsBefore = runPosts().length;
@@ -110,11 +115,13 @@ describe('service tabs that tell the truth', function () {
     const posts = await waitFor(() => (runPosts().length > postsBefore ? runPosts() : undefined), 'Launch Again creates a run');
     assert.strictEqual(posts.length, postsBefore + 1);
     // The launch follows the new run until it runs (this fake's runs move only when told).
-    const created = await waitFor(async () => (await listRuns()).find((r) => !opened.some((o) => o.uuid === r.uuid)), 'the new run is listed');
+    const isNew = (r: Run) => !opened.some((o) => o.uuid === r.uuid);
+    const created = await waitFor(async () => (await listRuns()).find(isNew), 'the new run is listed');
     assert.strictEqual(created.kind, 'service');
     fake.setStatus(PROJECT, created.uuid, 'running');
     await launching;
-    const content = JSON.parse((posts[posts.length - 1].body as { content: string }).content) as { params: Record<string, { value: unknown }> };
+    const body = posts[posts.length - 1].body as { content: string };
+    const content = JSON.parse(body.content) as { params: Record<string, { value: unknown }> };
     assert.strictEqual(content.params.DOCKER_IMAGE?.value, IMAGE);
     assert.strictEqual(content.params.WORKING_DIR?.value, '/polyaxon-v1-data');
 

@@ -22,7 +22,8 @@ describe('renderPage', () => {
 
   it('frames a running service, allowing only its origin in a strict CSP', () => {
     const html = page({ kind: 'running', status: 'running', url: URL_ });
-    assert.ok(html.includes(`<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write">`));
+    const iframe = `<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write">`;
+    assert.ok(html.includes(iframe));
     assert.strictEqual(
       csp(html),
       "default-src 'none'; frame-src http://127.0.0.1:8080; script-src 'nonce-abc123'; style-src https://webview.test; img-src https://webview.test",
@@ -34,7 +35,8 @@ describe('renderPage', () => {
   it('keeps the framed service from taking the focus until the user shows it, and says how to get the keys back', () => {
     const html = page({ kind: 'running', status: 'running', url: URL_ });
     // Loaded but not rendered (main.guarded hides it) until the Show button or a click on the page.
-    assert.match(html, /<main class="guarded"><section class="message reveal">[^]*id="show-service"[^]*<\/section><iframe[^>]*><\/iframe><\/main>/);
+    assert.match(html, /<main class="guarded"><section class="message reveal">[^]*id="show-service"[^]*<\/section><iframe[^>]*><\/iframe><\/main>/,
+    );
     assert.match(html, /data-action="focusWorkbench" title="Give the keyboard back to this VS Code[^"]*">⇱ Back to VS Code</);
     assert.match(html, /data-action="openInBrowser" title="[^"]*keyboard-heavy work[^"]*"/);
     assert.doesNotMatch(page({ kind: 'waiting', status: 'queued' }), /guarded|data-action="focusWorkbench"/);
@@ -91,7 +93,7 @@ describe('renderPage', () => {
 
   it('says a tab from another host is on that host, never that it was deleted, and offers only Switch Back and Close', () => {
     const html = page({ kind: 'otherHost', host: 'https://plx.example.com', current: 'http://localhost:8117' });
-    assert.match(html, /This service is on <b>https:\/\/plx.example.com<\/b>; the extension is now connected to <b>http:\/\/localhost:8117<\/b>/);
+    assert.ok(html.includes('This service is on <b>https://plx.example.com</b>; the extension is now connected to <b>http://localhost:8117</b>'));
     assert.doesNotMatch(html, /deleted/);
     assert.deepStrictEqual(actions(html), ['switchHost', 'close']);
     assert.match(html, /⇄ Switch Back to https:\/\/plx.example.com</);

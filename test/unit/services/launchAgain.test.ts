@@ -12,6 +12,7 @@ describe('launchAgain', () => {
 
   it('opens the wizard of the project when the inputs are unknown', () => {
     assert.deepStrictEqual(launchAgain('jupyter', 'p', undefined), { command: 'polyaxon.launchJupyter', args: { project: 'p' } });
-    assert.deepStrictEqual(launchAgain(undefined, 'p', { DOCKER_IMAGE: 'x' }), { command: 'polyaxon.launchFromPolyaxonfile', args: { project: 'p' } });
+    const other = launchAgain(undefined, 'p', { DOCKER_IMAGE: 'x' });
+    assert.deepStrictEqual(other, { command: 'polyaxon.launchFromPolyaxonfile', args: { project: 'p' } });
   });
 });
