@@ -26,6 +26,7 @@ import { ServicesView } from './ui/servicesView';
 import { ServiceWebviews } from './ui/serviceWebview';
 import { trackWalkthroughState } from './ui/walkthroughState';
 import { preloadHttp } from './polyaxon/transport';
+import { registerFocusWorkbenchCommand } from './ui/serviceTabMessages';
 import type { Run } from './polyaxon/types';
 
 /** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     portForwardStatusBar,
     webviews,
     webviews.registerSerializer(),
+    registerFocusWorkbenchCommand(),
     jupyter,
     trackWalkthroughState(services, connections),
     logs.register(),

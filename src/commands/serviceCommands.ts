@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandId } from './commandIds';
 import type { ConnectionProvider } from '../connection/types';
 import type { ServiceOpener } from '../ui/ports';
 import type { Run, RunRef } from '../polyaxon/types';
@@ -6,7 +7,7 @@ import { isDone } from '../polyaxon/statuses';
 import { runServiceUiUrl, serviceUrl } from '../polyaxon/urls';
 import { isV2 } from '../polyaxon/version';
 import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
-import { browserUrl } from '../ui/browserUrl';
+import { browserUrl, openInUserBrowser } from '../ui/browserUrl';
 import type { Prompts } from '../ui/prompts';
 import type { ServicesView } from '../ui/servicesView';
 import { registerCommands, type CommandTable } from './registerCommands';
@@ -72,7 +73,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
 
     'polyaxon.openInPolyaxonUI': async (arg?: ServiceArg) => {
       const t = await target(arg, 'open in the Polyaxon UI');
-      if (t) await vscode.env.openExternal(vscode.Uri.parse(await browserUrl(runServiceUiUrl(t.conn.host, t.ref))));
+      if (t) await openInUserBrowser(runServiceUiUrl(t.conn.host, t.ref));
     },
 
     'polyaxon.showLogs': async (arg?: ServiceArg) => {
@@ -102,7 +103,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
       if (!ok) return false;
       await t.conn.client.stopRun(t.ref);
       view.refreshNow();
-      opener.refresh(t.ref);
+      opener.refresh(t.ref, 'stopping');
       void vscode.window.showInformationMessage(`Polyaxon: stopping ${label(t)}.`);
       return true;
     },
@@ -125,7 +126,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
       if (!ok) return false;
       await t.conn.client.deleteRun(t.ref);
       view.refreshNow();
-      opener.refresh(t.ref);
+      opener.refresh(t.ref, 'deleted');
       void vscode.window.showInformationMessage(`Polyaxon: deleted ${label(t)}.`);
       return true;
     },
@@ -137,7 +138,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
 
     'polyaxon.pickService': async () => {
       const ref = await pickFromView(view, 'Select a Polyaxon service to open');
-      if (ref) await vscode.commands.executeCommand('polyaxon.openInWebview', ref);
+      if (ref) await vscode.commands.executeCommand('polyaxon.openInWebview' satisfies CommandId, ref);
     },
   };
 

@@ -1,12 +1,22 @@
 // The service webview's page, as a pure function of what the panel shows (no vscode: unit-tested).
 import { randomBytes } from 'crypto';
+import type { ServiceKind } from '../polyaxon/serviceKind';
 import { isFailure } from '../polyaxon/statuses';
+import { esc, toolbarButtons } from './serviceTabToolbar';
 
-/** What a panel remembers across window reloads (the RunRef); the page script stores it with setState. */
+export { ACTIONS, parseAction, type Action } from './serviceTabToolbar';
+export { esc };
+
+/**
+ * What a panel remembers across window reloads; the page script stores it with setState. The RunRef, the host it
+ * came from (a tab never asks another host about it), and its kind (for Launch Again once the run is gone).
+ */
 export interface PanelState {
   owner: string;
   project: string;
   uuid: string;
+  host?: string;
+  kind?: ServiceKind;
 }
 
 export type ServiceView =
@@ -18,21 +28,18 @@ export type ServiceView =
   | { kind: 'blocked'; status: string; reason: string }
   | { kind: 'ended'; status: string; message?: string }
   | { kind: 'deleted' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** The tab's service is on `host`; the extension now talks to `current`. */
+  | { kind: 'otherHost'; host: string; current: string };
 
-/** Everything the page may ask for; anything else is ignored, so a message cannot run an arbitrary command. */
-export const ACTIONS = ['reload', 'openInBrowser', 'restart'] as const;
-export type Action = (typeof ACTIONS)[number];
-
-export function parseAction(message: unknown): Action | undefined {
-  const type = (message as { type?: unknown } | null)?.type;
-  return ACTIONS.find((a) => a === type);
-}
+const KINDS: readonly ServiceKind[] = ['vscode', 'jupyter', 'other'];
 
 export function parsePanelState(state: unknown): PanelState | undefined {
   const s = state as Partial<Record<keyof PanelState, unknown>> | null | undefined;
   const ok = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-  return s && ok(s.owner) && ok(s.project) && ok(s.uuid) ? { owner: s.owner, project: s.project, uuid: s.uuid } : undefined;
+  if (!s || !ok(s.owner) || !ok(s.project) || !ok(s.uuid)) return undefined;
+  const kind = KINDS.find((k) => k === s.kind);
+  return { owner: s.owner, project: s.project, uuid: s.uuid, ...(ok(s.host) && { host: s.host }), ...(kind && { kind }) };
 }
 
 /** The service runs its own code in the frame; it may not navigate the webview (no allow-top-navigation). */
@@ -84,47 +91,68 @@ export function renderPage(assets: PageAssets, model: PageModel): string {
 <title>${esc(model.title)}</title>
 </head>
 <body data-state="${esc(JSON.stringify(model.state))}">
-<header class="toolbar">${statusBadge(view)}<span class="spacer"></span>${buttons(view)}</header>
-<main>${content(model.title, view)}</main>
+<header class="toolbar">${statusBadge(view)}${view.kind === 'running' ? FOCUS_HINT : ''}<span class="spacer"></span>
+${toolbarButtons(view)}</header>
+<main${view.kind === 'running' ? FRAME_GUARD : ''}>${content(model.title, view)}</main>
 <script nonce="${esc(assets.nonce)}" src="${esc(assets.scriptUri)}"></script>
 </body>
 </html>`;
 }
 
-function statusBadge(view: ServiceView): string {
-  const status = view.kind === 'loading' ? 'loading' : view.kind === 'deleted' ? 'deleted' : view.kind === 'error' ? 'unreachable' : view.status;
-  const tone = status === 'running' && view.kind !== 'waiting' ? 'ok' : isFailure(status) || view.kind === 'deleted' || view.kind === 'error' ? 'bad' : view.kind === 'ended' ? 'off' : 'busy';
-  return `<span class="status ${tone}" title="Polyaxon status">● ${esc(label(status))}</span>`;
+/**
+ * A framed service (code-server focuses its editor as it starts) must not pull the focus out of the workbench, e.g.
+ * closing a context menu the user just opened in the tree. Chromium lets a framed page take the focus from anywhere,
+ * whatever `inert`, `tabindex` or `visibility` say; only a frame that is not rendered cannot. So the frame loads
+ * hidden (`main.guarded`) until the user clicks the tab's page or its Show button; media/serviceWebview.js shows it.
+ */
+const FRAME_GUARD = ' class="guarded"';
+/** Shown while keys go to the service (the body's class, set by the page script), as Simple Browser's focus lock. */
+const FOCUS_HINT = '<span class="hint when-focused" title="Keys typed here reach only the service">⌨ Keys go to the service</span>';
+
+function reveal(title: string): string {
+  return `<section class="message reveal">
+<p class="headline">${esc(title)} is running.</p>
+<p><button type="button" id="show-service" class="primary">Show the Service Here</button></p>
+<p class="hint">It loads meanwhile, and takes the keyboard only once shown, so that a starting service cannot pull the focus out of
+ the window. For keyboard-heavy work, Open in Browser gives it every key.</p>
+</section>`;
 }
 
-function buttons(view: ServiceView): string {
-  const actions: Record<ServiceView['kind'], Action[]> = {
-    loading: ['reload'],
-    waiting: ['reload'],
-    running: ['reload', 'openInBrowser'],
-    blocked: ['reload', 'openInBrowser'],
-    ended: ['reload', 'restart'],
-    deleted: [],
-    error: ['reload'],
-  };
-  const titles: Record<Action, string> = { reload: '↻ Reload', openInBrowser: '↗ Open in Browser', restart: '⟲ Restart' };
-  return actions[view.kind].map((a) => `<button type="button" data-action="${a}">${titles[a]}</button>`).join('');
+/** The badge of a view without a run status. */
+const BADGES: Partial<Record<ServiceView['kind'], string>> = { otherHost: 'other host', error: 'unreachable' };
+
+function statusBadge(view: ServiceView): string {
+  const status = 'status' in view ? view.status : (BADGES[view.kind] ?? view.kind);
+  const bad = isFailure(status) || view.kind === 'deleted' || view.kind === 'error';
+  const off = view.kind === 'ended' || view.kind === 'otherHost';
+  const tone = status === 'running' && view.kind !== 'waiting' ? 'ok' : bad ? 'bad' : off ? 'off' : 'busy';
+  return `<span class="status ${tone}" title="Polyaxon status">● ${esc(label(status))}</span>`;
 }
 
 function content(title: string, view: ServiceView): string {
   switch (view.kind) {
     case 'running':
-      return `<iframe id="service" src="${esc(view.url)}" title="${esc(title)}" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write"></iframe>`;
+      return `${reveal(title)}<iframe id="service" src="${esc(view.url)}" title="${esc(title)}" sandbox="${IFRAME_SANDBOX}" ` +
+        'allow="clipboard-read; clipboard-write"></iframe>';
     case 'loading':
       return panel('Loading the service…');
     case 'waiting':
+      if (view.status === 'stopping') {
+        return panel(`${esc(title)} is <b>stopping</b>.`, view.message, 'Its pod is being removed; files on the shared volume stay.');
+      }
       return panel(`${esc(title)} is <b>${esc(label(view.status))}</b>.`, view.message, 'It opens here as soon as it is running.');
     case 'blocked':
       return panel(`${esc(title)} cannot be shown inside VS Code: ${esc(view.reason)}.`, undefined, 'Open it in the browser instead.');
     case 'ended':
-      return panel(`${esc(title)} is <b>${esc(label(view.status))}</b>.`, view.message, 'Restart it to use it again.');
+      return panel(`${esc(title)} is <b>${esc(label(view.status))}</b>.`, view.message, 'Restart it or launch a new one to use it again.');
     case 'deleted':
-      return panel(`${esc(title)} no longer exists: it was deleted from Polyaxon.`);
+      return panel(`${esc(title)} no longer exists: it was deleted from Polyaxon.`, undefined, 'Launch a new one to work again.');
+    case 'otherHost':
+      return panel(
+        `This service is on <b>${esc(view.host)}</b>; the extension is now connected to <b>${esc(view.current)}</b>.`,
+        undefined,
+        'Switch back to that host to use it here, or close this tab.',
+      );
     case 'error':
       return panel('Cannot load the service.', view.message, 'Retrying while this tab is visible.');
   }
@@ -137,8 +165,4 @@ function panel(headline: string, detail?: string, hint?: string): string {
 
 function label(status: string): string {
   return status.replace(/_/g, ' ');
-}
-
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

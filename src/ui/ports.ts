@@ -8,9 +8,15 @@ export interface ServiceOpener {
   /** A tab is open on this run. */
   isOpenInTab(ref: RunRef): boolean;
   openInBrowser(ref: RunRef, run?: Run): Promise<void>;
-  /** Re-reads a service whose tab is open, right after one of our actions changed it. */
-  refresh(ref: RunRef): void;
+  /**
+   * Re-reads a service whose tab is open, right after one of our actions changed it; `change` is what the action is
+   * known to have done, which the tab shows at once instead of waiting for the server to report it.
+   */
+  refresh(ref: RunRef, change?: KnownChange): void;
 }
+
+/** What a successful Stop or Delete did to a run. */
+export type KnownChange = 'stopping' | 'deleted';
 
 /** Anything that shows services and should refresh right after one of our actions. */
 export interface Refresher {

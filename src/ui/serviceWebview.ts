@@ -1,18 +1,21 @@
 // Opens Polyaxon services in VS Code tabs: one webview per service, with an iframe on the service URL
 // (the Simple Browser pattern), following the run while it is not running yet.
 import * as vscode from 'vscode';
-import type { CommandId } from '../commands/commandIds';
 import type { Connection, ConnectionProvider } from '../connection/types';
-import type { Refresher, ServiceOpener } from './ports';
+import type { KnownChange, Refresher, ServiceOpener } from './ports';
 import type { RunRef } from '../polyaxon/types';
 import { isPolyaxonError } from '../polyaxon/errors';
 import { isDone, isRunning } from '../polyaxon/statuses';
-import type { Run, StatusCondition } from '../polyaxon/types';
+import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
+import type { Run } from '../polyaxon/types';
 import { serviceUrl } from '../polyaxon/urls';
-import { browserUrl } from './browserUrl';
+import { browserUrl, openInUserBrowser } from './browserUrl';
+import { onTabAction, type ServiceTab } from './serviceTabMessages';
 import { isV2 } from '../polyaxon/version';
 import { framingBlocked, isGatewayNotReady, probe } from '../services/framing';
-import { newNonce, parseAction, parsePanelState, renderPage, type Action, type ServiceView } from '../presentation/serviceWebviewHtml';
+import { newNonce, parseAction, parsePanelState, renderPage } from '../presentation/serviceWebviewHtml';
+import type { Action, PanelState, ServiceView } from '../presentation/serviceWebviewHtml';
+import { describe, isSettled, isStopping, statusOf } from '../presentation/serviceViews';
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
@@ -28,11 +31,12 @@ export interface ServiceWebviewsDeps {
   refresher: Refresher;
 }
 
-/** What tests can see of an open panel. */
+/** What tests can see of an open panel; `act` is a click on a toolbar button. */
 export interface OpenServicePanel {
   panel: vscode.WebviewPanel;
   html(): string;
   readonly state: ServiceView;
+  act(action: Action): Promise<void>;
 }
 
 export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
@@ -44,15 +48,15 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
   registerSerializer(): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(SERVICE_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: unknown) => {
-        const ref = parsePanelState(state);
-        if (!ref || this.panels.has(key(ref))) panel.dispose();
-        else this.adopt(panel, ref);
+        const saved = parsePanelState(state);
+        if (!saved || this.panels.has(key(saved))) panel.dispose();
+        else this.adopt(panel, saved);
         return Promise.resolve();
       },
     });
   }
 
-  openInWebview(ref: RunRef, run?: Run, replacing?: RunRef): Promise<void> {
+  async openInWebview(ref: RunRef, run?: Run, replacing?: RunRef): Promise<void> {
     const old = replacing && !this.panels.has(key(ref)) ? this.panels.get(key(replacing)) : undefined;
     if (replacing && old) {
       // Restart: the tab of the old run shows its copy from now on.
@@ -60,40 +64,46 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
       this.panels.set(key(ref), old);
       old.retarget(ref, run);
       old.panel.reveal();
-      return Promise.resolve();
+      return;
     }
     const open = this.panels.get(key(ref));
     if (open) {
       open.panel.reveal();
-      return Promise.resolve();
+      return;
     }
+    // The tab belongs to the host it is opened from (undefined: the first status check takes the current one).
+    const host = await this.deps.connections.get().then((conn) => conn.host, () => undefined);
+    if (this.panels.has(key(ref))) return this.panels.get(key(ref))?.panel.reveal();
     const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), vscode.ViewColumn.Active, {
       // The framed service runs its own JS: the webview's sandbox flags carry over to nested iframes.
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [this.media()],
     });
-    this.adopt(panel, ref);
-    return Promise.resolve();
+    this.adopt(panel, { ...ref, host, kind: run && serviceKindOfRun(run) });
   }
 
+  /** Opens the service in the user's browser, never on the IDE's own origin (see openInUserBrowser). */
   async openInBrowser(ref: RunRef, run?: Run): Promise<void> {
     const conn = await this.deps.connections.get();
-    const url = await this.externalUrl(conn, ref, run ?? (await conn.client.getRun(ref)));
-    await vscode.env.openExternal(vscode.Uri.parse(url));
+    const v2 = isV2(await this.deps.connections.installation());
+    await openInUserBrowser(serviceUrl(conn.host, ref, run ?? (await conn.client.getRun(ref)), { v2 }));
   }
 
   isOpenInTab(ref: RunRef): boolean {
     return this.panels.has(key(ref));
   }
 
-  refresh(ref: RunRef): void {
-    void this.panels.get(key(ref))?.update();
+  refresh(ref: RunRef, change?: KnownChange): void {
+    const open = this.panels.get(key(ref));
+    if (change) open?.show(change);
+    void open?.update();
   }
 
   panelFor(ref: RunRef): OpenServicePanel | undefined {
     const open = this.panels.get(key(ref));
-    return open && { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; } };
+    if (!open) return undefined;
+    return { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; }, act: (a) => onTabAction(open, a) };
   }
 
   dispose(): void {
@@ -110,19 +120,23 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
     return vscode.Uri.joinPath(this.deps.extensionUri, 'media');
   }
 
-  private adopt(panel: vscode.WebviewPanel, ref: RunRef): void {
+  private adopt(panel: vscode.WebviewPanel, saved: PanelState): void {
     panel.iconPath = vscode.Uri.joinPath(this.media(), 'polyaxon.svg');
-    const servicePanel = new ServicePanel(panel, ref, this.deps, this);
-    this.panels.set(key(ref), servicePanel);
+    const servicePanel = new ServicePanel(panel, saved, this.deps, this);
+    this.panels.set(key(saved), servicePanel);
     // By identity: a restart may have moved the panel to another run's key.
     panel.onDidDispose(() => [...this.panels].forEach(([k, p]) => p === servicePanel && this.panels.delete(k)));
   }
 }
 
 /** One service tab: loads the run, decides what to show, and polls while the tab is visible. */
-class ServicePanel {
+class ServicePanel implements ServiceTab {
   view: ServiceView = { kind: 'loading' };
-  private run: Run | undefined;
+  run: Run | undefined;
+  ref: RunRef;
+  /** The host the service is on: the tab never asks another one about it, nor sends this one's token elsewhere. */
+  host: string | undefined;
+  kind: ServiceKind | undefined;
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
   /** A Reload clicked while a fetch is in flight runs right after it. */
@@ -131,17 +145,23 @@ class ServicePanel {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private ref: RunRef,
-    private readonly deps: ServiceWebviewsDeps,
-    private readonly owner: ServiceWebviews,
+    saved: PanelState,
+    readonly deps: ServiceWebviewsDeps,
+    readonly owner: ServiceWebviews,
   ) {
+    this.ref = { owner: saved.owner, project: saved.project, uuid: saved.uuid };
+    this.host = saved.host;
+    this.kind = saved.kind;
     // A restored panel comes back with the options it was created with; set them anyway so both paths agree.
     panel.webview.options = { enableScripts: true, localResourceRoots: [owner.media()] };
-    panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseAction(message)));
+    panel.webview.onDidReceiveMessage((message: unknown) => onTabAction(this, parseAction(message)));
+    // A host change shows at once which tabs belong to the other server.
+    const hostChange = deps.connections.onDidChange(() => void this.update());
     panel.onDidChangeViewState(() => {
       if (panel.visible && !this.timer && !this.busy) void this.update();
     });
     panel.onDidDispose(() => {
+      hostChange.dispose();
       this.abort.abort();
       clearTimeout(this.timer);
     });
@@ -209,6 +229,8 @@ class ServicePanel {
   private async load(force: boolean): Promise<ServiceView> {
     const signal = this.abort.signal;
     const conn = await this.deps.connections.get();
+    this.host ??= conn.host;
+    if (conn.host !== this.host) return { kind: 'otherHost', host: this.host, current: conn.host };
     const ref = this.ref;
     try {
       const run = await conn.client.getRun(ref, signal);
@@ -221,8 +243,11 @@ class ServicePanel {
     const run = this.run;
     const status = run.status ?? 'unknown';
     if (run.name) this.panel.title = run.name;
-    // Settled views stay until the run is done: reloading the frame for a passing `warning` would lose the page.
-    if (!force && isSettled(this.view) && !isDone(status)) return this.view;
+    this.kind = serviceKindOfRun(run);
+    // A stopping run only ends: a status read before the stop took effect does not bring the frame back.
+    if (isStopping(this.view) && !isDone(status)) return this.view;
+    // Settled views stay until the run is done or stopping: reloading the frame for a passing `warning` would lose the page.
+    if (!force && isSettled(this.view) && !isDone(status) && status !== 'stopping') return this.view;
     if (!isRunning(status)) {
       const message = await this.lastMessage(conn, run, signal);
       return isDone(status) ? { kind: 'ended', status, message } : { kind: 'waiting', status, message };
@@ -250,40 +275,34 @@ class ServicePanel {
     return latest && describe(latest);
   }
 
-  private render(): void {
+  /** What one of our commands just did to the run, shown before the next status check confirms it. */
+  show(change: KnownChange): void {
+    if (this.view.kind === 'otherHost') return;
+    this.view = change === 'deleted' ? { kind: 'deleted' } : { kind: 'waiting', status: 'stopping' };
+    this.render();
+  }
+
+  /** Whether the connection still talks to the tab's host; says so and throws if not. */
+  async onOwnHost(): Promise<void> {
+    const current = (await this.deps.connections.get()).host;
+    if (this.host !== undefined && current !== this.host) {
+      throw new Error(`This service is on ${this.host}; the extension is now connected to ${current}. Switch back to use it.`);
+    }
+  }
+
+  render(): void {
     const webview = this.panel.webview;
     const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.owner.media(), file)).toString();
     // A new nonce changes the html, which makes VS Code reload the page (and the iframe) when asked to.
     webview.html = renderPage(
       { cspSource: webview.cspSource, scriptUri: asset('serviceWebview.js'), styleUri: asset('serviceWebview.css'), nonce: newNonce() },
-      { title: this.run?.name || shortUuid(this.ref), state: { owner: this.ref.owner, project: this.ref.project, uuid: this.ref.uuid }, view: this.view },
+      {
+        title: this.run?.name || this.panel.title || shortUuid(this.ref),
+        state: { ...this.ref, host: this.host, kind: this.kind },
+        view: this.view,
+      },
     );
   }
-
-  private async onMessage(action: Action | undefined): Promise<void> {
-    try {
-      if (action === 'reload') await this.update(true);
-      else if (action === 'openInBrowser') await this.owner.openInBrowser(this.ref, this.run);
-      else if (action === 'restart') await vscode.commands.executeCommand('polyaxon.restart' satisfies CommandId, this.ref);
-    } catch (e) {
-      this.deps.log.error(`Service ${key(this.ref)}: ${action} failed: ${errorMessage(e)}`);
-      void vscode.window.showErrorMessage(errorMessage(e));
-    }
-  }
-}
-
-function describe(c: StatusCondition): string | undefined {
-  const text = [c.reason, c.message].filter(Boolean).join(': ');
-  return text || undefined;
-}
-
-/** The service page (or the reason it cannot be framed) is shown. */
-function isSettled(view: ServiceView): boolean {
-  return view.kind === 'running' || view.kind === 'blocked';
-}
-
-function statusOf(view: ServiceView): string | undefined {
-  return 'status' in view ? view.status : view.kind;
 }
 
 function key(ref: RunRef): string {

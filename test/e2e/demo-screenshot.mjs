@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../vscode-web/lib/browser.mjs';
-import { openViewContainer, openWorkbench, screenshot, treeRow, webviewFrame } from '../vscode-web/lib/workbench.mjs';
+import { openViewContainer, openWorkbench, screenshot, treeRow } from '../vscode-web/lib/workbench.mjs';
+import { shownService } from './polyaxon-ui.mjs';
 
 const url = process.argv[2];
 if (!url) {
@@ -18,7 +19,7 @@ try {
   await openViewContainer(page, 'Polyaxon');
   await treeRow(page, 'Running').click();   // a running service opens in its tab
   // The framed page is a whole VS Code workbench, served by the sandbox's gateway from a real code-server.
-  await webviewFrame(page).frameLocator('iframe#service').locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60000 });
+  await (await shownService(page)).locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60000 });
   await page.mouse.move(0, 0);
   await new Promise((r) => setTimeout(r, 3000));
   console.log(await screenshot(page, out));

@@ -4,7 +4,7 @@ import {
   answerDialog, answerQuickInput, clickTreeRowAction, editorTab, runCommand, runTreeRowMenuItem, treeRow, untilEffect,
   waitForNotification, waitUntil, webviewFrame,
 } from '../vscode-web/lib/workbench.mjs';
-import { ensureService, openPolyaxonView, serviceNamed } from './polyaxon-ui.mjs';
+import { ensureService, openPolyaxonView, serviceNamed, shownService } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-vscode';
 const IMAGE = 'asia.gcr.io/my-gcp-project/vscode-server:0.1.0';
@@ -84,7 +84,7 @@ export const webviewShowsService = {
         { name: 'Open in VS Code' });
     }
     await editorTab(page, RUN_NAME).click();
-    const service = webviewFrame(page).frameLocator('iframe#service');
+    const service = await shownService(page);
     await service.locator('body', { hasText: run.uuid }).waitFor({ timeout: 30000 });
   },
 };

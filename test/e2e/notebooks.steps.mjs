@@ -1,7 +1,7 @@
 // A Jupyter service of the sandbox is a real Jupyter server (the fake runs with --jupyter): its tab shows
 // Jupyter's own page, served through the gateway path under the bundled polyaxonfile's base_url.
-import { editorTab, treeRow, untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
-import { ensureFakeHost, ensureService, openPolyaxonView } from './polyaxon-ui.mjs';
+import { editorTab, treeRow, untilEffect, waitUntil } from '../vscode-web/lib/workbench.mjs';
+import { ensureFakeHost, ensureService, openPolyaxonView, shownService } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-jupyter';
 
@@ -18,7 +18,7 @@ export const jupyterTabShowsJupyter = {
       () => `the tree does not show ${RUN_NAME} running`, { timeout: 30000 });
     // a running service's row opens its tab
     await untilEffect(() => treeRow(page, RUN_NAME).click(), () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }), { name: `click ${RUN_NAME}` });
-    const jupyter = webviewFrame(page).frameLocator('iframe#service');
+    const jupyter = await shownService(page);
     // the classic notebook's file browser (Jupyter Lab is not packaged in Debian)
     await jupyter.locator('#ipython_notebook, #notebook_list').first().waitFor({ timeout: 60000 });
     await jupyter.locator('#tabs', { hasText: 'Files' }).waitFor({ timeout: 15000 });

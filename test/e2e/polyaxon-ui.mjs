@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ROOT } from '../vscode-web/lib/code-server.mjs';
-import { answerQuickInput, openViewContainer, runCommand, treeRows, untilEffect, waitUntil } from '../vscode-web/lib/workbench.mjs';
+import {
+  answerQuickInput, openViewContainer, runCommand, treeRows, untilEffect, waitUntil, webviewFrame,
+} from '../vscode-web/lib/workbench.mjs';
 
 export const VIEW_CONTAINER = 'Polyaxon';
 
@@ -77,4 +79,24 @@ export async function ensureFakeHost(ctx) {
     await waitForServiceRows(ctx.page, services, { timeout: 10000 });
     await waitUntil(async () => !(await problem.isVisible()), () => 'the view still shows a connection error', { timeout: 10000 });
   }, { name: 'point the extension at the fake server' });
+}
+
+/**
+ * The service page of the visible service tab, once shown: the tab loads it hidden, so that a starting service cannot
+ * take the focus, and shows it on the first click (its "Show the Service Here" button). A fake VS Code page then takes
+ * the focus for a few seconds, as code-server does: this waits until it is done, so the next gesture is the user's.
+ */
+export async function shownService(page, { timeout = 30000 } = {}) {
+  const show = webviewFrame(page).locator('#show-service');
+  await show.waitFor({ timeout });
+  await show.click();
+  const frame = webviewFrame(page).locator('iframe#service');
+  await frame.waitFor({ state: 'visible', timeout: 5000 });
+  const service = webviewFrame(page).frameLocator('iframe#service');
+  const body = service.locator('body');
+  await body.locator('> *').first().waitFor({ state: 'attached', timeout });           // loaded, not about:blank
+  const attribute = (name) => body.getAttribute(name);
+  const grabbing = async () => (await attribute('data-focus-tries')) !== null && (await attribute('data-focus-done')) !== 'true';
+  await waitUntil(async () => !(await grabbing()), () => 'the service page kept taking the focus', { timeout: 40000 });
+  return service;
 }

@@ -9,6 +9,7 @@ import { otherExtensionsGetNothing } from './api-probe.steps.mjs';
 import { deleteAfterConfirming, launchThroughWizard, statusBarFollows, stopAfterConfirming, webviewShowsService } from './launch.steps.mjs';
 import { jupyterTabShowsJupyter } from './notebooks.steps.mjs';
 import { servicesView } from './services-view.steps.mjs';
+import { backToVSCode, frameWaitsForClick, openInBrowserDirect } from './serviceTab.steps.mjs';
 import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
 import { walkthroughOpens } from './walkthrough.steps.mjs';
 import { workbenchLoads } from './workbench.steps.mjs';
@@ -26,4 +27,7 @@ export const steps = [
   retryReconnects,
   walkthroughOpens,
   jupyterTabShowsJupyter,
+  openInBrowserDirect,
+  frameWaitsForClick,
+  backToVSCode,
 ];

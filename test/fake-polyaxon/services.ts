@@ -98,6 +98,28 @@ export class Backends {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * code-server focuses its editor as it starts, again and again in its first seconds. This page does the same: it
+ * tries every 250 ms until it held the focus 12 times (3 s), was clicked, or 30 s passed, and counts its tries in
+ * `data-focus-tries`, then sets `data-focus-done` (the UI tests watch them).
+ */
+const GRABS_FOCUS = `<textarea id="editor" aria-label="editor" rows="3" cols="40"></textarea>
+<script>
+let tries = 0;
+let held = 0;
+let used = false;
+addEventListener('pointerdown', () => { used = true; });
+(function grab() {
+  if (used) return;
+  const editor = document.getElementById('editor');
+  editor.focus();
+  if (document.hasFocus() && document.activeElement === editor) held++;
+  document.body.dataset.focusTries = String(++tries);
+  if (tries < 120 && held < 12) setTimeout(grab, 250);
+  else document.body.dataset.focusDone = 'true';
+})();
+</script>`;
+
 /** What a running service shows when no real backend is plugged in: clearly the service, frameable. */
 export function servicePage(rec: RunRecord, v2: boolean): Reply {
   const run = rec.run;
@@ -107,7 +129,7 @@ export function servicePage(rec: RunRecord, v2: boolean): Reply {
   const base = escapeHtml(baseUrlOf(rec, v2));
   const body = flavour === 'jupyter'
     ? `<p>Jupyter Server is running at <code>${base}/lab</code> (NotebookApp.base_url = ${base}).</p>`
-    : '<p>code-server 4.0.1 would be running here (--auth none).</p>';
+    : `<p>code-server 4.0.1 would be running here (--auth none).</p>\n${GRABS_FOCUS}`;
   return html(200, `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body data-run-uuid="${run.uuid}">

@@ -22,13 +22,24 @@ describe('renderPage', () => {
 
   it('frames a running service, allowing only its origin in a strict CSP', () => {
     const html = page({ kind: 'running', status: 'running', url: URL_ });
-    assert.ok(html.includes(`<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write"></iframe>`));
+    const iframe = `<iframe id="service" src="${URL_}" title="vscode-service" sandbox="${IFRAME_SANDBOX}" allow="clipboard-read; clipboard-write">`;
+    assert.ok(html.includes(iframe));
     assert.strictEqual(
       csp(html),
       "default-src 'none'; frame-src http://127.0.0.1:8080; script-src 'nonce-abc123'; style-src https://webview.test; img-src https://webview.test",
     );
     assert.ok(html.includes('<script nonce="abc123" src="https://webview.test/media/serviceWebview.js"></script>'));
-    assert.deepStrictEqual(actions(html), ['reload', 'openInBrowser']);
+    assert.deepStrictEqual(actions(html), ['focusWorkbench', 'reload', 'openInBrowser', 'stop']);
+  });
+
+  it('keeps the framed service from taking the focus until the user shows it, and says how to get the keys back', () => {
+    const html = page({ kind: 'running', status: 'running', url: URL_ });
+    // Loaded but not rendered (main.guarded hides it) until the Show button or a click on the page.
+    assert.match(html, /<main class="guarded"><section class="message reveal">[^]*id="show-service"[^]*<\/section><iframe[^>]*><\/iframe><\/main>/,
+    );
+    assert.match(html, /data-action="focusWorkbench" title="Give the keyboard back to this VS Code[^"]*">⇱ Back to VS Code</);
+    assert.match(html, /data-action="openInBrowser" title="[^"]*keyboard-heavy work[^"]*"/);
+    assert.doesNotMatch(page({ kind: 'waiting', status: 'queued' }), /guarded|data-action="focusWorkbench"/);
   });
 
   it('frames nothing while the service is not running', () => {
@@ -51,23 +62,42 @@ describe('renderPage', () => {
     assert.match(html, /● unschedulable/);
     assert.match(html, /vscode-service is <b>unschedulable<\/b>/);
     assert.match(html, /0\/3 nodes are available/);
+    assert.deepStrictEqual(actions(html), ['reload', 'stop']);
+  });
+
+  it('says a stopping service is stopping, with no Stop to press twice', () => {
+    const html = page({ kind: 'waiting', status: 'stopping' });
+    assert.match(html, /● stopping/);
+    assert.match(html, /vscode-service is <b>stopping<\/b>/);
+    assert.doesNotMatch(html, /opens here as soon as it is running/);
     assert.deepStrictEqual(actions(html), ['reload']);
   });
 
-  it('offers Restart, not Open in Browser, once the service ended', () => {
+  it('offers Restart, Launch Again and Close, not Open in Browser, once the service ended', () => {
     const html = page({ kind: 'ended', status: 'failed', message: 'OperationFailed: exited with 137' });
     assert.match(html, /class="status bad"/);
-    assert.deepStrictEqual(actions(html), ['reload', 'restart']);
+    assert.deepStrictEqual(actions(html), ['reload', 'restart', 'launchAgain', 'close']);
   });
 
   it('explains a refusal to be framed and offers the browser', () => {
     const html = page({ kind: 'blocked', status: 'running', reason: 'its Content-Security-Policy says "frame-ancestors \'self\'"' });
     assert.match(html, /cannot be shown inside VS Code: its Content-Security-Policy says &#34;frame-ancestors &#39;self&#39;&#34;/);
-    assert.deepStrictEqual(actions(html), ['reload', 'openInBrowser']);
+    assert.deepStrictEqual(actions(html), ['reload', 'openInBrowser', 'stop']);
   });
 
-  it('offers nothing for a deleted service', () => {
-    assert.deepStrictEqual(actions(page({ kind: 'deleted' })), []);
+  it('offers Launch Again and Close for a deleted service', () => {
+    const html = page({ kind: 'deleted' });
+    assert.match(html, /it was deleted from Polyaxon/);
+    assert.deepStrictEqual(actions(html), ['launchAgain', 'close']);
+  });
+
+  it('says a tab from another host is on that host, never that it was deleted, and offers only Switch Back and Close', () => {
+    const html = page({ kind: 'otherHost', host: 'https://plx.example.com', current: 'http://localhost:8117' });
+    assert.ok(html.includes('This service is on <b>https://plx.example.com</b>; the extension is now connected to <b>http://localhost:8117</b>'));
+    assert.doesNotMatch(html, /deleted/);
+    assert.deepStrictEqual(actions(html), ['switchHost', 'close']);
+    assert.match(html, /⇄ Switch Back to https:\/\/plx.example.com</);
+    assert.match(csp(html) ?? '', /frame-src 'none';/);
   });
 
   it('keeps the RunRef in the page for restoring it, and escapes everything from the server', () => {
@@ -79,11 +109,9 @@ describe('renderPage', () => {
 });
 
 describe('parseAction', () => {
-  it('accepts only our three toolbar actions', () => {
-    assert.deepStrictEqual(
-      [{ type: 'reload' }, { type: 'openInBrowser' }, { type: 'restart' }].map(parseAction),
-      ['reload', 'openInBrowser', 'restart'],
-    );
+  it('accepts only our toolbar actions', () => {
+    const names = ['reload', 'openInBrowser', 'restart', 'stop', 'close', 'launchAgain', 'switchHost', 'focusWorkbench'];
+    assert.deepStrictEqual(names.map((type) => parseAction({ type })), names);
   });
 
   it('ignores anything else', () => {
@@ -96,6 +124,12 @@ describe('parseAction', () => {
 describe('parsePanelState', () => {
   it('reads back a RunRef and nothing more', () => {
     assert.deepStrictEqual(parsePanelState({ ...state, extra: 1 }), state);
+  });
+
+  it('reads back the host and the kind when they are valid', () => {
+    const full = { ...state, host: 'https://plx.example.com', kind: 'jupyter' };
+    assert.deepStrictEqual(parsePanelState(full), full);
+    assert.deepStrictEqual(parsePanelState({ ...state, host: 42, kind: 'rm -rf' }), state);
   });
 
   it('rejects anything that is not a complete RunRef', () => {
