@@ -30,6 +30,7 @@ export const COMMAND_IDS = [
   'polyaxon.cloneRepository',
   'polyaxon.activateServiceAccount',
   'polyaxon.buildImage',
+  'polyaxon.focusWorkbench',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
