@@ -1,6 +1,6 @@
 // The service webview's page, as a pure function of what the panel shows (no vscode: unit-tested).
 import { randomBytes } from 'crypto';
-import { isFailure } from '../polyaxon/statuses';
+import { statusInfo } from '../polyaxon/statuses';
 
 /** What a panel remembers across window reloads (the RunRef); the page script stores it with setState. */
 export interface PanelState {
@@ -93,8 +93,11 @@ export function renderPage(assets: PageAssets, model: PageModel): string {
 
 function statusBadge(view: ServiceView): string {
   const status = view.kind === 'loading' ? 'loading' : view.kind === 'deleted' ? 'deleted' : view.kind === 'error' ? 'unreachable' : view.status;
-  const tone = status === 'running' && view.kind !== 'waiting' ? 'ok' : isFailure(status) || view.kind === 'deleted' || view.kind === 'error' ? 'bad' : view.kind === 'ended' ? 'off' : 'busy';
-  return `<span class="status ${tone}" title="Polyaxon status">● ${esc(label(status))}</span>`;
+  const info = statusInfo(status);
+  const broken = view.kind === 'deleted' || view.kind === 'error';
+  const tone = broken || info.failure ? 'bad' : info.group === 'running' && view.kind !== 'waiting' ? 'ok' : info.done ? 'off' : 'busy';
+  const text = broken || view.kind === 'loading' ? label(status) : info.label;
+  return `<span class="status ${tone}" data-group="${info.group}" title="Polyaxon status">● ${esc(text)}</span>`;
 }
 
 function buttons(view: ServiceView): string {

@@ -7,7 +7,7 @@ import { ageText } from '../services/age';
 import { serviceContextValue } from '../services/contextValue';
 import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
 import type { ProjectServices, ServicesSnapshot } from '../services/servicesSnapshot';
-import { statusDisplay } from '../services/statusDisplay';
+import { statusInfo } from '../polyaxon/statuses';
 import { escapeMarkdown, inlineCode } from '../presentation/markdownText';
 
 export class ProjectNode {
@@ -37,7 +37,7 @@ const KIND_ICON: Record<ServiceKind, string> = { vscode: 'vscode', jupyter: 'not
 const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'VS Code', jupyter: 'Jupyter Lab', other: 'Service' };
 
 function serviceIcon(run: Run): vscode.ThemeIcon {
-  const display = statusDisplay(run.status);
+  const display = statusInfo(run.status);
   const color = new vscode.ThemeColor(display.color);
   // The kind icon, coloured by status, while steady; the status's own icon while moving or in trouble.
   const steady = display.group === 'running' || display.group === 'stopped' || display.group === 'succeeded';
@@ -47,7 +47,7 @@ function serviceIcon(run: Run): vscode.ThemeIcon {
 
 function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString {
   const { run } = node;
-  const display = statusDisplay(run.status);
+  const display = statusInfo(run.status);
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(run.name ?? run.uuid)}** · ${KIND_LABEL[serviceKindOfRun(run)]}  \n`);
   md.appendMarkdown(`$(${display.icon.replace('~spin', '')}) ${display.label}${node.isCurrent ? ' · **this is the service you are working in**' : ''}\n\n`);
@@ -116,9 +116,9 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
       item.id = `service:${run.uuid}`;
       item.iconPath = serviceIcon(run);
       const age = ageText(run, Date.now());
-      item.description = [node.isCurrent ? 'this environment' : '', statusDisplay(run.status).label, age].filter(Boolean).join(' · ');
+      item.description = [node.isCurrent ? 'this environment' : '', statusInfo(run.status).label, age].filter(Boolean).join(' · ');
       item.contextValue = serviceContextValue(run, node.isCurrent);
-      item.accessibilityInformation = { label: `${run.name ?? run.uuid}, ${statusDisplay(run.status).label}` };
+      item.accessibilityInformation = { label: `${run.name ?? run.uuid}, ${statusInfo(run.status).label}` };
       if (run.status && isRunning(run.status)) {
         item.command = { command: 'polyaxon.openInWebview', title: 'Open in VS Code', arguments: [node] };
       }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RunRef } from '../polyaxon/types';
 import { countServices, allRuns } from '../services/servicesSnapshot';
-import { statusDisplay } from '../services/statusDisplay';
+import { statusInfo } from '../polyaxon/statuses';
 import { escapeMarkdown } from '../presentation/markdownText';
 import type { ServicesView } from './servicesView';
 
@@ -37,7 +37,7 @@ export class ServicesStatusBar implements vscode.Disposable {
     this.item.backgroundColor = undefined;
     if (this.currentRun) {
       const current = allRuns(snapshot).find((r) => r.uuid === this.currentRun?.uuid);
-      const display = current ? statusDisplay(current.status) : undefined;
+      const display = current ? statusInfo(current.status) : undefined;
       this.item.text = `$(vm) ${current?.name ?? this.currentRun.uuid.slice(0, 8)}${display ? ` · ${display.label}` : ''}`;
       this.item.tooltip = `You are working inside the Polyaxon service ${this.currentRun.owner}/${this.currentRun.project} ${this.currentRun.uuid}.`;
     } else if (lastError && !snapshot) {
@@ -56,7 +56,7 @@ export class ServicesStatusBar implements vscode.Disposable {
       this.item.text = parts.join(' · ');
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**Polyaxon services** on ${snapshot.host}\n\n`);
-      for (const run of runs) md.appendMarkdown(`$(${statusDisplay(run.status).icon.replace('~spin', '')}) ${escapeMarkdown(run.name ?? run.uuid)} — ${statusDisplay(run.status).label}  \n`);
+      for (const run of runs) md.appendMarkdown(`$(${statusInfo(run.status).icon.replace('~spin', '')}) ${escapeMarkdown(run.name ?? run.uuid)} — ${statusInfo(run.status).label}  \n`);
       if (runs.length === 0) md.appendMarkdown('No services.\n');
       if (lastError) md.appendMarkdown(`\n$(warning) ${escapeMarkdown(lastError.message)}`);
       this.item.tooltip = md;
