@@ -12,10 +12,11 @@ import {
   buildCreateBody, checkParams, findServicePolyaxonfiles, formatProblem, launchInputs, loadServicePolyaxonfile, PolyaxonfileError, serviceKindOf,
   type Polyaxonfile, type Problem,
 } from '../polyaxonfile';
-import { ACTIVE_SERVICES_QUERY } from '../polyaxon/statuses';
-import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
+import { followLaunch, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
+import { realTimers } from '../services/pollTiming';
+import type { RunWatcher } from '../services/runStore';
 import { createOnce } from '../services/createOnce';
-import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard';
+import { LaunchGuard, launchKey, sameKindActive, type ActiveServices } from '../services/launchGuard';
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import { openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
@@ -45,6 +46,10 @@ export interface LaunchDeps {
   connections: ConnectionProvider;
   opener: ServiceOpener;
   refresher: Refresher;
+  /** The run store: the follower listens to it instead of polling on its own. */
+  runs: RunWatcher;
+  /** "Is one already running?": answered from the services list when it is fresh. */
+  activeServices: ActiveServices;
   prompts: Prompts;
   log: vscode.LogOutputChannel;
   showLogs(ref: RunRef): Promise<void>;
@@ -221,9 +226,8 @@ async function readPolyaxonfile(file: string): Promise<Polyaxonfile> {
 
 async function existingService(deps: LaunchDeps, request: LaunchRequest, reuse: 'ask' | 'open' | 'launch'): Promise<Run | undefined> {
   if (reuse === 'launch') return undefined;
-  const { conn, project, kind, pf, label } = request;
-  const page = await conn.client.listRuns(project, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 });
-  const [active] = sameKindActive(page.results, kind, pf.name);
+  const { project, kind, pf, label } = request;
+  const [active] = sameKindActive(await deps.activeServices.active(project), kind, pf.name);
   if (!active || reuse === 'open') return active;
   const answer = await deps.prompts.choose(
     `${label} "${active.name ?? active.uuid}" is already ${active.status ?? 'active'} in ${project.project}.`,
@@ -258,10 +262,10 @@ async function follow(deps: LaunchDeps, conn: Connection, ref: RunRef, created: 
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         progress.report({ message: 'created, waiting for the cluster…' });
+        deps.runs.ingest(ref, [created]);
         return followLaunch({
-          getStatuses: (signal) => conn.client.getStatuses(ref, signal),
-          sleep,
-          now: Date.now,
+          watch: (listener) => deps.runs.watch(ref, listener, { fast: true }),
+          timers: realTimers,
           signal: abort.signal,
           onChange: (change) => {
             deps.log.info(`${runName}: ${statusText(change)}`);

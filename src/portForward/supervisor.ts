@@ -1,7 +1,7 @@
 import { spawn as nodeSpawn } from 'child_process';
 import * as readline from 'readline';
 import type { Readable } from 'stream';
-import type { Timers } from '../services/poller';
+import type { Timers } from '../services/pollTiming';
 import { NOTICE_AFTER_FAILURES, STABLE_AFTER_MS, restartDelay } from './backoff';
 import { ForwardError, classifyKubectlFailure, kubectlNotFound } from './forwardError';
 import { portForwardArgs, type Kubectl } from './kubectl';

@@ -1,5 +1,5 @@
 // Keeps one launch of a kind per project at a time, and spots services of the same kind that already exist.
-import type { Run } from '../polyaxon/types';
+import type { ProjectRef, Run } from '../polyaxon/types';
 import { statusInfo } from '../polyaxon/statuses';
 import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
 
@@ -27,6 +27,11 @@ export class LaunchGuard {
 /** `other` services are told apart by their component name, so two different custom services may run side by side. */
 export function launchKey(host: string, owner: string, project: string, kind: ServiceKind, componentName?: string): string {
   return [host, owner, project, kind === 'other' ? `other:${componentName ?? ''}` : kind].join('\u0000');
+}
+
+/** The services of a project that are not done: from the services list when it is fresh, else one request. */
+export interface ActiveServices {
+  active(project: ProjectRef, signal?: AbortSignal): Promise<Run[]>;
 }
 
 /** Services of `kind` that are not done (running, or on their way), newest first as listed. */

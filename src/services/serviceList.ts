@@ -21,20 +21,40 @@ const RECENT_FINISHED = 3;
  * with the project's history. Query language: platform/coredb/coredb/query_managers/run.py (API.md §1).
  */
 export async function fetchServices(client: PolyaxonClient, ref: ProjectRef, filter: ServiceFilter, signal?: AbortSignal): Promise<Run[]> {
+  return (await listServices(client, ref, filter, signal)).runs;
+}
+
+export interface ServicesListing {
+  runs: Run[];
+  /** The recently finished services (the `active` filter), when they were read by this call. */
+  finished?: Run[];
+  /** The uuids of the active services: while they stay the same, no service has finished. */
+  activeKey: string;
+}
+
+/**
+ * The same, reusing the finished services of an earlier call while the active ones are the same uuids (a service
+ * must leave the active list to finish): one request per project for a steady list.
+ */
+export async function listServices(
+  client: PolyaxonClient, ref: ProjectRef, filter: ServiceFilter, signal?: AbortSignal, knownFinished?: (activeKey: string) => Run[] | undefined,
+): Promise<ServicesListing> {
   const list = (query: string, sort: string, limit: number) => client.listRuns(ref, { query, sort, limit }, signal).then((p) => p.results);
-  switch (filter) {
-    case 'all':
-      return list(SERVICES_QUERY, '-created_at', MAX_LISTED);
-    case 'running':
-      return list(RUNNING_SERVICES_QUERY, '-created_at', MAX_LISTED);
-    case 'active': {
-      const [active, finished] = await Promise.all([
-        list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED),
-        list(FINISHED_SERVICES_QUERY, '-updated_at', RECENT_FINISHED),
-      ]);
-      return mergeByUuid(active, finished);
-    }
+  const keyOf = (runs: Run[]) => runs.map((r) => r.uuid).sort().join(',');
+  if (filter !== 'active') {
+    const runs = await list(filter === 'all' ? SERVICES_QUERY : RUNNING_SERVICES_QUERY, '-created_at', MAX_LISTED);
+    return { runs, activeKey: keyOf(runs) };
   }
+  const readFinished = () => list(FINISHED_SERVICES_QUERY, '-updated_at', RECENT_FINISHED);
+  if (!knownFinished) {
+    const [active, finished] = await Promise.all([list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED), readFinished()]);
+    return { runs: mergeByUuid(active, finished), finished, activeKey: keyOf(active) };
+  }
+  const active = await list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED);
+  const activeKey = keyOf(active);
+  const reused = knownFinished(activeKey);
+  const finished = reused ?? (await readFinished());
+  return { runs: mergeByUuid(active, finished), finished: reused ? undefined : finished, activeKey };
 }
 
 /**

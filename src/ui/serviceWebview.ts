@@ -2,11 +2,12 @@
 // (the Simple Browser pattern), following the run while it is not running yet.
 import * as vscode from 'vscode';
 import type { Connection, ConnectionProvider } from '../connection/types';
-import type { Refresher, ServiceOpener } from './ports';
+import type { ServiceOpener } from './ports';
 import type { RunRef } from '../polyaxon/types';
-import { isPolyaxonError } from '../polyaxon/errors';
 import { isDone, isRunning } from '../polyaxon/statuses';
 import type { Run, StatusCondition } from '../polyaxon/types';
+import { latestCondition } from '../services/launchFollower';
+import type { RunState, RunWatcher } from '../services/runStore';
 import { serviceUrl } from '../polyaxon/urls';
 import { browserUrl } from './browserUrl';
 import { isV2 } from '../polyaxon/version';
@@ -15,16 +16,16 @@ import { newNonce, parseAction, parsePanelState, renderPage, type Action, type S
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
-/** Poll fast while a service is on its way up, slowly once it is settled (to notice it stop). */
-const WAITING_POLL_MS = 2_000;
-const SETTLED_POLL_MS = 10_000;
+/** The run itself comes from the run store; only the gateway check of a running service is retried here. */
+const GATEWAY_RETRY_MS = 2_000;
 const PROBE_TIMEOUT_MS = 5_000;
 
 export interface ServiceWebviewsDeps {
   extensionUri: vscode.Uri;
   connections: ConnectionProvider;
   log: vscode.LogOutputChannel;
-  refresher: Refresher;
+  /** The run store: each visible tab listens to its run there instead of polling it. */
+  runs: RunWatcher;
 }
 
 /** What tests can see of an open panel. */
@@ -74,7 +75,7 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
   }
 
   refresh(ref: RunRef): void {
-    void this.panels.get(key(ref))?.update();
+    this.deps.runs.refresh(ref);
   }
 
   panelFor(ref: RunRef): OpenServicePanel | undefined {
@@ -103,11 +104,13 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
   }
 }
 
-/** One service tab: loads the run, decides what to show, and polls while the tab is visible. */
+/** One service tab: listens to its run in the store while visible, and decides what to show. */
 class ServicePanel {
   view: ServiceView = { kind: 'loading' };
   private run: Run | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private unwatch: (() => void) | undefined;
+  /** Re-checks a running service whose gateway did not answer yet (the run itself has not changed). */
+  private gatewayRetry: NodeJS.Timeout | undefined;
   private busy = false;
   /** A Reload clicked while a fetch is in flight runs right after it. */
   private reloadPending = false;
@@ -122,18 +125,27 @@ class ServicePanel {
     // A restored panel comes back with the options it was created with; set them anyway so both paths agree.
     panel.webview.options = { enableScripts: true, localResourceRoots: [owner.media()] };
     panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(parseAction(message)));
-    panel.onDidChangeViewState(() => {
-      if (panel.visible && !this.timer && !this.busy) void this.update();
-    });
+    panel.onDidChangeViewState(() => this.follow(panel.visible));
     panel.onDidDispose(() => {
       this.abort.abort();
-      clearTimeout(this.timer);
+      this.follow(false);
     });
     this.render();
-    void this.update();
+    this.follow(true);
   }
 
-  /** Never two fetches at once; reschedules itself only while the tab is visible. */
+  /** Nothing polls a hidden tab's run for it: the store drops the run once no view watches it. */
+  private follow(visible: boolean): void {
+    if (visible && !this.unwatch && !this.abort.signal.aborted) {
+      this.unwatch = this.deps.runs.watch(this.ref, () => void this.update());
+    } else if (!visible && this.unwatch) {
+      this.unwatch();
+      this.unwatch = undefined;
+      clearTimeout(this.gatewayRetry);
+    }
+  }
+
+  /** Derives the view from the store's state of the run; never two at once (a probe may be in flight). */
   async update(force = false): Promise<void> {
     if (this.abort.signal.aborted) return;
     if (this.busy) {
@@ -141,11 +153,10 @@ class ServicePanel {
       return;
     }
     this.busy = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.gatewayRetry);
     const before = this.view;
     try {
-      this.view = await this.load(force);
+      this.view = await this.load(force, this.deps.runs.get(this.ref));
     } catch (e) {
       if (this.abort.signal.aborted) return;
       this.deps.log.error(`Service ${key(this.ref)}: ${errorMessage(e)}`);
@@ -162,30 +173,27 @@ class ServicePanel {
     const changed = JSON.stringify(before) !== JSON.stringify(this.view);
     if (changed || force) this.render();
     if (changed) this.deps.log.info(`Service ${key(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
-    // The tree shows statuses too: let it catch up with what this tab just saw.
-    if (before.kind !== 'loading' && statusOf(before) !== statusOf(this.view)) this.deps.refresher.refreshNow();
-    if (this.panel.visible && this.view.kind !== 'deleted') {
-      const fast = this.view.kind === 'waiting' || this.view.kind === 'loading';
-      this.timer = setTimeout(() => void this.update(), fast ? WAITING_POLL_MS : SETTLED_POLL_MS);
+    // The tree hears of the run from the store; only the gateway check is retried here.
+    if (this.unwatch && this.view.kind === 'waiting' && this.view.status === 'running') {
+      this.gatewayRetry = setTimeout(() => void this.update(), GATEWAY_RETRY_MS);
     }
   }
 
-  private async load(force: boolean): Promise<ServiceView> {
+  private async load(force: boolean, state: RunState | undefined): Promise<ServiceView> {
     const signal = this.abort.signal;
+    if (state?.deleted) return { kind: 'deleted' };
+    if (state?.error && (force || !state.run)) throw state.error;
+    if (!state?.run) return this.view;
     const conn = await this.deps.connections.get();
-    try {
-      this.run = await conn.client.getRun(this.ref, signal);
-    } catch (e) {
-      if (isPolyaxonError(e, 'notFound')) return { kind: 'deleted' };
-      throw e;
-    }
+    this.run = state.run;
     const run = this.run;
     const status = run.status ?? 'unknown';
     if (run.name) this.panel.title = run.name;
     // Settled views stay until the run is done: reloading the frame for a passing `warning` would lose the page.
     if (!force && isSettled(this.view) && !isDone(status)) return this.view;
     if (!isRunning(status)) {
-      const message = await this.lastMessage(conn, run, signal);
+      const condition = latestCondition(state.conditions, status);
+      const message = condition && describe(condition);
       return isDone(status) ? { kind: 'ended', status, message } : { kind: 'waiting', status, message };
     }
     return this.runningView(conn, run, signal);
@@ -204,13 +212,6 @@ class ServicePanel {
     return { kind: 'running', status: 'running', url: await this.owner.externalUrl(conn, this.ref, run, signal) };
   }
 
-  /** Polyaxon's reason and message for the current status (e.g. why a run failed or is unschedulable). */
-  private async lastMessage(conn: Connection, run: Run, signal: AbortSignal): Promise<string | undefined> {
-    const conditions = run.status_conditions?.length ? run.status_conditions : (await conn.client.getStatuses(this.ref, signal)).status_conditions;
-    const latest = [...conditions].reverse().find((c) => c.type === run.status) ?? conditions[conditions.length - 1];
-    return latest && describe(latest);
-  }
-
   private render(): void {
     const webview = this.panel.webview;
     const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.owner.media(), file)).toString();
@@ -223,7 +224,10 @@ class ServicePanel {
 
   private async onMessage(action: Action | undefined): Promise<void> {
     try {
-      if (action === 'reload') await this.update(true);
+      if (action === 'reload') {
+        this.deps.runs.refresh(this.ref);
+        await this.update(true);
+      }
       else if (action === 'openInBrowser') await this.owner.openInBrowser(this.ref, this.run);
       else if (action === 'restart') await vscode.commands.executeCommand('polyaxon.restart', this.ref);
     } catch (e) {

@@ -5,7 +5,6 @@ import Module from 'module';
 import * as path from 'path';
 import { PolyaxonClient } from '../../src/polyaxon/client';
 import { buildCreateBody, checkParams, loadServicePolyaxonfile } from '../../src/polyaxonfile';
-import { Poller } from '../../src/services/poller';
 import { fetchServices } from '../../src/services/serviceList';
 import { startFakePolyaxon } from '../fake-polyaxon/server';
 
@@ -76,57 +75,9 @@ async function clientFigures(): Promise<void> {
   }
 }
 
-async function idleFigures(): Promise<void> {
-  // The poller under a simulated hour: hidden and steady, then visible and steady, then one transitional service.
-  let now = 0;
-  const timers: { at: number; fn: () => void }[] = [];
-  const clock = {
-    setTimeout: (fn: () => void, ms: number) => {
-      const t = { at: now + ms, fn };
-      timers.push(t);
-      return t;
-    },
-    clearTimeout: (t: unknown) => timers.splice(timers.indexOf(t as { at: number; fn: () => void }) >>> 0, 1),
-    now: () => now,
-  };
-  const hour = async () => {
-    const end = now + 3_600_000;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers[0];
-      if (!next || next.at > end) break;
-      timers.shift();
-      now = next.at;
-      next.fn();
-      await new Promise((r) => setImmediate(r));
-    }
-    now = end;
-  };
-  for (const [label, visible, transitional] of [
-    ['refreshes per hour, view hidden, all steady', false, false],
-    ['refreshes per hour, view visible, all steady', true, false],
-    ['refreshes in the hour a service stays queued (hidden)', false, true],
-  ] as const) {
-    let calls = 0;
-    const poller = new Poller<boolean>(
-      { fetch: async () => (calls++, transitional), onResult: () => undefined, onError: () => undefined, isTransitional: (t) => t, fingerprint: () => 'unchanged' },
-      undefined,
-      clock,
-    );
-    if (visible) poller.setVisible(true);
-    else if (transitional) poller.refreshNow();
-    await new Promise((r) => setImmediate(r));
-    await hour();
-    poller.dispose();
-    timers.length = 0;
-    row(label, String(calls), 'Poller, simulated clock; 2 requests each');
-  }
-}
-
 async function main(): Promise<void> {
   bundleFigures();
   await clientFigures();
-  await idleFigures();
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'how'][i].length));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(line(['figure', 'value', 'how']));

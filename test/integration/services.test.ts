@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { DEFAULT_TIMING } from '../../src/services/poller';
+import { DEFAULT_TIMING } from '../../src/services/pollTiming';
 import { extension, sleep, startFakeServer, waitFor } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -9,7 +9,8 @@ describe('ServicesModel', () => {
       connection: () => Promise.reject(new InvalidHostError('"htp://x" is not a valid Polyaxon host URL.', 'setting')),
       projectNames: () => ['p'],
       filter: () => 'active',
-    }, () => changes++);
+    });
+    model.onDidChange(() => changes++);
     try {
       await model.refresh();
       assert.strictEqual(model.state, 'invalidHost');
