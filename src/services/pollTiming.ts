@@ -1,3 +1,5 @@
+import { isPolyaxonError } from '../polyaxon/errors';
+
 // The polling rules every view shares (through the run store and the services model): fast while something moves
 // by itself, slowly while steady, slowly too once "moving" has not changed for `stuckAfterMs`, and backing off on errors.
 
@@ -34,5 +36,5 @@ export function pollDelay(timing: PollTiming, o: { fast: boolean; stuck: boolean
 
 /** An abort of our own (a superseded request, a view closed): not an error to report. */
 export function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof Error && (error.name === 'AbortError' || error.name === 'CanceledError'));
+  return signal.aborted || isPolyaxonError(error, 'cancelled');
 }
