@@ -12,7 +12,6 @@ export function servicesStatusText(counts: ServiceCounts): StatusBarText {
   const parts = [`${counts.running} running`];
   if (counts.starting > 0) parts.push(`${counts.starting} starting`);
   if (counts.recentlyFailed > 0) parts.push(`${counts.recentlyFailed} failed`);
-  const icon = counts.starting > 0 ? '$(loading~spin)' : '$(vm-running)';
   const summary = parts.join(', ') + (counts.recentlyFailed > 0 ? ' in the last hour' : '');
-  return { text: `${icon} ${parts.join(' · ')}`, summary };
+  return { text: `$(vm-running) ${parts.join(' · ')}`, summary };
 }
