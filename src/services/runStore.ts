@@ -231,7 +231,9 @@ export class RunStore implements RunWatcher {
   private update(entry: Entry, next: RunState): void {
     const before = entry.state;
     entry.state = next;
-    if (fingerprint(before) !== fingerprint(next)) entry.changedAt = this.timers.now();
+    // Conditions read for the first time are news to us, not a change of the run.
+    const firstConditions = before.conditions.length === 0 && before.run?.status === next.run?.status;
+    if (fingerprint(before) !== fingerprint(next) && !firstConditions) entry.changedAt = this.timers.now();
     if (!sameState(before, next)) {
       for (const listener of [...entry.listeners.keys()]) listener(next);
       for (const listener of [...this.changeListeners]) listener(entry.ref, next);

@@ -54,7 +54,7 @@ export class ServicesModel implements ActiveServices {
   /** Our own answer is going into the store: its echoes are not changes of the shown list. */
   private ingesting = false;
   /** The recently finished services per project, re-read only when the set of active ones changes. */
-  private finished = new Map<string, { active: string; runs: Run[] }>();
+  private finished = new Map<string, { active: string[]; finished: Run[] }>();
   /** Store watches of the moving services while the tree is hidden. */
   private moving = new Map<string, () => void>();
   readonly store: RunStore;
@@ -105,13 +105,14 @@ export class ServicesModel implements ActiveServices {
   }
 
   /**
-   * Fetch at once, both lists. A fetch in flight was asked before this refresh, so it is aborted and replaced; a
+   * Fetch at once. While the tree is visible both lists are re-read; while hidden only the active services (what
+   * the status bar counts), unless they changed. A fetch in flight was asked before this refresh, so it is aborted and replaced; a
    * replacement is never aborted in turn (refreshes faster than a fetch would otherwise starve the view): it
    * delivers its answer, and one more fetch follows it.
    */
   refreshNow(): void {
     if (this.disposed) return;
-    this.finished.clear();
+    if (this.visible) this.finished.clear();
     this.clearTimer();
     if (this.inFlight?.replacement) {
       this.followUp = true;
@@ -125,6 +126,7 @@ export class ServicesModel implements ActiveServices {
   /** Refreshes and resolves once an answer (or failure) of a fetch started now has arrived. Never rejects. */
   refresh(): Promise<void> {
     const done = new Promise<void>((resolve) => this.waiters.push(resolve));
+    this.finished.clear(); // the user asked: everything afresh
     this.refreshNow();
     return done;
   }
@@ -132,6 +134,7 @@ export class ServicesModel implements ActiveServices {
   /** The question changed (host, token, project, filter): forget the old list, its runs and what is in flight. */
   reset(): void {
     this.current = undefined;
+    this.finished.clear();
     this.followUp = false;
     this.store.reset();
     this.inFlight?.controller.abort();
@@ -184,9 +187,8 @@ export class ServicesModel implements ActiveServices {
         const key = `${ref.owner}/${project}`;
         try {
           const known = this.finished.get(key);
-          const reuse = known && ((active: string) => (known.active === active ? known.runs : undefined));
-          const listed = await listServices(conn.client, ref, filter, signal, reuse);
-          if (listed.finished) this.finished.set(key, { active: listed.activeKey, runs: listed.finished });
+          const listed = await listServices(conn.client, ref, filter, signal, known);
+          this.finished.set(key, { active: listed.active, finished: listed.finished ?? known?.finished ?? [] });
           this.ingesting = true;
           try {
             this.store.ingest(ref, listed.runs);
