@@ -46,9 +46,7 @@ export interface LaunchDeps {
   connections: ConnectionProvider;
   opener: ServiceOpener;
   refresher: Refresher;
-  /** The run store: the follower listens to it instead of polling on its own. */
   runs: RunWatcher;
-  /** "Is one already running?": answered from the services list when it is fresh. */
   activeServices: ActiveServices;
   prompts: Prompts;
   log: vscode.LogOutputChannel;

@@ -234,10 +234,18 @@ export class RunStore implements RunWatcher {
     // Conditions read for the first time are news to us, not a change of the run.
     const firstConditions = before.conditions.length === 0 && before.run?.status === next.run?.status;
     if (fingerprint(before) !== fingerprint(next) && !firstConditions) entry.changedAt = this.timers.now();
-    if (!sameState(before, next)) {
-      for (const listener of [...entry.listeners.keys()]) listener(next);
-      for (const listener of [...this.changeListeners]) listener(entry.ref, next);
-    }
+    if (sameState(before, next)) return;
+    // A view that fails on an update must not keep the others (or the store) from theirs.
+    for (const listener of [...entry.listeners.keys()]) swallow(() => listener(next));
+    for (const listener of [...this.changeListeners]) swallow(() => listener(entry.ref, next));
+  }
+}
+
+function swallow(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // reported by the view itself; the store carries on
   }
 }
 
@@ -254,4 +262,19 @@ function sameState(a: RunState, b: RunState): boolean {
     a.conditions.length === b.conditions.length &&
     JSON.stringify(a.run) === JSON.stringify(b.run)
   );
+}
+
+/** A set of store watches that follows a changing list of runs (the services the hidden tree still follows). */
+export class WatchSet {
+  private readonly watches = new Map<string, () => void>();
+  constructor(private readonly store: RunWatcher) {}
+  follow(refs: readonly RunRef[]): void {
+    const wanted = new Map(refs.map((ref) => [runKey(ref), ref]));
+    for (const [key, unwatch] of this.watches) {
+      if (wanted.has(key)) continue;
+      unwatch();
+      this.watches.delete(key);
+    }
+    for (const [key, ref] of wanted) if (!this.watches.has(key)) this.watches.set(key, this.store.watch(ref, () => undefined));
+  }
 }

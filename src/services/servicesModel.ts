@@ -8,10 +8,10 @@ import type { EffectiveHostSource } from '../connection/forwardedHost';
 import type { PolyaxonClient } from '../polyaxon/client';
 import { isPolyaxonError } from '../polyaxon/errors';
 import { ACTIVE_SERVICES_QUERY, isDone, isTransitional } from '../polyaxon/statuses';
-import type { ProjectRef, Run } from '../polyaxon/types';
+import type { ProjectRef, Run, RunRef } from '../polyaxon/types';
 import type { ActiveServices } from './launchGuard';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
-import { RunStore, type RunState } from './runStore';
+import { RunStore, WatchSet, type RunState } from './runStore';
 import { listServices, type ServiceFilter } from './serviceList';
 import type { ServicesSnapshot } from './servicesSnapshot';
 
@@ -25,11 +25,9 @@ export interface ServicesSource {
   filter(): ServiceFilter;
 }
 
+const CONNECTION_ERRORS = ['unreachable', 'timeout', 'tls', 'notPolyaxon', 'unauthorized', 'forbidden', 'server', 'badResponse'];
 /** Errors that mean "no Polyaxon answered", as opposed to a problem with one project. */
-function isConnectionError(e: unknown): boolean {
-  const kinds = ['unreachable', 'timeout', 'tls', 'notPolyaxon', 'unauthorized', 'forbidden', 'server', 'badResponse'];
-  return isPolyaxonError(e) && kinds.includes(e.kind);
-}
+const isConnectionError = (e: unknown): boolean => isPolyaxonError(e) && CONNECTION_ERRORS.includes(e.kind);
 
 export interface ServicesModelOptions {
   store?: RunStore;
@@ -56,7 +54,7 @@ export class ServicesModel implements ActiveServices {
   /** The recently finished services per project, re-read only when the set of active ones changes. */
   private finished = new Map<string, { active: string[]; finished: Run[] }>();
   /** Store watches of the moving services while the tree is hidden. */
-  private moving = new Map<string, () => void>();
+  private readonly moving: WatchSet;
   readonly store: RunStore;
   private readonly ownsStore: boolean;
   private readonly timing: PollTiming;
@@ -68,6 +66,7 @@ export class ServicesModel implements ActiveServices {
     this.timers = options.timers ?? realTimers;
     this.ownsStore = !options.store;
     this.store = options.store ?? new RunStore(async () => (await source.connection()).client, this.timing, this.timers);
+    this.moving = new WatchSet(this.store);
     this.stopPatching = this.store.onDidChange((ref, state) => this.patch(ref.uuid, state));
   }
 
@@ -189,12 +188,9 @@ export class ServicesModel implements ActiveServices {
           const known = this.finished.get(key);
           const listed = await listServices(conn.client, ref, filter, signal, known);
           this.finished.set(key, { active: listed.active, finished: listed.finished ?? known?.finished ?? [] });
-          this.ingesting = true;
-          try {
-            this.store.ingest(ref, listed.runs);
-          } finally {
-            this.ingesting = false;
-          }
+          this.ingesting = true; // the store calls no listener that can throw
+          this.store.ingest(ref, listed.runs);
+          this.ingesting = false;
           return { ref, runs: listed.runs };
         } catch (error) {
           if (isConnectionError(error) || signal.aborted) throw error;
@@ -246,7 +242,7 @@ export class ServicesModel implements ActiveServices {
     // Listed, even unchanged: the store may have read the reason of its status.
     if (!listed) return;
     this.current = { ...this.current, projects };
-    this.settle();
+    this.notify(); // not an answer to a refresh: its waiters keep waiting
     if (!this.visible) this.schedule();
   }
 
@@ -265,22 +261,11 @@ export class ServicesModel implements ActiveServices {
 
   /** While hidden, the store follows the services that move (one request each per interval); nothing else polls. */
   private watchMoving(): void {
-    const wanted = new Map(
-      this.visible ? [] : allRunRefs(this.current).filter((r) => isTransitional(r.run.status)).map((r) => [`${r.ref.project}/${r.ref.uuid}`, r.ref]),
-    );
-    for (const [key, unwatch] of this.moving) {
-      if (!wanted.has(key)) {
-        unwatch();
-        this.moving.delete(key);
-      }
-    }
-    for (const [key, ref] of wanted) {
-      if (!this.moving.has(key)) this.moving.set(key, this.store.watch(ref, () => undefined));
-    }
+    this.moving.follow(this.visible ? [] : allRunRefs(this.current).filter((r) => isTransitional(r.run.status)).map((r) => r.ref));
   }
 
   private clearTimer(): void {
-    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -288,18 +273,21 @@ export class ServicesModel implements ActiveServices {
     const waiters = this.waiters;
     this.waiters = [];
     try {
-      for (const listener of [...this.listeners]) listener();
+      this.notify();
     } finally {
       waiters.forEach((w) => w());
     }
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   dispose(): void {
     this.disposed = true;
     this.clearTimer();
     this.inFlight?.controller.abort();
-    this.moving.forEach((unwatch) => unwatch());
-    this.moving.clear();
+    this.moving.follow([]);
     this.stopPatching();
     if (this.ownsStore) this.store.dispose();
     this.waiters.forEach((w) => w());
@@ -307,6 +295,6 @@ export class ServicesModel implements ActiveServices {
   }
 }
 
-function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: { owner: string; project: string; uuid: string }; run: Run }[] {
+function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: RunRef; run: Run }[] {
   return (snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ ref: { ...p.ref, uuid: run.uuid }, run })));
 }
