@@ -80,9 +80,12 @@ export class RunStore implements RunWatcher {
     entry.listeners.set(listener, options);
     if (entry.state.run || entry.state.deleted) listener(entry.state);
     if (!entry.inFlight) this.schedule(entry, true);
+    const key = runKey(ref);
     return () => {
-      entry.listeners.delete(listener);
-      if (entry.listeners.size === 0) this.idle(entry);
+      // The entry of now: a reset() since watch() replaced it, carrying the listener over.
+      const current = this.entries.get(key);
+      if (!current?.listeners.delete(listener)) return;
+      if (current.listeners.size === 0) this.idle(current);
     };
   }
 

@@ -131,6 +131,19 @@ describe('RunStore polling rules', () => {
     store.dispose();
   });
 
+  it('stops polling when the last view leaves after a reset (host change) carried it over', async () => {
+    const { clock, server, store } = setup();
+    const unwatch = store.watch(REF, () => undefined);
+    await clock.advance(4_000);
+    store.reset();
+    await clock.advance(4_000);
+    unwatch();
+    const count = server.requests.length;
+    await clock.advance(600_000);
+    assert.strictEqual(server.requests.length, count);
+    store.dispose();
+  });
+
   it('counts a list answer as a fetch: the watcher makes no request of its own while the list is fresher', async () => {
     const { clock, server, store, t0 } = setup();
     store.ingest({ owner: 'o', project: 'p' }, [{ uuid: 'u1', status: 'starting' }]);
