@@ -28,12 +28,13 @@ import { trackWalkthroughState } from './ui/walkthroughState';
 import { preloadHttp } from './polyaxon/transport';
 import { registerFocusWorkbenchCommand } from './ui/serviceTabMessages';
 import type { Run } from './polyaxon/types';
+import { RunStore } from './services/runStore';
 
 /** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
 let portForward: PortForwardSession | undefined;
 
-// Wiring only. activate() makes no network request: the services are fetched when the view is shown,
-// when the user clicks the status bar, or by a command. (A port-forward that autoStart restores is kubectl's.)
+// Wiring only. activate() makes no request of its own; the services view fetches the list once at start-up (for
+// the status bar), then polls within the run store's rules. (A port-forward that autoStart restores is kubectl's.)
 // Other extensions get nothing: the internals (the token-bearing client, the swappable prompts) go only to the
 // integration tests, which load the extension in Test mode.
 export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | undefined {
@@ -45,9 +46,15 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     .then(undefined, (e: Error) => log.error(`setContext: ${e.message}`));
 
   const connections = new ConnectionManager(new TokenStore(context.secrets), log);
-  const services = new ServicesView(connections, context.workspaceState, inCluster);
+  const runs = new RunStore(async () => (await connections.get()).client);
+  const projectNames = (): string[] => {
+    const several = (vscode.workspace.getConfiguration('polyaxon').get<string[]>('projects') ?? []).map((p) => p.trim()).filter(Boolean);
+    const current = connections.project();
+    return several.length > 0 ? [...new Set(several)] : current ? [current] : [];
+  };
+  const services = new ServicesView(connections, context.workspaceState, inCluster, runs, { projectNames });
   const statusBar = new ServicesStatusBar(services, inCluster);
-  const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, refresher: services });
+  const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, runs });
   const logs = new ServiceLogs({ connections, log });
   const statuses = new ServiceStatuses({ connections, log });
   const jupyter = new JupyterIntegration({
@@ -58,7 +65,10 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
       vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter' satisfies CommandId, { open: 'none' } satisfies LaunchArgs),
   });
   const launches = new LaunchManager(
-    launchDeps({ context, connections, opener: webviews, refresher: services, prompts, log, showLogs: (ref) => logs.show(ref) }),
+    launchDeps({
+      context, connections, opener: webviews, refresher: services, runs, activeServices: services.model, prompts, log,
+      showLogs: (ref) => logs.show(ref),
+    }),
   );
   portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
   const portForwardStatusBar = new PortForwardStatusBar(portForward);
@@ -66,7 +76,11 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   context.subscriptions.push(
     log,
     connections,
+    { dispose: () => runs.dispose() },
     services,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('polyaxon.projects')) services.reset();
+    }),
     statusBar,
     portForward,
     portForwardStatusBar,

@@ -7,6 +7,8 @@ import type { CommandId } from './commandIds';
 import { findServicePolyaxonfiles } from '../polyaxonfile';
 import { choosePolyaxonfile, type LaunchKind } from '../polyaxonfile/choice';
 import type { RunRef } from '../polyaxon/types';
+import type { ActiveServices } from '../services/launchGuard';
+import type { RunWatcher } from '../services/runStore';
 import type { LaunchDeps, LaunchFiles, LaunchUi } from '../services/launch/launchPorts';
 import { openService, showLaunchOutcome } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
@@ -20,6 +22,8 @@ export interface LaunchUiDeps {
   connections: ConnectionProvider;
   opener: ServiceOpener;
   refresher: Refresher;
+  runs: RunWatcher;
+  activeServices: ActiveServices;
   prompts: Prompts;
   log: vscode.LogOutputChannel;
   showLogs(ref: RunRef): Promise<void>;
@@ -35,6 +39,8 @@ export function launchDeps(deps: LaunchUiDeps): LaunchDeps {
       remember: (project, kind, image) => rememberImage(deps.context, project, kind, image),
     },
     refresher: deps.refresher,
+    runs: deps.runs,
+    activeServices: deps.activeServices,
     log: deps.log,
     userName,
   };

@@ -4,7 +4,7 @@ import type { RunRef } from '../polyaxon/types';
 import type { Run } from '../polyaxon/types';
 import { ServiceNode } from '../ui/servicesTree';
 import type { ServicesView } from '../ui/servicesView';
-import { statusDisplay } from '../services/statusDisplay';
+import { statusInfo } from '../polyaxon/statuses';
 
 export interface ServiceTarget {
   conn: Connection;
@@ -24,8 +24,8 @@ export async function pickFromView(view: ServicesView, placeHolder: string): Pro
   }
   const picked = await vscode.window.showQuickPick(
     entries.map((e) => ({
-      label: `$(${statusDisplay(e.run.status).icon}) ${e.run.name ?? e.run.uuid}`,
-      description: statusDisplay(e.run.status).label,
+      label: `$(${statusInfo(e.run.status).icon}) ${e.run.name ?? e.run.uuid}`,
+      description: statusInfo(e.run.status).label,
       detail: `${e.ref.project} · ${e.run.uuid}`,
       ref: e.ref,
     })),

@@ -2,7 +2,7 @@
 import { spawn as nodeSpawn } from 'child_process';
 import * as readline from 'readline';
 import type { Readable } from 'stream';
-import type { Timers } from '../services/poller';
+import type { Timers } from '../services/pollTiming';
 
 export interface ChildLike {
   readonly pid?: number;

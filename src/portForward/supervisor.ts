@@ -1,4 +1,4 @@
-import type { Timers } from '../services/poller';
+import type { Timers } from '../services/pollTiming';
 import { NOTICE_AFTER_FAILURES, STABLE_AFTER_MS, restartDelay } from './backoff';
 import { ForwardError, classifyKubectlFailure, kubectlNotFound } from './forwardError';
 import { portForwardArgs, type Kubectl } from './kubectl';

@@ -1,5 +1,5 @@
 // Plain-text views of a run's logs and status conditions (no vscode: unit-tested).
-import { isDone, isFailure } from '../polyaxon/statuses';
+import { staticIcon } from '../polyaxon/statuses';
 import type { LogLine, StatusCondition } from '../polyaxon/types';
 
 /** `timestamp container | value`, one line per log item (a value may hold several lines). */
@@ -28,13 +28,9 @@ export function parseLogsPath(path: string): { owner: string; project: string; u
   return m ? { owner: m[1], project: m[2], uuid: m[3] } : undefined;
 }
 
-/** A codicon for a status condition, in the colours users know from the tree. */
+/** A codicon for a status condition: the tree's icon for that status (from the status table). */
 export function conditionIcon(type: string): string {
-  if (type === 'running') return 'play-circle';
-  if (type === 'succeeded') return 'pass';
-  if (isFailure(type) || type === 'warning') return 'error';
-  if (isDone(type) || type === 'stopping') return 'circle-slash';
-  return 'clock';
+  return staticIcon(type);
 }
 
 export function conditionTime(c: StatusCondition): string | undefined {

@@ -1,7 +1,7 @@
 // The service webview's page, as a pure function of what the panel shows (no vscode: unit-tested).
 import { randomBytes } from 'crypto';
 import type { ServiceKind } from '../polyaxon/serviceKind';
-import { isFailure } from '../polyaxon/statuses';
+import { statusInfo } from '../polyaxon/statuses';
 import { esc, toolbarButtons } from './serviceTabToolbar';
 
 export { ACTIONS, parseAction, type Action } from './serviceTabToolbar';
@@ -123,10 +123,12 @@ const BADGES: Partial<Record<ServiceView['kind'], string>> = { otherHost: 'other
 
 function statusBadge(view: ServiceView): string {
   const status = 'status' in view ? view.status : (BADGES[view.kind] ?? view.kind);
-  const bad = isFailure(status) || view.kind === 'deleted' || view.kind === 'error';
-  const off = view.kind === 'ended' || view.kind === 'otherHost';
-  const tone = status === 'running' && view.kind !== 'waiting' ? 'ok' : bad ? 'bad' : off ? 'off' : 'busy';
-  return `<span class="status ${tone}" title="Polyaxon status">● ${esc(label(status))}</span>`;
+  const info = statusInfo(status);
+  const bad = info.failure || view.kind === 'deleted' || view.kind === 'error';
+  const off = info.done || view.kind === 'ended' || view.kind === 'otherHost';
+  const tone = info.group === 'running' && view.kind !== 'waiting' ? 'ok' : bad ? 'bad' : off ? 'off' : 'busy';
+  const text = 'status' in view ? info.label : label(status);
+  return `<span class="status ${tone}" data-group="${info.group}" title="Polyaxon status">● ${esc(text)}</span>`;
 }
 
 function content(title: string, view: ServiceView): string {

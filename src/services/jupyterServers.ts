@@ -4,7 +4,7 @@ import type { RunRef } from '../polyaxon/types';
 import type { Run } from '../polyaxon/types';
 import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import type { ServicesSnapshot } from './servicesSnapshot';
-import { statusDisplay } from './statusDisplay';
+import { statusInfo } from '../polyaxon/statuses';
 
 export interface JupyterServerEntry {
   /** `owner/project/uuid`: stable across refreshes, and enough to find the run again. */
@@ -26,7 +26,7 @@ export function parseJupyterServerId(id: string): RunRef | undefined {
 
 /** The tree's name and status, and the project when several are shown (names repeat across projects). */
 export function jupyterServerLabel(run: Run, project: string, withProject: boolean): string {
-  const name = `${run.name ?? run.uuid.slice(0, 8)} · ${statusDisplay(run.status).label}`;
+  const name = `${run.name ?? run.uuid.slice(0, 8)} · ${statusInfo(run.status).label}`;
   return withProject ? `${name} · ${project}` : name;
 }
 
@@ -55,6 +55,6 @@ export function gatewayHeaders(host: string, token: string | undefined, url: str
 /** Why a server cannot be used, for a status other than running; undefined when it can. */
 export function notRunningMessage(label: string, status: string | null | undefined): string | undefined {
   if (status === 'running') return undefined;
-  const shown = statusDisplay(status).label.toLowerCase();
+  const shown = statusInfo(status).label.toLowerCase();
   return `The Polyaxon service "${label}" is ${shown}, not running, so it cannot run a kernel. Restart it from the Polyaxon view, or pick "Launch a Jupyter Lab service on Polyaxon…".`;
 }

@@ -1,7 +1,10 @@
-// Follows a freshly created service until it runs, ends, gets stuck or takes too long. No VS Code API:
-// time and the status source are injected so that tests drive it with a fake clock.
-import type { RunStatus, RunStatuses, StatusCondition } from '../polyaxon/types';
-import { isDone, isRunning } from '../polyaxon/statuses';
+// Follows a freshly created service until it runs, ends, gets stuck or takes too long. No VS Code API, and no loop
+// of its own: it listens to the run store (which polls the run for every view at once) and keeps the time with
+// injected timers, so tests drive it with a fake clock.
+import type { RunStatus, StatusCondition } from '../polyaxon/types';
+import { statusInfo } from '../polyaxon/statuses';
+import type { Timers } from './pollTiming';
+import type { RunListener } from './runStore';
 
 /** How a follow ended. `warning`/`unschedulable` mean "still in that status after the grace period". */
 export type LaunchOutcomeKind = 'running' | 'failed' | 'stopped' | 'unschedulable' | 'warning' | 'timeout' | 'cancelled';
@@ -20,13 +23,11 @@ export interface StatusChange {
 }
 
 export interface FollowOptions {
-  getStatuses(signal: AbortSignal): Promise<RunStatuses>;
-  /** Resolves after `ms`, or early when `signal` aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
-  now(): number;
+  /** Subscribes to the run (RunStore.watch with `fast`); returns the unsubscribe. */
+  watch(listener: RunListener): () => void;
+  timers: Timers;
   signal: AbortSignal;
   onChange?(change: StatusChange): void;
-  intervalMs?: number;
   timeoutMs?: number;
   /**
    * `warning`/`unschedulable` can clear by themselves (an image pull retried, a node added by the autoscaler),
@@ -37,51 +38,58 @@ export interface FollowOptions {
   maxPollErrors?: number;
 }
 
-export const FOLLOW_DEFAULTS = { intervalMs: 1500, timeoutMs: 10 * 60_000, warningGraceMs: 10_000, maxPollErrors: 3 } as const;
+export const FOLLOW_DEFAULTS = { timeoutMs: 10 * 60_000, warningGraceMs: 10_000, maxPollErrors: 3 } as const;
 
-/** Polls the run's statuses and reports each change until an outcome is reached; never throws on cancel. */
-export async function followLaunch(opts: FollowOptions): Promise<LaunchOutcome> {
-  const intervalMs = opts.intervalMs ?? FOLLOW_DEFAULTS.intervalMs;
-  const timeoutMs = opts.timeoutMs ?? FOLLOW_DEFAULTS.timeoutMs;
+/** Reports each status change until an outcome is reached; never throws on cancel. */
+export function followLaunch(opts: FollowOptions): Promise<LaunchOutcome> {
   const graceMs = opts.warningGraceMs ?? FOLLOW_DEFAULTS.warningGraceMs;
   const maxErrors = opts.maxPollErrors ?? FOLLOW_DEFAULTS.maxPollErrors;
-  const deadline = opts.now() + timeoutMs;
-  let last: StatusChange | undefined;
-  let warningSince: number | undefined;
-  let errors = 0;
-  const outcome = (kind: LaunchOutcomeKind): LaunchOutcome => ({ kind, status: last?.status, condition: last?.condition });
-
-  for (;;) {
-    if (opts.signal.aborted) return outcome('cancelled');
-    let statuses: RunStatuses | undefined;
-    try {
-      statuses = await opts.getStatuses(opts.signal);
-      errors = 0;
-    } catch (e) {
-      if (opts.signal.aborted) return outcome('cancelled');
-      if (++errors >= maxErrors) throw e;
-    }
-    if (statuses?.status) {
-      const condition = latestCondition(statuses.status_conditions, statuses.status);
-      if (statuses.status !== last?.status) {
-        last = { status: statuses.status, condition };
+  return new Promise<LaunchOutcome>((resolve, reject) => {
+    let last: StatusChange | undefined;
+    let grace: unknown;
+    let finished = false;
+    const outcome = (kind: LaunchOutcomeKind): LaunchOutcome => ({ kind, status: last?.status, condition: last?.condition });
+    const finish = (result: LaunchOutcome | Error): void => {
+      if (finished) return;
+      finished = true;
+      opts.timers.clearTimeout(deadline);
+      if (grace !== undefined) opts.timers.clearTimeout(grace);
+      opts.signal.removeEventListener('abort', onAbort);
+      queueMicrotask(() => unwatch()); // `watch` may call back before it returns
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    const onAbort = (): void => finish(outcome('cancelled'));
+    const deadline = opts.timers.setTimeout(() => finish(outcome('timeout')), opts.timeoutMs ?? FOLLOW_DEFAULTS.timeoutMs);
+    opts.signal.addEventListener('abort', onAbort, { once: true });
+    const unwatch = opts.watch((state) => {
+      if (finished) return;
+      if (state.deleted) return finish(new Error('the run was deleted'));
+      if (state.error) {
+        if (state.failures >= maxErrors) finish(state.error);
+        return;
+      }
+      const status = state.run?.status;
+      if (!status) return;
+      const condition = latestCondition(state.conditions, status);
+      if (status !== last?.status) {
+        last = { status, condition };
         opts.onChange?.(last);
       } else {
-        last = { status: statuses.status, condition: condition ?? last.condition };
+        last = { status, condition: condition ?? last.condition };
       }
-      const status = statuses.status;
-      if (isRunning(status)) return outcome('running');
-      if (isDone(status)) return outcome(status === 'failed' || status === 'upstream_failed' ? 'failed' : 'stopped');
-      if (status === 'warning' || status === 'unschedulable') {
-        warningSince ??= opts.now();
-        if (opts.now() - warningSince >= graceMs) return outcome(status);
-      } else {
-        warningSince = undefined;
+      const info = statusInfo(status);
+      if (status === 'running') return finish(outcome('running'));
+      if (info.done) return finish(outcome(info.failure ? 'failed' : 'stopped'));
+      if (info.failure || info.group === 'warning') {
+        grace ??= opts.timers.setTimeout(() => finish(outcome(info.failure ? 'unschedulable' : 'warning')), graceMs);
+      } else if (grace !== undefined) {
+        opts.timers.clearTimeout(grace);
+        grace = undefined;
       }
-    }
-    if (opts.now() >= deadline) return outcome('timeout');
-    await opts.sleep(Math.min(intervalMs, Math.max(0, deadline - opts.now())), opts.signal);
-  }
+    });
+    if (opts.signal.aborted) onAbort();
+  });
 }
 
 /** The condition for `status`, else the newest one: CE lists conditions oldest first, but do not rely on it. */
@@ -96,20 +104,4 @@ export function latestCondition(conditions: readonly StatusCondition[] | null | 
 function time(c: StatusCondition): number {
   const t = Date.parse(c.last_transition_time ?? c.last_update_time ?? '');
   return Number.isNaN(t) ? 0 : t;
-}
-
-/** A `sleep` for real time that wakes early on abort. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,6 +1,6 @@
 // Keeps one launch of a kind per project at a time, and spots services of the same kind that already exist.
-import type { Run } from '../polyaxon/types';
-import { isDone } from '../polyaxon/statuses';
+import type { ProjectRef, Run } from '../polyaxon/types';
+import { statusInfo } from '../polyaxon/statuses';
 import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
 
 /** Launches between "the user confirmed" and "the service runs or failed". A double click must not create two pods. */
@@ -29,10 +29,16 @@ export function launchKey(host: string, owner: string, project: string, kind: Se
   return [host, owner, project, kind === 'other' ? `other:${componentName ?? ''}` : kind].join('\u0000');
 }
 
+/** The services of a project that are not done: from the services list when it is fresh, else one request. */
+export interface ActiveServices {
+  active(project: ProjectRef, signal?: AbortSignal): Promise<Run[]>;
+}
+
 /** Services of `kind` that are not done (running, or on their way), newest first as listed. */
 export function sameKindActive(runs: readonly Run[], kind: ServiceKind, componentName?: string): Run[] {
   return runs.filter((run) => {
-    if (isDone(run.status) || run.status === 'stopping') return false;
+    const status = statusInfo(run.status);
+    if (!status.stoppable || status.group === 'stopping') return false;
     if (kind !== 'other') return serviceKindOfRun(run) === kind;
     return componentName !== undefined && run.name === componentName;
   });

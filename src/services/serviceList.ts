@@ -21,20 +21,40 @@ const RECENT_FINISHED = 3;
  * with the project's history. Query language: platform/coredb/coredb/query_managers/run.py (API.md §1).
  */
 export async function fetchServices(client: PolyaxonClient, ref: ProjectRef, filter: ServiceFilter, signal?: AbortSignal): Promise<Run[]> {
+  return (await listServices(client, ref, filter, signal)).runs;
+}
+
+export interface ServicesListing {
+  runs: Run[];
+  /** The recently finished services (the `active` filter), when they were read by this call. */
+  finished?: Run[];
+  /** The uuids of the active services: while none of them leaves the list, no service has finished. */
+  active: string[];
+}
+
+/**
+ * The same, reusing the finished services of an earlier call (`known`) while every service that was active then
+ * is still active (a service must leave the active list to finish): one request per project for a steady list.
+ */
+export async function listServices(
+  client: PolyaxonClient, ref: ProjectRef, filter: ServiceFilter, signal?: AbortSignal, known?: { active: string[]; finished: Run[] },
+): Promise<ServicesListing> {
   const list = (query: string, sort: string, limit: number) => client.listRuns(ref, { query, sort, limit }, signal).then((p) => p.results);
-  switch (filter) {
-    case 'all':
-      return list(SERVICES_QUERY, '-created_at', MAX_LISTED);
-    case 'running':
-      return list(RUNNING_SERVICES_QUERY, '-created_at', MAX_LISTED);
-    case 'active': {
-      const [active, finished] = await Promise.all([
-        list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED),
-        list(FINISHED_SERVICES_QUERY, '-updated_at', RECENT_FINISHED),
-      ]);
-      return mergeByUuid(active, finished);
-    }
+  const uuids = (runs: Run[]) => runs.map((r) => r.uuid);
+  if (filter !== 'active') {
+    const runs = await list(filter === 'all' ? SERVICES_QUERY : RUNNING_SERVICES_QUERY, '-created_at', MAX_LISTED);
+    return { runs, active: uuids(runs) };
   }
+  const readFinished = () => list(FINISHED_SERVICES_QUERY, '-updated_at', RECENT_FINISHED);
+  if (!known) {
+    const [active, finished] = await Promise.all([list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED), readFinished()]);
+    return { runs: mergeByUuid(active, finished), finished, active: uuids(active) };
+  }
+  const active = await list(ACTIVE_SERVICES_QUERY, '-created_at', MAX_LISTED);
+  const still = new Set(uuids(active));
+  const reuse = known.active.every((uuid) => still.has(uuid));
+  const finished = reuse ? known.finished : await readFinished();
+  return { runs: mergeByUuid(active, finished), finished: reuse ? undefined : finished, active: uuids(active) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isTransitional } from '../polyaxon/statuses';
 import type { ProjectRef } from '../polyaxon/types';
 import type { Run } from '../polyaxon/types';
-import { statusDisplay } from './statusDisplay';
+import { statusInfo } from '../polyaxon/statuses';
 
 export interface ProjectServices {
   ref: ProjectRef;
@@ -36,10 +36,10 @@ const HOUR = 3_600_000;
 export function countServices(runs: readonly Run[], now: number): ServiceCounts {
   const counts: ServiceCounts = { running: 0, starting: 0, recentlyFailed: 0 };
   for (const run of runs) {
-    const group = statusDisplay(run.status).group;
-    if (group === 'running') counts.running++;
-    else if (group === 'starting') counts.starting++;
-    else if (group === 'failed' || run.status === 'unschedulable') {
+    const status = statusInfo(run.status);
+    if (status.group === 'running') counts.running++;
+    else if (status.group === 'starting') counts.starting++;
+    else if (status.failure) {
       const when = Date.parse(run.finished_at ?? run.updated_at ?? run.created_at ?? '');
       if (Number.isFinite(when) && now - when < HOUR) counts.recentlyFailed++;
     }

@@ -2,12 +2,13 @@
 // (the Simple Browser pattern), following the run while it is not running yet.
 import * as vscode from 'vscode';
 import type { Connection, ConnectionProvider } from '../connection/types';
-import type { KnownChange, Refresher, ServiceOpener } from './ports';
+import type { KnownChange, ServiceOpener } from './ports';
 import type { RunRef } from '../polyaxon/types';
-import { isPolyaxonError } from '../polyaxon/errors';
 import { isDone, isRunning } from '../polyaxon/statuses';
 import { serviceKindOfRun, type ServiceKind } from '../polyaxon/serviceKind';
 import type { Run } from '../polyaxon/types';
+import { latestCondition } from '../services/launchFollower';
+import type { RunState, RunWatcher } from '../services/runStore';
 import { serviceUrl } from '../polyaxon/urls';
 import { browserUrl, openInUserBrowser } from './browserUrl';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
@@ -19,16 +20,16 @@ import { describe, isSettled, isStopping, statusOf } from '../presentation/servi
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
-/** Poll fast while a service is on its way up, slowly once it is settled (to notice it stop). */
-const WAITING_POLL_MS = 2_000;
-const SETTLED_POLL_MS = 10_000;
+/** The run itself comes from the run store; only the gateway check of a running service is retried here. */
+const GATEWAY_RETRY_MS = 2_000;
 const PROBE_TIMEOUT_MS = 5_000;
 
 export interface ServiceWebviewsDeps {
   extensionUri: vscode.Uri;
   connections: ConnectionProvider;
   log: vscode.LogOutputChannel;
-  refresher: Refresher;
+  /** The run store: each visible tab listens to its run there instead of polling it. */
+  runs: RunWatcher;
 }
 
 /** What tests can see of an open panel; `act` is a click on a toolbar button. */
@@ -94,10 +95,10 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
     return this.panels.has(key(ref));
   }
 
+  /** One of our commands changed the run: the tab shows it at once, and the store re-reads the run. */
   refresh(ref: RunRef, change?: KnownChange): void {
-    const open = this.panels.get(key(ref));
-    if (change) open?.show(change);
-    void open?.update();
+    if (change) this.panels.get(key(ref))?.show(change);
+    this.deps.runs.refresh(ref);
   }
 
   panelFor(ref: RunRef): OpenServicePanel | undefined {
@@ -129,7 +130,7 @@ export class ServiceWebviews implements ServiceOpener, vscode.Disposable {
   }
 }
 
-/** One service tab: loads the run, decides what to show, and polls while the tab is visible. */
+/** One service tab: listens to its run in the store while visible and on its host, and decides what to show. */
 class ServicePanel implements ServiceTab {
   view: ServiceView = { kind: 'loading' };
   run: Run | undefined;
@@ -137,7 +138,9 @@ class ServicePanel implements ServiceTab {
   /** The host the service is on: the tab never asks another one about it, nor sends this one's token elsewhere. */
   host: string | undefined;
   kind: ServiceKind | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private unwatch: (() => void) | undefined;
+  /** Re-checks a running service whose gateway did not answer yet (the run itself has not changed). */
+  private gatewayRetry: NodeJS.Timeout | undefined;
   private busy = false;
   /** A Reload clicked while a fetch is in flight runs right after it. */
   private reloadPending = false;
@@ -155,30 +158,52 @@ class ServicePanel implements ServiceTab {
     // A restored panel comes back with the options it was created with; set them anyway so both paths agree.
     panel.webview.options = { enableScripts: true, localResourceRoots: [owner.media()] };
     panel.webview.onDidReceiveMessage((message: unknown) => onTabAction(this, parseAction(message)));
-    // A host change shows at once which tabs belong to the other server.
-    const hostChange = deps.connections.onDidChange(() => void this.update());
-    panel.onDidChangeViewState(() => {
-      if (panel.visible && !this.timer && !this.busy) void this.update();
+    // A host change shows at once which tabs belong to the other server, and stops watching their runs.
+    const hostChange = deps.connections.onDidChange(() => {
+      void this.follow(panel.visible);
+      void this.update();
     });
+    panel.onDidChangeViewState(() => void this.follow(panel.visible));
     panel.onDidDispose(() => {
       hostChange.dispose();
       this.abort.abort();
-      clearTimeout(this.timer);
+      this.stopWatching();
     });
     this.render();
+    void this.follow(true);
     void this.update();
   }
 
   /** Shows another run from now on (restart); a fetch in flight for the old one is dropped. */
   retarget(ref: RunRef, run: Run | undefined): void {
+    this.stopWatching();
     this.ref = ref;
     this.run = run;
     this.view = { kind: 'loading' };
     this.render();
+    void this.follow(this.panel.visible);
     void this.update(true);
   }
 
-  /** Never two fetches at once; reschedules itself only while the tab is visible. */
+  /**
+   * Watches the run in the store while the tab is visible and the connection is on the tab's host. Nothing polls
+   * a hidden tab's run for it: the store drops the run once no view watches it.
+   */
+  private async follow(visible: boolean): Promise<void> {
+    const conn = await this.deps.connections.get().catch(() => undefined);
+    this.host ??= conn?.host;
+    const wanted = visible && !this.abort.signal.aborted && conn !== undefined && conn.host === this.host;
+    if (wanted && !this.unwatch) this.unwatch = this.deps.runs.watch(this.ref, () => void this.update());
+    else if (!wanted) this.stopWatching();
+  }
+
+  private stopWatching(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    clearTimeout(this.gatewayRetry);
+  }
+
+  /** Derives the view from the store's state of the run; never two at once (a probe may be in flight). */
   async update(force = false): Promise<void> {
     if (this.abort.signal.aborted) return;
     if (this.busy) {
@@ -186,12 +211,11 @@ class ServicePanel implements ServiceTab {
       return;
     }
     this.busy = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.gatewayRetry);
     const before = this.view;
     const target = this.ref;
     try {
-      const view = await this.load(force);
+      const view = await this.load(force, this.deps.runs.get(target));
       if (this.ref === target) this.view = view;
     } catch (e) {
       if (this.abort.signal.aborted) return;
@@ -213,11 +237,9 @@ class ServicePanel implements ServiceTab {
     const changed = JSON.stringify(before) !== JSON.stringify(this.view);
     if (changed || force) this.render();
     if (changed) this.deps.log.info(`Service ${key(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
-    // The tree shows statuses too: let it catch up with what this tab just saw.
-    if (before.kind !== 'loading' && statusOf(before) !== statusOf(this.view)) this.deps.refresher.refreshNow();
-    if (this.panel.visible && this.view.kind !== 'deleted') {
-      const fast = this.view.kind === 'waiting' || this.view.kind === 'loading';
-      this.timer = setTimeout(() => void this.update(), fast ? WAITING_POLL_MS : SETTLED_POLL_MS);
+    // The tree hears of the run from the store; only the gateway check is retried here.
+    if (this.unwatch && this.view.kind === 'waiting' && this.view.status === 'running') {
+      this.gatewayRetry = setTimeout(() => void this.update(), GATEWAY_RETRY_MS);
     }
   }
 
@@ -226,20 +248,15 @@ class ServicePanel implements ServiceTab {
     return this.update(true);
   }
 
-  private async load(force: boolean): Promise<ServiceView> {
+  private async load(force: boolean, state: RunState | undefined): Promise<ServiceView> {
     const signal = this.abort.signal;
     const conn = await this.deps.connections.get();
     this.host ??= conn.host;
     if (conn.host !== this.host) return { kind: 'otherHost', host: this.host, current: conn.host };
-    const ref = this.ref;
-    try {
-      const run = await conn.client.getRun(ref, signal);
-      if (ref !== this.ref) return this.view;
-      this.run = run;
-    } catch (e) {
-      if (isPolyaxonError(e, 'notFound')) return { kind: 'deleted' };
-      throw e;
-    }
+    if (state?.deleted) return { kind: 'deleted' };
+    if (state?.error && (force || !state.run)) throw state.error;
+    if (!state?.run) return this.view;
+    this.run = state.run;
     const run = this.run;
     const status = run.status ?? 'unknown';
     if (run.name) this.panel.title = run.name;
@@ -249,7 +266,8 @@ class ServicePanel implements ServiceTab {
     // Settled views stay until the run is done or stopping: reloading the frame for a passing `warning` would lose the page.
     if (!force && isSettled(this.view) && !isDone(status) && status !== 'stopping') return this.view;
     if (!isRunning(status)) {
-      const message = await this.lastMessage(conn, run, signal);
+      const condition = latestCondition(state.conditions, status);
+      const message = condition && describe(condition);
       return isDone(status) ? { kind: 'ended', status, message } : { kind: 'waiting', status, message };
     }
     return this.runningView(conn, run, signal);
@@ -266,13 +284,6 @@ class ServicePanel implements ServiceTab {
     const blocked = answer && framingBlocked(answer.headers);
     if (blocked) return { kind: 'blocked', status: 'running', reason: blocked };
     return { kind: 'running', status: 'running', url: await this.owner.externalUrl(conn, this.ref, run, signal) };
-  }
-
-  /** Polyaxon's reason and message for the current status (e.g. why a run failed or is unschedulable). */
-  private async lastMessage(conn: Connection, run: Run, signal: AbortSignal): Promise<string | undefined> {
-    const conditions = run.status_conditions?.length ? run.status_conditions : (await conn.client.getStatuses(this.ref, signal)).status_conditions;
-    const latest = [...conditions].reverse().find((c) => c.type === run.status) ?? conditions[conditions.length - 1];
-    return latest && describe(latest);
   }
 
   /** What one of our commands just did to the run, shown before the next status check confirms it. */

@@ -4,17 +4,28 @@ import type { Refresher } from './ports';
 import type { RunRef } from '../polyaxon/types';
 import { FILTER_LABELS, type ServiceFilter } from '../services/serviceList';
 import { ServicesModel } from '../services/servicesModel';
+import type { RunStore } from '../services/runStore';
+import { statusReason } from '../presentation/serviceRow';
 import type { ServicesSnapshot } from '../services/servicesSnapshot';
 import { setContext, type ViewState } from './contextKeys';
 import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
 
 const FILTER_KEY = 'polyaxon.services.filter';
 
-/** The Services tree over the services model; the status bar listens to `onDidChange`. */
+/** What the wiring reads from the settings for the view. */
+export interface ServicesViewSettings {
+  /** `polyaxon.projects`, else the selected project. */
+  projectNames(): string[];
+}
+
+/**
+ * The Services tree over the services model (services/servicesModel.ts), which owns the polling; the status bar
+ * listens to `onDidChange`. Fetches once at start-up, so the status bar has counts before the view is opened.
+ */
 export class ServicesView implements Refresher, vscode.Disposable {
   readonly provider: ServicesTreeProvider;
   readonly treeView: vscode.TreeView<ServicesTreeNode>;
-  private readonly model: ServicesModel;
+  readonly model: ServicesModel;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -23,36 +34,46 @@ export class ServicesView implements Refresher, vscode.Disposable {
   private reconnecting = false;
 
   constructor(
-    private readonly connections: ConnectionManager,
+    connections: ConnectionManager,
     private readonly memento: vscode.Memento,
     currentRun: RunRef | undefined,
+    store: RunStore,
+    settings: ServicesViewSettings,
   ) {
-    this.provider = new ServicesTreeProvider(currentRun, async (ref) => {
-      const { client } = await connections.get();
-      const statuses = await client.getStatuses(ref);
-      const last = statuses.status_conditions.at(-1);
-      return last ? [last.reason, last.message].filter(Boolean).join(': ') : undefined;
-    });
+    this.provider = new ServicesTreeProvider(
+      currentRun,
+      async (ref) => {
+        const { client } = await connections.get();
+        const statuses = await client.getStatuses(ref);
+        const last = statuses.status_conditions.at(-1);
+        return last ? [last.reason, last.message].filter(Boolean).join(': ') : undefined;
+      },
+      (ref, run) => statusReason(run.status, store.get(ref)?.conditions),
+    );
     this.treeView = vscode.window.createTreeView('polyaxon.services', { treeDataProvider: this.provider, showCollapseAll: false });
     this.model = new ServicesModel(
-      { connection: () => connections.get(), projectNames: () => this.projectNames(), filter: () => this.filter },
-      () => this.render(),
+      { connection: () => connections.get(), projectNames: () => settings.projectNames(), filter: () => this.filter },
+      { store },
     );
     this.disposables.push(
+      { dispose: this.model.onDidChange(() => this.render()) },
       this.treeView,
       this.treeView.onDidChangeVisibility((e) => this.model.setVisible(e.visible)),
       connections.onDidChange(() => {
         this.model.reset();
         this.provider.update(undefined);
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('polyaxon.projects')) this.model.reset();
-      }),
     );
     void setContext('polyaxon.state', 'loading');
     void setContext('polyaxon.loaded', true);
     this.updateTitle();
     if (this.treeView.visible) this.model.setVisible(true);
+    else this.model.refreshNow(); // once, for the status bar; then only moving services are followed while hidden
+  }
+
+  /** The projects to list changed (a setting): forget the old list. */
+  reset(): void {
+    this.model.reset();
   }
 
   get snapshot(): ServicesSnapshot | undefined {
@@ -96,13 +117,6 @@ export class ServicesView implements Refresher, vscode.Disposable {
     this.reconnecting = reconnecting;
     if (reconnecting) this.render();
     else this.refreshNow();
-  }
-
-  private projectNames(): string[] {
-    const several = vscode.workspace.getConfiguration('polyaxon').get<string[]>('projects') ?? [];
-    const names = several.map((p) => p.trim()).filter(Boolean);
-    const current = this.connections.project();
-    return names.length > 0 ? [...new Set(names)] : current ? [current] : [];
   }
 
   private render(): void {

@@ -5,10 +5,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { activationFigures } from './activationFigures';
 import { bundleFigures } from './bundleFigures';
+import { requestFigures } from './requestFigures';
 import type { BenchRow } from './row';
 
 /** Each provider measures its rows with their baselines; a failing provider fails the bench. */
-const figureProviders: (() => Promise<BenchRow[]>)[] = [activationFigures, bundleFigures];
+const figureProviders: (() => Promise<BenchRow[]>)[] = [activationFigures, bundleFigures, requestFigures];
 
 const root = path.resolve(__dirname, '../../..');
 

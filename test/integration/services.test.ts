@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { DEFAULT_TIMING } from '../../src/services/poller';
-import { extension, sleep, startFakeServer, waitFor } from './helpers';
+import { DEFAULT_TIMING } from '../../src/services/pollTiming';
+import { extension, setSettings, sleep, startFakeServer, waitFor } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const markdownIt = require('markdown-it') as new () => { render(src: string): string };
@@ -61,12 +61,42 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
   it('shows counts in the status bar and follows a service from queued to running', async () => {
     const run = server.addRun('my-project-alice', { name: 'fresh-vscode', kind: 'service', status: 'queued', tags: ['vscode'] });
     await api.services.refresh();
-    assert.match(api.statusBar.text, /\$\(loading~spin\) \d+/, api.statusBar.text);
+    assert.match(api.statusBar.text, /^\$\(vm-running\) \d+ running · [1-9]\d* starting/, api.statusBar.text);
+    assert.match(String(api.statusBar.tooltipSummary), /^\d+ running, [1-9]\d* starting/);
     await waitFor(async () => {
       await api.services.refresh();
       return api.services.snapshot?.projects[0].runs.find((r) => r.uuid === run.uuid)?.status === 'running';
     }, 'the new service reaches running in the tree', 15_000, 300);
-    assert.match(api.statusBar.text, /\$\(vm-running\) [1-9]/, api.statusBar.text);
+    assert.match(api.statusBar.text, /\$\(vm-running\) [1-9]\d* running/, api.statusBar.text);
+  });
+
+  it('shows the reason of a failure in the row ("Failed · ImagePullBackOff")', async () => {
+    const run = server.addRun('my-project-alice', { name: 'broken-image', kind: 'service', status: 'starting', tags: ['vscode'] });
+    server.setStatus('my-project-alice', run.uuid, 'failed', 'ImagePullBackOff', 'Back-off pulling image "no/such:image"');
+    await api.services.refresh();
+    const description = await waitFor(() => {
+      const project = api.services.provider.getChildren()[0];
+      const node = api.services.provider.getChildren(project).find((n) => n.type === 'service' && n.run.uuid === run.uuid);
+      const text = node && String(api.services.provider.getTreeItem(node).description);
+      return text?.includes('ImagePullBackOff') ? text : undefined;
+    }, 'the row shows the reason');
+    assert.match(description, /^Failed · ImagePullBackOff · /);
+  });
+
+  it('is neutral without a project, and counts services while the view stays hidden (as at start-up)', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor(() => !api.services.treeView.visible, 'the view is hidden');
+    const restore = await setSettings({ project: undefined });
+    try {
+      await waitFor(() => api.services.state === 'noProject', 'no project');
+      assert.strictEqual(api.statusBar.text, '$(cloud) Polyaxon', 'neutral, not "not reachable"');
+    } finally {
+      await restore();
+    }
+    // A new question is read once, hidden or not, as at start-up: the status bar has counts without the view.
+    const text = await waitFor(() => (/ running/.test(api.statusBar.text) ? api.statusBar.text : undefined), 'the status bar counts services');
+    assert.match(text, /^\$\(vm-running\) \d+ running/);
+    assert.ok(!api.services.treeView.visible);
   });
 
   it('shows server text in the tooltip as text: no live link, no break-out of the image code span', async () => {
@@ -180,7 +210,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     const count = server.requests.length;
     // Watch the wire for one full slow interval and a bit: a steady visible view would have polled once by then.
     await sleep(DEFAULT_TIMING.slowMs + 2_000);
-    assert.strictEqual(server.requests.length, count, 'no request while hidden and steady');
+    assert.deepStrictEqual(server.requests.slice(count).map((r) => `${r.method} ${r.path}`), [], 'no request while hidden and steady');
   });
 });
 

@@ -1,5 +1,6 @@
 // The service webview in the real extension host, against the fake Polyaxon gateway.
 import * as assert from 'assert';
+import { DEFAULT_TIMING } from '../../src/services/pollTiming';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
@@ -111,10 +112,13 @@ describe('service webview', () => {
     assert.ok(running.html().includes(`src="${await externalServiceUrl(fx.fake, ref)}"`));
   });
 
-  it('says why a service ended and offers Restart instead of the frame', async () => {
+  it('says why a service ended and offers Restart instead of the frame', async function () {
+    // A steady run is polled at the slow interval (the run store's rule, shared with the tree): the tab notices
+    // a failure that none of our actions caused within one slow interval.
+    this.timeout(DEFAULT_TIMING.slowMs + 20_000);
     const ref = opened[opened.length - 1];
     fx.fake.setStatus(PROJECT, ref.uuid, 'failed', 'OperationFailed', 'Container polyaxon-main exited with 137');
-    const ended = await waitFor(() => panelIn(fx.webviews, ref, 'ended'), 'panel notices the failure', 15000);
+    const ended = await waitFor(() => panelIn(fx.webviews, ref, 'ended'), 'panel notices the failure', DEFAULT_TIMING.slowMs + 10_000);
     const html = ended.html();
     assert.match(html, /exited with 137/);
     assert.match(html, /data-action="restart"/);

@@ -1,9 +1,8 @@
 // "A service of this kind is already up": the wizard's first question, worded after the service's state.
-import { ACTIVE_SERVICES_QUERY, isRunning } from '../../polyaxon/statuses';
-import type { PolyaxonClient } from '../../polyaxon/client';
+import { isRunning } from '../../polyaxon/statuses';
 import type { ProjectRef, Run } from '../../polyaxon/types';
 import type { ServiceKind } from '../../polyaxon/serviceKind';
-import { sameKindActive } from '../launchGuard';
+import { sameKindActive, type ActiveServices } from '../launchGuard';
 
 export const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'Cluster VSCode', jupyter: 'Cluster Jupyter Lab', other: 'Service' };
 
@@ -17,10 +16,9 @@ export interface ExistingChoice {
 
 /** The newest active service of `kind` in the project (for `other`: with the polyaxonfile's component name). */
 export async function findExistingService(
-  client: PolyaxonClient, project: ProjectRef, kind: ServiceKind, componentName?: string,
+  services: ActiveServices, project: ProjectRef, kind: ServiceKind, componentName?: string,
 ): Promise<Run | undefined> {
-  const page = await client.listRuns(project, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 });
-  return sameKindActive(page.results, kind, componentName)[0];
+  return sameKindActive(await services.active(project), kind, componentName)[0];
 }
 
 /** "Open the running one" only when it runs; a queued or starting one is named by its status. */

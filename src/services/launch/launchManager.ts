@@ -57,7 +57,7 @@ export class LaunchManager {
     if (!project) return undefined;
 
     const reuse = args.reuse ?? (quiet ? 'launch' : 'ask');
-    const existing = reuse === 'launch' ? undefined : await findExistingService(conn.client, project, source.kind, source.pf.name);
+    const existing = reuse === 'launch' ? undefined : await findExistingService(this.deps.activeServices, project, source.kind, source.pf.name);
     if (existing && reuse === 'open') return this.openExisting(project, existing, args, source.label);
 
     const name = args.name ?? (await this.defaultName(conn, project, source));

@@ -5,7 +5,10 @@ import type { LaunchInput } from '../../polyaxonfile';
 import type { LaunchKind } from '../../polyaxonfile/choice';
 import type { Installation, Run, RunRef } from '../../polyaxon/types';
 import type { ServiceKind } from '../../polyaxon/serviceKind';
+import type { ActiveServices } from '../launchGuard';
 import type { LaunchOutcome } from '../launchFollower';
+import type { Timers } from '../pollTiming';
+import type { RunWatcher } from '../runStore';
 import type { ExistingChoice } from './existingService';
 
 export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
@@ -112,6 +115,10 @@ export interface LaunchDeps {
   log: LaunchLog;
   /** The user name in default run names (`vscode-<user>-<n>`). */
   userName(): string | undefined;
-  /** Overrides of the launch follower's timing (tests). */
-  followTiming?: { intervalMs?: number; timeoutMs?: number; warningGraceMs?: number };
+  /** The run store: the launch follows its run there, as every view does. */
+  runs: RunWatcher;
+  /** "Is one already up?": the services model's list when fresh, else one request. */
+  activeServices: ActiveServices;
+  /** Overrides of the launch follower's timers and deadlines (tests). */
+  follow?: { timers?: Timers; timeoutMs?: number; warningGraceMs?: number };
 }

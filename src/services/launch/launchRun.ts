@@ -4,7 +4,8 @@ import { isPolyaxonError } from '../../polyaxon/errors';
 import { isDone } from '../../polyaxon/statuses';
 import type { OperationBody, ProjectRef, Run, RunRef } from '../../polyaxon/types';
 import { createOnce } from '../createOnce';
-import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../launchFollower';
+import { followLaunch, type LaunchOutcome, type StatusChange } from '../launchFollower';
+import { realTimers } from '../pollTiming';
 import type { LaunchDeps, OpenOnLaunch } from './launchPorts';
 
 /** Stops `run` unless it is done; a refusal ends the launch with a message that says nothing was launched. */
@@ -46,12 +47,13 @@ export async function followRun(
   try {
     outcome = await deps.ui.progress(`Launching ${label} "${runName}" in ${ref.project}`, (report, signal) => {
       report('created, waiting for the cluster…');
+      deps.runs.ingest(ref, [created]);
       return followLaunch({
-        getStatuses: (s) => conn.client.getStatuses(ref, s),
-        sleep,
-        now: Date.now,
+        watch: (listener) => deps.runs.watch(ref, listener, { fast: true }),
+        timers: deps.follow?.timers ?? realTimers,
+        timeoutMs: deps.follow?.timeoutMs,
+        warningGraceMs: deps.follow?.warningGraceMs,
         signal,
-        ...deps.followTiming,
         onChange: (change) => {
           deps.log.info(`${runName}: ${statusText(change)}`);
           report(statusText(change));

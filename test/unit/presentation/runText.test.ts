@@ -69,10 +69,10 @@ describe('newestFirst', () => {
 });
 
 describe('conditionIcon', () => {
-  it('matches the status groups', () => {
+  it("shows the tree's icons, without the spin that a quick pick cannot show", () => {
     assert.deepStrictEqual(
-      ['running', 'succeeded', 'failed', 'unschedulable', 'warning', 'stopped', 'stopping', 'queued', 'created'].map(conditionIcon),
-      ['play-circle', 'pass', 'error', 'error', 'error', 'circle-slash', 'circle-slash', 'clock', 'clock'],
+      ['running', 'succeeded', 'failed', 'unschedulable', 'warning', 'stopped', 'stopping', 'queued', 'on_schedule', 'bogus'].map(conditionIcon),
+      ['vm-running', 'pass', 'error', 'warning', 'warning', 'debug-stop', 'loading', 'loading', 'clock', 'question'],
     );
   });
 });

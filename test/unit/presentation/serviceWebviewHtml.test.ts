@@ -59,7 +59,7 @@ describe('renderPage', () => {
 
   it("shows a waiting service's status and Polyaxon's last message", () => {
     const html = page({ kind: 'waiting', status: 'unschedulable', message: 'PodUnschedulable: 0/3 nodes are available' });
-    assert.match(html, /● unschedulable/);
+    assert.match(html, /● Unschedulable/);
     assert.match(html, /vscode-service is <b>unschedulable<\/b>/);
     assert.match(html, /0\/3 nodes are available/);
     assert.deepStrictEqual(actions(html), ['reload', 'stop']);

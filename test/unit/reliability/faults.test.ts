@@ -8,7 +8,7 @@ import { PolyaxonClient } from '../../../src/polyaxon/client';
 import type { ProjectRef, RunRef } from '../../../src/polyaxon/types';
 import { isPolyaxonError, type PolyaxonErrorKind } from '../../../src/polyaxon/errors';
 import { ServicesModel } from '../../../src/services/servicesModel';
-import type { Timers } from '../../../src/services/poller';
+import type { Timers } from '../../../src/services/pollTiming';
 import { clearFaults, vscodeOperation } from '../polyaxon/helpers';
 
 const PROJECT = 'faults';
@@ -137,7 +137,7 @@ async function runCase(fake: FakePolyaxon, op: Op, fault: Fault, unhandled: unkn
     connection: async () => ({ client, host: fake.url, owner: 'default', hostSource: 'setting' }),
     projectNames: () => [PROJECT],
     filter: () => 'all',
-  }, () => undefined, TIMING, timers);
+  }, { timing: TIMING, timers });
   const results: (true | string)[] = [];
   const check = async (fn: () => Promise<void> | void) => {
     try {

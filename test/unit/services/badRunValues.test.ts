@@ -4,7 +4,7 @@ import type { Run } from '../../../src/polyaxon/types';
 import { ageText } from '../../../src/services/age';
 import { serviceContextValue } from '../../../src/services/contextValue';
 import { serviceKindOfRun } from '../../../src/polyaxon/serviceKind';
-import { statusDisplay } from '../../../src/services/statusDisplay';
+import { statusInfo } from '../../../src/polyaxon/statuses';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 
@@ -18,7 +18,7 @@ describe('bad values in a run', () => {
 
   it('shows a status named like an Object.prototype key as unknown', () => {
     for (const status of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
-      const display = statusDisplay(status);
+      const display = statusInfo(status);
       assert.deepStrictEqual([display.group, display.label, typeof display.icon], ['unknown', 'Unknown', 'string'], status);
     }
   });

@@ -4,7 +4,10 @@ import * as path from 'path';
 import type { Connection } from '../../../../src/connection/types';
 import { PolyaxonClient } from '../../../../src/polyaxon/client';
 import type { Run, RunRef } from '../../../../src/polyaxon/types';
+import { ACTIVE_SERVICES_QUERY } from '../../../../src/polyaxon/statuses';
 import { LaunchManager } from '../../../../src/services/launch/launchManager';
+import { DEFAULT_TIMING } from '../../../../src/services/pollTiming';
+import { RunStore } from '../../../../src/services/runStore';
 import type { EndedLaunch, LaunchDeps, WizardAnswer, WizardRequest } from '../../../../src/services/launch/launchPorts';
 import type { FakePolyaxon } from '../../../fake-polyaxon/server';
 
@@ -83,7 +86,11 @@ export function harness(
     refresher: { refreshNow: () => undefined },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     userName: () => 'alice',
-    followTiming: { intervalMs: 20 },
+    // The follower hears of the run from a store polling every 20 ms, as the extension's does every 2 s.
+    runs: new RunStore(() => Promise.resolve(client), { ...DEFAULT_TIMING, fastMs: 20, slowMs: 20 }),
+    activeServices: {
+      active: async (ref, signal) => (await client.listRuns(ref, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 }, signal)).results,
+    },
   };
   return { manager: new LaunchManager(deps), rec, deps };
 }

@@ -1,39 +1,38 @@
 import * as assert from 'assert';
-import { ALL_STATUSES, isDone, isTransitional } from '../../../src/polyaxon/statuses';
-import { statusDisplay } from '../../../src/services/statusDisplay';
+import { ALL_STATUSES, isDone, isTransitional, statusInfo } from '../../../src/polyaxon/statuses';
 import { countServices } from '../../../src/services/servicesSnapshot';
 import { serviceKindOfRun } from '../../../src/polyaxon/serviceKind';
 import { ageText, formatDuration } from '../../../src/services/age';
 
-describe('statusDisplay', () => {
+describe('status table: display groups', () => {
   const expected: Record<string, string> = {
     created: 'starting', resuming: 'starting', on_schedule: 'starting', compiled: 'starting', queued: 'starting',
     scheduled: 'starting', starting: 'starting', processing: 'starting', retrying: 'starting',
     running: 'running', stopping: 'stopping', warning: 'warning', unschedulable: 'warning',
     failed: 'failed', upstream_failed: 'failed', stopped: 'stopped', skipped: 'stopped',
-    succeeded: 'succeeded', done: 'succeeded', unknown: 'unknown',
+    succeeded: 'succeeded', done: 'unknown', unknown: 'unknown',
   };
 
   it('maps every Polyaxon status explicitly, into the right group', () => {
     assert.deepStrictEqual([...ALL_STATUSES].sort(), Object.keys(expected).sort());
-    for (const status of ALL_STATUSES) assert.strictEqual(statusDisplay(status).group, expected[status], status);
+    for (const status of ALL_STATUSES) assert.strictEqual(statusInfo(status).group, expected[status], status);
   });
 
   it('spins exactly for the transitional statuses', () => {
     for (const status of ALL_STATUSES) {
-      const spins = statusDisplay(status).icon.endsWith('~spin');
+      const spins = statusInfo(status).icon.endsWith('~spin');
       const moving = isTransitional(status) && status !== 'on_schedule';
       assert.strictEqual(spins, moving, status);
     }
   });
 
   it('never shows a done status as starting or running', () => {
-    for (const status of ALL_STATUSES.filter(isDone)) assert.ok(!['starting', 'running', 'stopping'].includes(statusDisplay(status).group), status);
+    for (const status of ALL_STATUSES.filter(isDone)) assert.ok(!['starting', 'running', 'stopping'].includes(statusInfo(status).group), status);
   });
 
   it('treats a missing or new status as unknown', () => {
-    assert.strictEqual(statusDisplay(undefined).group, 'unknown');
-    assert.strictEqual(statusDisplay('brand_new').group, 'unknown');
+    assert.strictEqual(statusInfo(undefined).group, 'unknown');
+    assert.strictEqual(statusInfo('brand_new').group, 'unknown');
   });
 });
 
