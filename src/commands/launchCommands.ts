@@ -156,6 +156,7 @@ async function prepare(deps: LaunchDeps, target: Target, args: LaunchArgs, quiet
       connections: deps.connections,
       fileLabel: chosen.label ?? vscode.workspace.asRelativePath(chosen.path),
       inputs: launchInputs(pf),
+      kind,
       project: args.project,
       name: args.name,
       recentImages: (project) => recentImages(deps.context, project, kind),

@@ -11,6 +11,7 @@ import { jupyterTabShowsJupyter } from './notebooks.steps.mjs';
 import { servicesView } from './services-view.steps.mjs';
 import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
 import { walkthroughOpens } from './walkthrough.steps.mjs';
+import { typedImageIsOffered } from './wizard.steps.mjs';
 import { workbenchLoads } from './workbench.steps.mjs';
 
 export const steps = [
@@ -18,6 +19,7 @@ export const steps = [
   otherExtensionsGetNothing,
   servicesView,
   launchThroughWizard,
+  typedImageIsOffered,
   statusBarFollows,
   webviewShowsService,
   stopAfterConfirming,

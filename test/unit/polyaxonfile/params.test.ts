@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { checkParams } from '../../../src/polyaxonfile/params';
+import { parsePolyaxonfile } from '../../../src/polyaxonfile/parse';
 import { formatProblem, Problem } from '../../../src/polyaxonfile/problems';
 import { FIXTURES, readPolyaxonfile } from './helpers';
 
@@ -85,5 +86,18 @@ describe('polyaxonfile/params', () => {
   it('reports every problem at once', () => {
     const fields = checkParams(pf, { NOPE: '1', RATE: 'x', SIZE: 'huge' }).map((p) => p.field);
     assert.deepStrictEqual(fields, ['params.NOPE', 'params.EPOCHS', 'params.RATE', 'params.SIZE']);
+  });
+
+  it('refuses an image Docker would refuse, for the input the container image is templated from', () => {
+    const service = parsePolyaxonfile(
+      'version: 1.1\nkind: component\ninputs:\n  - {name: IMG, type: str, isOptional: true, value: "a/b:1"}\n'
+      + '  - {name: OTHER, type: str, isOptional: true}\nrun:\n  kind: service\n  ports: [8080]\n  container:\n    image: "{{ IMG }}"\n',
+      'svc.yml',
+    );
+    const [problem, ...rest] = checkParams(service, { IMG: 'my image:latest', OTHER: 'my image:latest' });
+    assert.strictEqual(rest.length, 0, 'only the image input is an image');
+    assert.deepStrictEqual([problem.field, problem.line], ['params.IMG', 4]);
+    assert.strictEqual(problem.message, "'my image:latest' is not an image reference: it has a space");
+    assert.deepStrictEqual(checkParams(service, { IMG: 'ghcr.io/team/app:1' }), []);
   });
 });
