@@ -13,11 +13,11 @@ import {
   type Polyaxonfile, type Problem,
 } from '../polyaxonfile';
 import { ACTIVE_SERVICES_QUERY } from '../polyaxon/statuses';
-import { followLaunch, sleep, type LaunchOutcome, type StatusChange } from '../services/launchFollower';
+import { followLaunch, sleep, type LaunchOutcome } from '../services/launchFollower';
 import { createOnce } from '../services/createOnce';
 import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard';
 import type { ServiceKind } from '../polyaxon/serviceKind';
-import { openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
+import { followWithProgress, openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
 import { choosePolyaxonfile, type LaunchKind } from '../polyaxonfile/choice';
 import type { Prompts } from '../ui/prompts';
@@ -128,7 +128,7 @@ async function launchOrThrow(deps: LaunchDeps, guard: LaunchGuard, target: Targe
     deps.refresher.refreshNow();
     const image = request.params.DOCKER_IMAGE ?? launchInputs(request.pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
     if (image) await rememberImage(deps.context, project.project, kind, image);
-    return await follow(deps, conn, { ...project, uuid: created.uuid }, created, label, args.open);
+    return await follow(deps, conn, { ...project, uuid: created.uuid }, created, label, args.open, request.file);
   } finally {
     release();
   }
@@ -248,42 +248,30 @@ async function createRun(deps: LaunchDeps, conn: Connection, ref: ProjectRef, bo
   }
 }
 
-/** Shows each status with Polyaxon's message until an outcome, then acts on it. */
-async function follow(deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined): Promise<Run> {
+/** Shows each status with Polyaxon's message and the time spent until an outcome, then acts on it. */
+async function follow(deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined, file: string): Promise<Run> {
   const runName = created.name ?? created.uuid;
   let outcome: LaunchOutcome;
   try {
-    outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Launching ${label} "${runName}" in ${ref.project}`, cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        progress.report({ message: 'created, waiting for the cluster…' });
-        return followLaunch({
-          getStatuses: (signal) => conn.client.getStatuses(ref, signal),
-          sleep,
-          now: Date.now,
-          signal: abort.signal,
-          onChange: (change) => {
-            deps.log.info(`${runName}: ${statusText(change)}`);
-            progress.report({ message: statusText(change) });
-          },
-        });
-      },
-    );
+    outcome = await followWithProgress(`Launching ${label} "${runName}" in ${ref.project}`, (onChange, signal) =>
+      followLaunch({
+        getStatuses: (s) => conn.client.getStatuses(ref, s),
+        sleep,
+        now: Date.now,
+        signal,
+        onChange: (change) => {
+          deps.log.info(`${runName}: ${change.status}${change.condition?.message ? `: ${change.condition.message}` : ''}`);
+          onChange(change);
+        },
+      }));
   } catch (e) {
     // The run exists: say so, and leave it to the Services view.
     throw new Error(`${label} "${runName}" was created, but its status could not be followed: ${e instanceof Error ? e.message : String(e)}`);
   }
   deps.refresher.refreshNow();
   const run = await conn.client.getRun(ref).catch(() => ({ ...created, status: outcome.status as Run['status'] }));
-  await showLaunchOutcome(deps, { conn, ref, run, runName, label, outcome }, open);
+  await showLaunchOutcome(deps, { conn, ref, run, runName, label, outcome, file }, open);
   return run;
-}
-
-function statusText(change: StatusChange): string {
-  const message = change.condition?.message || change.condition?.reason;
-  return message ? `${change.status}: ${message}` : change.status;
 }
 
 /** The user dismissed a question; not an error to show. */
