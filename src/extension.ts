@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   const inCluster = parseRunInstance(process.env);
   void setContext('polyaxon.inCluster', inCluster !== undefined);
 
-  const connections = new ConnectionManager(new TokenStore(context.secrets), log);
+  const connections = new ConnectionManager(new TokenStore(context.secrets), log, context.workspaceState);
   const services = new ServicesView(connections, context.workspaceState, inCluster);
   const statusBar = new ServicesStatusBar(services, inCluster);
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, refresher: services });
