@@ -29,7 +29,8 @@ export async function imageStep(input: MultiStepInput, opts: ImageStepOptions): 
   const picked = await input.showQuickPick<ImageItem>({
     placeholder: `${opts.wording.label}: pick a recent one, or type another`,
     items,
-    activeItem: items.find((i) => i.image === opts.current),
+    // The newest recent image, unless the user already chose another one and came Back.
+    activeItem: items.find((i) => i.image === opts.current && opts.current !== opts.defaultImage) ?? items[0],
     typedItem: (typed) => (opts.images.includes(typed) ? undefined : typedItem(typed, opts.problem(typed))),
     canAccept: (item) => !item.problem,
   });
