@@ -13,6 +13,7 @@ import { setContext } from './ui/contextKeys';
 import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
 import { JupyterIntegration } from './ui/jupyterIntegration';
 import { ServiceLogs } from './ui/logsDocument';
+import { PolyaxonfileDiagnostics } from './ui/polyaxonfileDiagnostics';
 import { PortForwardSession } from './ui/portForwardSession';
 import { PortForwardStatusBar } from './ui/portForwardStatusBar';
 import { SwitchablePrompts } from './ui/prompts';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     webviews.registerSerializer(),
     jupyter,
     logs.register(),
+    new PolyaxonfileDiagnostics(log),
     ...registerConnectionCommands({ connections, log, prompts }),
     ...registerPortForwardCommands({ session: portForward, log, inCluster: inCluster !== undefined }),
     ...registerServiceCommands({

@@ -19,6 +19,7 @@ import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard'
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import { followWithProgress, openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
+import { pickPolyaxonfile } from '../ui/polyaxonfileStep';
 import { choosePolyaxonfile, type LaunchKind } from '../polyaxonfile/choice';
 import type { Prompts } from '../ui/prompts';
 import { recentImages, rememberImage } from '../ui/recentImages';
@@ -139,7 +140,7 @@ async function prepare(deps: LaunchDeps, target: Target, args: LaunchArgs, quiet
   const conn = await deps.connections.get();
   const given = target.file ?? args.polyaxonfile;
   const chosen = target.kind
-    ? await chooseFile(deps, target.kind, given)
+    ? await chooseFile(deps, target.kind, given, quiet)
     : { path: given ?? (quiet ? undefined : await pickServiceFile()), label: undefined };
   if (!chosen.path) {
     if (quiet) throw new Error('Launch Service from Polyaxonfile needs a file: pass {polyaxonfile: "<path>"}.');
@@ -173,7 +174,7 @@ async function prepare(deps: LaunchDeps, target: Target, args: LaunchArgs, quiet
   return { conn, file: chosen.path, pf, kind, label, project, params: choice.params, name: choice.name };
 }
 
-async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string | undefined): Promise<{ path: string; label?: string }> {
+async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string | undefined, quiet: boolean): Promise<{ path?: string; label?: string }> {
   const setting = vscode.workspace.getConfiguration('polyaxon').inspect<string>(`polyaxonfiles.${kind}`);
   const trusted = vscode.workspace.isTrusted;
   const choice = await choosePolyaxonfile(
@@ -191,6 +192,9 @@ async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string |
       findServiceFiles: (root) => Promise.resolve(findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind }))),
     },
   );
+  if (!quiet && choice.candidates && choice.candidates.length > 1) {
+    return { path: await pickPolyaxonfile(`Launch ${KIND_LABEL[kind]}`, choice.candidates) };
+  }
   return { path: choice.path, label: choice.source === 'bundled' ? `${path.basename(choice.path)} (bundled with the extension)` : undefined };
 }
 
@@ -286,7 +290,9 @@ async function showError(deps: LaunchDeps, e: unknown): Promise<void> {
 async function showProblems(deps: LaunchDeps, problems: readonly Problem[]): Promise<void> {
   problems.forEach((p) => deps.log.warn(formatProblem(p)));
   const [first] = problems;
-  const more = problems.length > 1 ? ` (+${problems.length - 1} more in the Polyaxon log)` : '';
+  // Opening the document (not showing it) lets the polyaxonfile diagnostics put its problems in the Problems panel.
+  await vscode.workspace.openTextDocument(vscode.Uri.file(first.file)).then(undefined, () => undefined);
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more in the Problems panel and the Polyaxon log)` : '';
   const answer = await vscode.window.showErrorMessage(`Nothing was launched. ${formatProblem(first)}${more}`, 'Open File');
   if (answer !== 'Open File') return;
   const position = new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.column - 1));

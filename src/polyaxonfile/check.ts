@@ -4,6 +4,7 @@
 import { CONTAINER_ATTRIBUTES, toCamelCase, toSnakeCase } from './k8s';
 import { isRecord, isTrue, parsePolyaxonfile, Polyaxonfile } from './parse';
 import { PolyaxonfileError, Problem, suggest } from './problems';
+import { undeclaredTemplateParams } from './templateParams';
 import { checkValue, IO_TYPES } from './values';
 
 /** Fields of a component, in the order the CLI writes them (see operation.ts); `template` comes first because
@@ -78,6 +79,7 @@ export function checkPolyaxonfile(pf: Polyaxonfile): Problem[] {
   }
 
   checkRun(top.run, report);
+  problems.push(...undeclaredTemplateParams(pf));
   return problems;
 }
 
