@@ -11,7 +11,7 @@ import { jupyterTabShowsJupyter } from './notebooks.steps.mjs';
 import { servicesView } from './services-view.steps.mjs';
 import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
 import { walkthroughOpens } from './walkthrough.steps.mjs';
-import { typedImageIsOffered } from './wizard.steps.mjs';
+import { polyaxonfileStepAsks, typedImageIsOffered } from './wizard.steps.mjs';
 import { workbenchLoads } from './workbench.steps.mjs';
 
 export const steps = [
@@ -20,6 +20,7 @@ export const steps = [
   servicesView,
   launchThroughWizard,
   typedImageIsOffered,
+  polyaxonfileStepAsks,
   statusBarFollows,
   webviewShowsService,
   stopAfterConfirming,

@@ -35,19 +35,19 @@ describe('polyaxonfile/params', () => {
   it('reports an unknown param at `inputs:` with the closest name', () => {
     const problem = problemFor({ EPOCH: '3' });
     assert.deepStrictEqual([problem.line, problem.column, problem.field], [5, 1, 'params.EPOCH']);
-    assert.match(problem.message, /unexpected param `EPOCH`/);
-    assert.strictEqual(problem.hint, 'did you mean `EPOCHS`?');
-    assert.strictEqual(formatProblem(problem), `${FILE}:5:1: Received unexpected param \`EPOCH\` — did you mean \`EPOCHS\`?`);
+    assert.match(problem.message, /unexpected param 'EPOCH'/);
+    assert.strictEqual(problem.hint, "did you mean 'EPOCHS'?");
+    assert.strictEqual(formatProblem(problem), `${FILE}:5:1: Received unexpected param 'EPOCH' — did you mean 'EPOCHS'?`);
   });
 
   it('lists the inputs when no name is close', () => {
-    assert.match(problemFor({ NOTHING_LIKE_IT: 'x' }).hint, /declares `EPOCHS`, `RATE`, .*`BATCH`/);
+    assert.match(problemFor({ NOTHING_LIKE_IT: 'x' }).hint, /declares 'EPOCHS', 'RATE', .*'BATCH'/);
   });
 
   it('reports a missing required input at its definition', () => {
     const problems = checkParams(pf, {});
     assert.strictEqual(problems.length, 1);
-    assertAtInput(problems[0], 'EPOCHS', /^Input `EPOCHS` is required, no param was passed$/);
+    assertAtInput(problems[0], 'EPOCHS', /^Input 'EPOCHS' is required, no param was passed$/);
     assert.match(problems[0].hint, /isOptional: true/);
   });
 
@@ -67,15 +67,15 @@ describe('polyaxonfile/params', () => {
   for (const [name, value, expected] of mismatches) {
     it(`reports ${name}=${value} as a type mismatch`, () => {
       const problem = problemFor({ [name]: value });
-      assertAtInput(problem, name, new RegExp(`^Cannot convert \`${value.replace(/[[\]().]/g, '\\$&')}\` to `));
+      assertAtInput(problem, name, new RegExp(`^Cannot convert '${value.replace(/[[\]().]/g, '\\$&')}' to `));
       assert.match(problem.hint, expected);
     });
   }
 
   it('reports a value outside `options`, listing them', () => {
     const problem = problemFor({ SIZE: 'huge' });
-    assertAtInput(problem, 'SIZE', /^The value `huge` provided for `SIZE` is not one of the possible values$/);
-    assert.strictEqual(problem.hint, 'use one of `small`, `medium`, `large`');
+    assertAtInput(problem, 'SIZE', /^The value 'huge' provided for 'SIZE' is not one of the possible values$/);
+    assert.strictEqual(problem.hint, "use one of 'small', 'medium', 'large'");
   });
 
   it('compares options after conversion, like the CLI (16 == "16")', () => {
