@@ -174,7 +174,9 @@ async function prepare(deps: LaunchDeps, target: Target, args: LaunchArgs, quiet
   return { conn, file: chosen.path, pf, kind, label, project, params: choice.params, name: choice.name };
 }
 
-async function chooseFile(deps: LaunchDeps, kind: LaunchKind, explicit: string | undefined, quiet: boolean): Promise<{ path?: string; label?: string }> {
+async function chooseFile(
+  deps: LaunchDeps, kind: LaunchKind, explicit: string | undefined, quiet: boolean,
+): Promise<{ path?: string; label?: string }> {
   const setting = vscode.workspace.getConfiguration('polyaxon').inspect<string>(`polyaxonfiles.${kind}`);
   const trusted = vscode.workspace.isTrusted;
   const choice = await choosePolyaxonfile(
@@ -253,7 +255,9 @@ async function createRun(deps: LaunchDeps, conn: Connection, ref: ProjectRef, bo
 }
 
 /** Shows each status with Polyaxon's message and the time spent until an outcome, then acts on it. */
-async function follow(deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined, file: string): Promise<Run> {
+async function follow(
+  deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined, file: string,
+): Promise<Run> {
   const runName = created.name ?? created.uuid;
   let outcome: LaunchOutcome;
   try {

@@ -87,7 +87,8 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
 
   /** The project picked with Select Project in this workspace, else the polyaxon.project setting. */
   project(): string | undefined {
-    return this.workspaceMemory.get<string>(CHOSEN_PROJECT_KEY)?.trim() || vscode.workspace.getConfiguration('polyaxon').get<string>('project')?.trim() || undefined;
+    const chosen = this.workspaceMemory.get<string>(CHOSEN_PROJECT_KEY)?.trim();
+    return chosen || vscode.workspace.getConfiguration('polyaxon').get<string>('project')?.trim() || undefined;
   }
 
   /** Remembers the project for this workspace only; the settings files (a team repository's too) stay as they are. */

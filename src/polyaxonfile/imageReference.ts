@@ -57,13 +57,16 @@ function partProblem(value: string): string | undefined {
     if (!TAG_ONLY.test(tag)) {
       return tag === ''
         ? 'the tag after the colon is empty'
-        : `the tag '${tag}' may hold only letters, digits, '_', '.' and '-', must not start with '.' or '-', and has at most 128 characters`;
+        : `the tag '${tag}' may hold only letters, digits, '_', '.' and '-', must not start with '.' or '-', `
+          + 'and has at most 128 characters';
     }
   }
   if (name === '') return 'the name is missing';
   const components = name.split('/');
   const pathStart = hasDomain(name) ? 1 : 0;
-  if (pathStart === 1 && !DOMAIN_ONLY.test(components[0])) return `the registry '${components[0]}' is not a host name with an optional :port`;
+  if (pathStart === 1 && !DOMAIN_ONLY.test(components[0])) {
+    return `the registry '${components[0]}' is not a host name with an optional :port`;
+  }
   for (const component of components.slice(pathStart)) {
     if (component === '') return 'it has an empty path component (two slashes, or a slash at an end)';
     if (PATH_ONLY.test(component)) continue;

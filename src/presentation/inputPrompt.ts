@@ -14,7 +14,11 @@ export interface InputWording {
   requiredMessage: string;
 }
 
-const IMAGE_OF: Record<ServiceKind, string> = { vscode: 'your vscode-server image', jupyter: 'your Jupyter Lab image', other: 'the service\'s image' };
+const IMAGE_OF: Record<ServiceKind, string> = {
+  vscode: 'your vscode-server image',
+  jupyter: 'your Jupyter Lab image',
+  other: 'the service\'s image',
+};
 
 const KNOWN: Record<string, string> = {
   WORKING_DIR: 'Working directory (where the service starts)',
@@ -38,7 +42,9 @@ export function inputWording(io: LaunchInput, kind: ServiceKind): InputWording {
   const expects = typeWord ? (io.isList ? `a list, each ${typeWord}` : typeWord) : io.isList ? 'a list' : undefined;
   const prompt = [label, expects ? `expects ${expects}` : '', description ?? ''].filter(Boolean).join(' · ');
   let placeholder: string | undefined;
-  if (!io.required) placeholder = io.default !== undefined ? `Optional: leave empty for ${io.default}` : 'Optional: leave empty to leave it unset';
+  if (!io.required) {
+    placeholder = io.default !== undefined ? `Optional: leave empty for ${io.default}` : 'Optional: leave empty to leave it unset';
+  }
   return { label, prompt, placeholder, requiredMessage: `${label.replace(/ \(.*\)$/, '')} is required: enter a value.` };
 }
 

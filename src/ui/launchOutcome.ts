@@ -8,7 +8,7 @@ import type { Run } from '../polyaxon/types';
 import { runUiUrl } from '../polyaxon/urls';
 import { parsePolyaxonfile } from '../polyaxonfile/parse';
 import type { LaunchOutcome, StatusChange } from '../services/launchFollower';
-import { containerStarted, outcomeNotice, progressMessage } from '../services/launchProgress';
+import { containerStarted, outcomeNotice, progressMessage, type OutcomeNotice } from '../services/launchProgress';
 import type { Prompts } from './prompts';
 
 export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
@@ -39,7 +39,8 @@ export async function showLaunchOutcome(deps: LaunchOutcomeDeps, launch: EndedLa
   } else if (outcome.kind === 'cancelled') {
     void offerStop(deps, launch, `Stopped watching ${label} "${runName}"; it keeps starting on the cluster.`);
   } else {
-    void showProblem(deps, launch);
+    // The notice is up when the command resolves; the user's answer is not waited for.
+    void showProblem(deps, launch, await problemNotice(launch));
   }
 }
 
@@ -63,7 +64,10 @@ function openSetting(): OpenOnLaunch {
 }
 
 /** Shows the follow in a progress notification with the time spent, ticking each second; Cancel stops watching. */
-export function followWithProgress(title: string, follow: (onChange: (change: StatusChange) => void, signal: AbortSignal) => Promise<LaunchOutcome>): Thenable<LaunchOutcome> {
+export function followWithProgress(
+  title: string,
+  follow: (onChange: (change: StatusChange) => void, signal: AbortSignal) => Promise<LaunchOutcome>,
+): Thenable<LaunchOutcome> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
@@ -79,12 +83,15 @@ export function followWithProgress(title: string, follow: (onChange: (change: St
   });
 }
 
-async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promise<void> {
-  const { conn, ref, run, outcome } = launch;
-  // Its history says whether a container ever ran, so whether Show Logs can show anything.
-  const history = await conn.client.getStatuses(ref).then((s) => s.status_conditions, () => undefined);
-  const started = history ? containerStarted(history) : Boolean(run.started_at);
-  const notice = outcomeNotice(outcome, `${launch.label} "${launch.runName}"`, started);
+/** Asks Polyaxon whether a container ever ran (so whether Show Logs has anything), then words the notice. */
+async function problemNotice(launch: EndedLaunch): Promise<OutcomeNotice> {
+  const history = await launch.conn.client.getStatuses(launch.ref).then((s) => s.status_conditions, () => undefined);
+  const started = history ? containerStarted(history) : Boolean(launch.run.started_at);
+  return outcomeNotice(launch.outcome, `${launch.label} "${launch.runName}"`, started);
+}
+
+async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch, notice: OutcomeNotice): Promise<void> {
+  const { conn, ref } = launch;
   const answer = await deps.prompts.choose(notice.message, notice.actions, { severity: notice.severity });
   if (answer === 'Stop Service') await stopService(deps, launch);
   if (answer === 'Show Logs') await deps.showLogs(ref);
@@ -102,7 +109,8 @@ async function stopService(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promis
   try {
     await launch.conn.client.stopRun(launch.ref);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not stop ${launch.label} "${launch.runName}": ${e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof Error ? e.message : String(e);
+    void vscode.window.showErrorMessage(`Could not stop ${launch.label} "${launch.runName}": ${why}`);
     return;
   }
   deps.refresher.refreshNow();

@@ -99,7 +99,9 @@ async function imageValue(input: MultiStepInput, io: LaunchInput, state: WizardS
   });
 }
 
-async function pickValue(input: MultiStepInput, io: LaunchInput, choices: readonly string[], current: string, opts: LaunchWizardOptions): Promise<string> {
+async function pickValue(
+  input: MultiStepInput, io: LaunchInput, choices: readonly string[], current: string, opts: LaunchWizardOptions,
+): Promise<string> {
   const fallback = io.default;
   const items: ValueItem[] = choices.map((value) => ({ label: value, value, description: value === fallback ? 'default' : undefined }));
   if (!io.required && fallback === undefined) items.push({ label: '(not set)', value: '', description: 'leave this input empty' });

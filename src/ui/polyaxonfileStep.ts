@@ -19,7 +19,8 @@ export async function pickPolyaxonfile(title: string, files: readonly string[]):
   let chosen: string | undefined;
   const completed = await MultiStepInput.run(`${title}: Polyaxonfile`, [
     async (input) => {
-      chosen = (await input.showQuickPick<FileItem>({ placeholder: 'Polyaxonfile: this workspace has more than one for this service', items })).file;
+      const placeholder = 'Polyaxonfile: this workspace has more than one for this service';
+      chosen = (await input.showQuickPick<FileItem>({ placeholder, items })).file;
     },
   ]);
   return completed ? chosen : undefined;

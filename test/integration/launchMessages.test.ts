@@ -40,7 +40,8 @@ describe('launch and logs messages', function () {
 
   before(async () => {
     api = (await extension().activate()) as PolyaxonTestApi;
-    const started = await startFakeServer({ seed: 'empty', project: PROJECT, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } });
+    const operator = { queuedMs: 200, startingMs: 200, stoppingMs: 200 };
+    const started = await startFakeServer({ seed: 'empty', project: PROJECT, operator });
     fake = started.server;
     stopFake = started.stop;
     fake.addProject(PROJECT);
@@ -63,13 +64,15 @@ describe('launch and logs messages', function () {
     fs.writeFileSync(file, bundled.replace('connections: [fstore-pvc]', 'connections: [no-such-connection]'));
     api.prompts.current = answering(asked, ['Open Polyaxonfile']);
     try {
-      const run = await vscode.commands.executeCommand<Run | undefined>('polyaxon.launchFromPolyaxonfile', { polyaxonfile: file, params: PARAMS, project: PROJECT });
+      const args = { polyaxonfile: file, params: PARAMS, project: PROJECT };
+      const run = await vscode.commands.executeCommand<Run | undefined>('polyaxon.launchFromPolyaxonfile', args);
       assert.strictEqual(run?.status, 'failed');
       const notice = await waitFor(() => asked.find((a) => a.actions.length > 0), 'the outcome is shown');
       assert.match(notice.message, /failed: this cluster has no connection 'no-such-connection'/);
       assert.doesNotMatch(notice.message, /catalog|`/, 'none of the compiler\'s raw text');
       assert.deepStrictEqual(notice.actions.slice(0, 1), ['Open Polyaxonfile']);
-      const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.fsPath === file ? vscode.window.activeTextEditor : undefined),
+      const active = () => vscode.window.activeTextEditor;
+      const editor = await waitFor(() => (active()?.document.uri.fsPath === file ? active() : undefined),
         'the polyaxonfile opens');
       const line = editor.document.lineAt(editor.selection.active.line).text;
       assert.match(line, /connections: \[no-such-connection\]/, `the cursor is on run.connections, not on: ${line}`);
@@ -81,7 +84,8 @@ describe('launch and logs messages', function () {
 
   it('makes Stop the first action for a service that cannot be scheduled, and stops it', async () => {
     api.prompts.current = answering(asked, ['Stop Service']);
-    const run = await vscode.commands.executeCommand<Run | undefined>('polyaxon.launchVSCode', { params: { ...PARAMS, DOCKER_IMAGE: 'img:__unschedulable__' } });
+    const params = { ...PARAMS, DOCKER_IMAGE: 'img:__unschedulable__' };
+    const run = await vscode.commands.executeCommand<Run | undefined>('polyaxon.launchVSCode', { params });
     assert.strictEqual(run?.status, 'unschedulable');
     const notice = await waitFor(() => asked.find((a) => a.actions.length > 0), 'the outcome is shown');
     assert.strictEqual(notice.actions[0], 'Stop Service');
@@ -93,12 +97,15 @@ describe('launch and logs messages', function () {
   it('Show Logs on a run that failed before starting says why, not "may have been deleted"', async () => {
     const run = fake.addRun(PROJECT, { name: 'never-started', kind: 'service', status: 'queued', tags: ['vscode'] });
     fake.setStatus(PROJECT, run.uuid, 'failed', 'SchedulerPrepare',
-      "Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: `{'no-such-connection'}`");
+      "Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: "
+      + "`{'no-such-connection'}`");
     // A real Polyaxon answers 404 for the logs of a run that never had a container.
     fake.faults = { status: 404, match: /\/logs/ };
     await vscode.commands.executeCommand('polyaxon.showLogs', { project: PROJECT, uuid: run.uuid });
     const doc = await waitFor(
-      () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'polyaxon-logs' && d.uri.path.includes(run.uuid) && /No logs/.test(d.getText())),
+      () => vscode.workspace.textDocuments.find(
+        (d) => d.uri.scheme === 'polyaxon-logs' && d.uri.path.includes(run.uuid) && /No logs/.test(d.getText()),
+      ),
       'the logs document explains',
       15_000,
     );

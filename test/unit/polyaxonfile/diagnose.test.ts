@@ -71,6 +71,7 @@ describe('polyaxonfile diagnostics', () => {
     const [syntax] = diagnosePolyaxonfile('version: 1.1\nkind: component\nrun: [\n', 'bad.yml');
     assert.ok(syntax);
     assert.match(syntax.message, /YAML syntax error/);
-    assert.deepStrictEqual(diagnosePolyaxonfile('version: 1.1\nkind: component\nrun:\n  kind: job\n  container: {image: "{{ X }}"}\n', 'job.yml'), []);
+    const job = 'version: 1.1\nkind: component\nrun:\n  kind: job\n  container: {image: "{{ X }}"}\n';
+    assert.deepStrictEqual(diagnosePolyaxonfile(job, 'job.yml'), []);
   });
 });

@@ -17,7 +17,8 @@ describe('inputWording', () => {
   });
 
   it('never shows the file notation: no type names in parentheses, no "optional," list, no backticks', () => {
-    const wording = inputWording(input({ name: 'WORKING_DIR', type: 'str', description: 'The working directory\n  for the job.' }), 'vscode');
+    const workingDir = input({ name: 'WORKING_DIR', type: 'str', description: 'The working directory\n  for the job.' });
+    const wording = inputWording(workingDir, 'vscode');
     assert.strictEqual(wording.prompt, 'Working directory (where the service starts) · The working directory for the job.');
     assert.doesNotMatch(wording.prompt, /\(str|optional,|`/);
   });
@@ -29,6 +30,7 @@ describe('inputWording', () => {
     assert.strictEqual(epochs.placeholder, undefined, 'a required input has no "leave empty" hint');
     assert.strictEqual(epochs.requiredMessage, 'Num epochs is required: enter a value.');
     assert.strictEqual(inputWording(input({ name: 'TAGS', type: 'str', isList: true }), 'other').prompt, 'Tags (TAGS) · expects a list');
-    assert.strictEqual(inputWording(input({ name: 'SIZES', type: 'int', isList: true }), 'other').prompt, 'Sizes (SIZES) · expects a list, each a whole number');
+    const sizes = input({ name: 'SIZES', type: 'int', isList: true });
+    assert.strictEqual(inputWording(sizes, 'other').prompt, 'Sizes (SIZES) · expects a list, each a whole number');
   });
 });

@@ -26,7 +26,9 @@ describe('service contextValue and its menus', () => {
       assert.strictEqual(menu.has('polyaxon.openInWebview'), status === 'running', `${status}: open`);
       assert.strictEqual(menu.has('polyaxon.copyUrl'), status === 'running', `${status}: a URL that works only while it runs`);
       assert.strictEqual(menu.has('polyaxon.stop'), !isDone(status), `${status}: stop`);
-      for (const always of ['polyaxon.showLogs', 'polyaxon.delete', 'polyaxon.restart']) assert.ok(menu.has(always), `${status}: ${always}`);
+      for (const always of ['polyaxon.showLogs', 'polyaxon.delete', 'polyaxon.restart']) {
+        assert.ok(menu.has(always), `${status}: ${always}`);
+      }
     }
   });
 

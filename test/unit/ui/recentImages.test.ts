@@ -23,6 +23,7 @@ describe('recent images', () => {
     await rememberImage(context, 'p', 'vscode', 'Team/Image');
     await rememberImage(context, 'p', 'vscode', 'ghcr.io/team/app:1');
     assert.deepStrictEqual(recentImages(context, 'p', 'vscode'), ['ghcr.io/team/app:1', 'codercom/code-server:4.23.1']);
-    assert.deepStrictEqual(recentImages(context, 'other', 'vscode'), ['ghcr.io/team/app:1', 'codercom/code-server:4.23.1'], 'offered in a new project too');
+    const inAnotherProject = recentImages(context, 'other', 'vscode');
+    assert.deepStrictEqual(inAnotherProject, ['ghcr.io/team/app:1', 'codercom/code-server:4.23.1'], 'offered in a new project too');
   });
 });
