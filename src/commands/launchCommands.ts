@@ -19,7 +19,7 @@ import { LaunchGuard, launchKey, sameKindActive } from '../services/launchGuard'
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import { followWithProgress, openService, showLaunchOutcome, type OpenOnLaunch } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
-import { pickPolyaxonfile } from '../ui/polyaxonfileStep';
+import { pickPolyaxonfile, pickServiceFile } from '../ui/polyaxonfileStep';
 import { choosePolyaxonfile, type LaunchKind } from '../polyaxonfile/choice';
 import type { Prompts } from '../ui/prompts';
 import { recentImages, rememberImage } from '../ui/recentImages';
@@ -198,21 +198,6 @@ async function chooseFile(
     return { path: await pickPolyaxonfile(`Launch ${KIND_LABEL[kind]}`, choice.candidates) };
   }
   return { path: choice.path, label: choice.source === 'bundled' ? `${path.basename(choice.path)} (bundled with the extension)` : undefined };
-}
-
-/** Launch Service from Polyaxonfile without a file: the workspace's service polyaxonfiles, or a file dialog. */
-async function pickServiceFile(): Promise<string | undefined> {
-  const roots = vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file') : [];
-  const found = roots.flatMap((r) => findServicePolyaxonfiles(r.uri.fsPath));
-  const browse = { label: '$(folder-opened) Browse…', file: undefined as string | undefined };
-  const picked = await vscode.window.showQuickPick(
-    [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file })), browse],
-    { title: 'Launch Service from Polyaxonfile', placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one' },
-  );
-  if (!picked) return undefined;
-  if (picked.file) return picked.file;
-  const uris = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Polyaxonfile: ['yml', 'yaml'] }, title: 'Service polyaxonfile to launch' });
-  return uris?.[0]?.fsPath;
 }
 
 /** Reads, parses and checks the file; every problem carries file:line:column. */
