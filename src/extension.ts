@@ -16,6 +16,7 @@ import { initContextKeys } from './ui/contextKeys';
 import { applyInClusterGitSetting } from './ui/gitTerminalAuth';
 import { JupyterIntegration } from './ui/jupyterIntegration';
 import { ServiceLogs } from './ui/logsDocument';
+import { PolyaxonfileDiagnostics } from './ui/polyaxonfileDiagnostics';
 import { PortForwardSession } from './ui/portForwardSession';
 import { PortForwardStatusBar } from './ui/portForwardStatusBar';
 import { SwitchablePrompts } from './ui/prompts';
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   void initContextKeys(setContext, { 'polyaxon.inCluster': inCluster !== undefined })
     .then(undefined, (e: Error) => log.error(`setContext: ${e.message}`));
 
-  const connections = new ConnectionManager(new TokenStore(context.secrets), log);
+  const connections = new ConnectionManager(new TokenStore(context.secrets), log, context.workspaceState);
   const runs = new RunStore(async () => (await connections.get()).client);
   const projectNames = (): string[] => {
     const several = (vscode.workspace.getConfiguration('polyaxon').get<string[]>('projects') ?? []).map((p) => p.trim()).filter(Boolean);
@@ -90,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     jupyter,
     trackWalkthroughState(services, connections),
     logs.register(),
+    new PolyaxonfileDiagnostics(log),
     ...registerConnectionCommands({ connections, log, prompts }),
     ...registerPortForwardCommands({ session: portForward, log, prompts, inCluster: inCluster !== undefined }),
     ...registerServiceCommands({

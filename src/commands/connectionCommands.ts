@@ -27,15 +27,6 @@ export interface ConnectionTestResult {
   roundTripMs: number;
 }
 
-/** A project belongs to a repository, so it goes to the workspace when one is open. */
-function projectTarget(): vscode.ConfigurationTarget {
-  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-}
-
-export async function saveProject(project: string): Promise<void> {
-  await vscode.workspace.getConfiguration('polyaxon').update('project', project, projectTarget());
-}
-
 /** The certificate offer's file picker and settings; the modal itself goes through the prompts port. */
 function tlsTrustPorts(prompts: Prompts): TlsTrustPorts {
   const tls = () => vscode.workspace.getConfiguration('polyaxon.tls');
@@ -56,7 +47,8 @@ function tlsTrustPorts(prompts: Prompts): TlsTrustPorts {
 export function registerConnectionCommands({ connections, log, prompts }: ConnectionCommandDeps): vscode.Disposable[] {
   const selectProject = async (args?: { project?: string }): Promise<string | undefined> => {
     const project = args?.project ?? (await pickProject(connections, { title: 'Polyaxon: Select Project', allowCreate: true }));
-    if (project) await saveProject(project);
+    // Kept in this workspace's memory: a project like <repo>-<name> is one person's, not the repository's.
+    if (project) await connections.chooseProject(project);
     return project;
   };
 
@@ -91,7 +83,7 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
       args?.host ??
       (await vscode.window.showInputBox({
         title: 'Polyaxon: Configure Connection (1/3)',
-        prompt: 'URL of the Polyaxon gateway, e.g. http://localhost:8117 after `polyaxon port-forward --port=8117`',
+        prompt: "URL of the Polyaxon gateway, e.g. http://localhost:8117 after 'polyaxon port-forward --port=8117'",
         value: current.host,
         ignoreFocusOut: true,
         validateInput: (v) => {
@@ -126,7 +118,7 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
     if (insecure) throw new Error(insecure);
     if (token !== undefined) await connections.setToken(host, token.trim() || undefined);
 
-    if (args?.project) await saveProject(args.project);
+    if (args?.project) await connections.chooseProject(args.project);
     else if (!args?.host) {
       try {
         await testConnection({ quiet: false });

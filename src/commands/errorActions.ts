@@ -24,7 +24,7 @@ export function errorReport(error: unknown): ErrorReport | undefined {
   if (isPolyaxonError(error, 'cancelled')) return undefined;
   if (error instanceof PolyaxonfileError && error.problems.length) {
     const [first, ...rest] = error.problems;
-    const more = rest.length ? ` (+${rest.length} more in the Polyaxon log)` : '';
+    const more = rest.length ? ` (+${rest.length} more in the Problems panel and the Polyaxon log)` : '';
     return {
       message: `Nothing was sent to Polyaxon. ${formatProblem(first)}${more}`,
       actions: [{ title: 'Open File', file: first.file, line: first.line, column: first.column }],

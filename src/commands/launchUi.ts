@@ -10,8 +10,10 @@ import type { RunRef } from '../polyaxon/types';
 import type { ActiveServices } from '../services/launchGuard';
 import type { RunWatcher } from '../services/runStore';
 import type { LaunchDeps, LaunchFiles, LaunchUi } from '../services/launch/launchPorts';
-import { openService, showLaunchOutcome } from '../ui/launchOutcome';
+import { KIND_LABEL } from '../services/launch/existingService';
+import { followWithProgress, openService, showLaunchOutcome } from '../ui/launchOutcome';
 import { runLaunchWizard } from '../ui/launchWizard';
+import { pickPolyaxonfile, pickServiceFile } from '../ui/polyaxonfileStep';
 import type { Refresher, ServiceOpener } from '../ui/ports';
 import { pickProject } from '../ui/projectPicker';
 import type { Prompts } from '../ui/prompts';
@@ -58,12 +60,7 @@ function launchUi(deps: LaunchUiDeps): LaunchUi {
     configureConnection: async () => {
       await vscode.commands.executeCommand('polyaxon.configureConnection' satisfies CommandId);
     },
-    progress: async (title, task) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return task((message) => progress.report({ message }), abort.signal);
-      }),
+    followProgress: async (title, follow) => followWithProgress(title, follow),
     open: (ref, run, open, label) => openService(deps, ref, run, open, label),
     outcome: (ended, open) => showLaunchOutcome(deps, ended, open),
     isOpenInTab: (ref) => deps.opener.isOpenInTab(ref),
@@ -74,7 +71,7 @@ function launchUi(deps: LaunchUiDeps): LaunchUi {
 
 function launchFiles(context: vscode.ExtensionContext): LaunchFiles {
   return {
-    choose: (kind, explicit) => chooseFile(context, kind, explicit),
+    choose: (kind, explicit, ask) => chooseFile(context, kind, explicit, ask),
     pick: pickServiceFile,
     read: async (file) => Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8'),
     label: (file) => vscode.workspace.asRelativePath(file),
@@ -82,8 +79,8 @@ function launchFiles(context: vscode.ExtensionContext): LaunchFiles {
 }
 
 async function chooseFile(
-  context: vscode.ExtensionContext, kind: LaunchKind, explicit: string | undefined,
-): Promise<{ path: string; label: string }> {
+  context: vscode.ExtensionContext, kind: LaunchKind, explicit: string | undefined, ask: boolean,
+): Promise<{ path: string; label: string } | undefined> {
   const config = vscode.workspace.getConfiguration('polyaxon');
   const trusted = vscode.workspace.isTrusted;
   const choice = await choosePolyaxonfile(
@@ -101,30 +98,15 @@ async function chooseFile(
       findServiceFiles: (root) => Promise.resolve(findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind }))),
     },
   );
+  // More than one in the workspace: the user says which (a launch with params takes the first, as before).
+  if (ask && choice.candidates && choice.candidates.length > 1) {
+    const picked = await pickPolyaxonfile(`Launch ${KIND_LABEL[kind]}`, choice.candidates);
+    return picked === undefined ? undefined : { path: picked, label: vscode.workspace.asRelativePath(picked) };
+  }
   const label = choice.source === 'bundled'
     ? `${path.basename(choice.path)} (bundled with the extension)`
     : vscode.workspace.asRelativePath(choice.path);
   return { path: choice.path, label };
-}
-
-/** Launch Service from Polyaxonfile without a file: the workspace's service polyaxonfiles, or a file dialog. */
-async function pickServiceFile(): Promise<string | undefined> {
-  const roots = vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file') : [];
-  const found = roots.flatMap((r) => findServicePolyaxonfiles(r.uri.fsPath));
-  const browse = { label: '$(folder-opened) Browse…', file: undefined as string | undefined };
-  const picked = await vscode.window.showQuickPick(
-    [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file })), browse],
-    {
-      title: 'Launch Service from Polyaxonfile',
-      placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one',
-    },
-  );
-  if (!picked) return undefined;
-  if (picked.file) return picked.file;
-  const uris = await vscode.window.showOpenDialog({
-    canSelectMany: false, filters: { Polyaxonfile: ['yml', 'yaml'] }, title: 'Service polyaxonfile to launch',
-  });
-  return uris?.[0]?.fsPath;
 }
 
 /** The local account's name, as in the suggested project name `<repo>-<user>`. */

@@ -35,6 +35,10 @@ function withErrorReport(ctx: CommandContext, id: CommandId, handler: CommandHan
       ctx.log.error(`${id}: ${report.message}`);
       report.details.forEach((line) => ctx.log.warn(line));
       if (options.rethrow?.(args)) throw error;
+      // Opening (not showing) a polyaxonfile lets its diagnostics put every problem in the Problems panel.
+      for (const action of report.actions) {
+        if ('file' in action) await vscode.workspace.openTextDocument(vscode.Uri.file(action.file)).then(undefined, () => undefined);
+      }
       // Not awaited: the command ends now; the message waits for the user.
       void showReport(ctx, report.message, report.actions);
       return undefined;

@@ -24,6 +24,8 @@ export interface ConnectionDescription {
 }
 
 const CONNECTION_SETTINGS = ['polyaxon.host', 'polyaxon.owner', 'polyaxon.project', 'polyaxon.tls', 'polyaxon.requestTimeoutSeconds'];
+/** The project chosen with Select Project, kept per workspace outside the repository (not in .vscode/settings.json). */
+const CHOSEN_PROJECT_KEY = 'polyaxon.chosenProject';
 
 /** Builds the Polyaxon client from settings, environment, CLI config and SecretStorage; rebuilds it only on change. */
 export class ConnectionManager implements ConnectionProvider, vscode.Disposable {
@@ -37,10 +39,14 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
   constructor(
     private readonly tokens: TokenStore,
     private readonly log: vscode.LogOutputChannel,
+    /** The workspace's memory (ExtensionContext.workspaceState): where Select Project keeps its choice. */
+    private readonly workspaceMemory: vscode.Memento,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
+        // Whoever spoke last wins: editing polyaxon.project replaces the project picked before.
+        if (e.affectsConfiguration('polyaxon.project')) void this.workspaceMemory.update(CHOSEN_PROJECT_KEY, undefined);
         if (CONNECTION_SETTINGS.some((s) => e.affectsConfiguration(s))) this.invalidate();
       }),
       tokens.onDidChange(() => this.invalidate()),
@@ -79,8 +85,16 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     return vscode.workspace.getConfiguration('polyaxon').get<string>('owner')?.trim() || 'default';
   }
 
+  /** The project picked with Select Project in this workspace, else the polyaxon.project setting. */
   project(): string | undefined {
-    return vscode.workspace.getConfiguration('polyaxon').get<string>('project')?.trim() || undefined;
+    const chosen = this.workspaceMemory.get<string>(CHOSEN_PROJECT_KEY)?.trim();
+    return chosen || vscode.workspace.getConfiguration('polyaxon').get<string>('project')?.trim() || undefined;
+  }
+
+  /** Remembers the project for this workspace only; the settings files (a team repository's too) stay as they are. */
+  async chooseProject(project: string | undefined): Promise<void> {
+    await this.workspaceMemory.update(CHOSEN_PROJECT_KEY, project);
+    this.invalidate();
   }
 
   async get(): Promise<Connection> {

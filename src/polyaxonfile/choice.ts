@@ -9,6 +9,8 @@ export type PolyaxonfileSource = 'argument' | 'setting' | 'workspace' | 'bundled
 export interface PolyaxonfileChoice {
   path: string;
   source: PolyaxonfileSource;
+  /** From the workspace: every service polyaxonfile of the kind, `path` first; more than one means the user picks. */
+  candidates?: string[];
 }
 
 export interface ChoiceInputs {
@@ -35,7 +37,7 @@ export function conventionalPath(root: string, kind: LaunchKind): string {
   return path.join(root, 'aisg-context', 'polyaxon', 'polyaxonfiles', `${kind}-service.yml`);
 }
 
-/** The argument, then the setting, then the user's own file in a trusted workspace, then the bundled file. */
+/** The argument, then the setting, then the user's own files in a trusted workspace, then the bundled file. */
 export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFiles): Promise<PolyaxonfileChoice> {
   const given: Array<[string | undefined, PolyaxonfileSource, string]> = [
     [inputs.explicit, 'argument', 'the command argument "polyaxonfile"'],
@@ -48,17 +50,20 @@ export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFile
     return { path: file, source };
   }
   if (inputs.trusted) {
+    const candidates: string[] = [];
     for (const root of inputs.workspaceRoots) {
       const file = conventionalPath(root, inputs.kind);
-      if (await files.exists(file)) return { path: file, source: 'workspace' };
+      if (await files.exists(file)) candidates.push(file);
     }
     for (const root of inputs.workspaceRoots) {
       const found = (await files.findServiceFiles(root))
         .filter((f) => f.kind === inputs.kind && isUnderPolyaxonfilesFolder(f.path))
         .map((f) => f.path)
         .sort();
-      if (found.length) return { path: found[0], source: 'workspace' };
+      candidates.push(...found.filter((f) => !candidates.includes(f)));
     }
+    // The AISG file first, then by path; the caller asks when there is more than one.
+    if (candidates.length) return { path: candidates[0], source: 'workspace', candidates };
   }
   return { path: path.join(inputs.bundledDir, `${inputs.kind}-service.yml`), source: 'bundled' };
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { serviceKindFrom, type ServiceKind } from '../polyaxon/serviceKind';
+import { imageInputName } from './launch';
 import { parsePolyaxonfile, Polyaxonfile } from './parse';
 
 export interface FoundPolyaxonfile {
@@ -66,8 +67,8 @@ function readService(file: string): Polyaxonfile | undefined {
  * the container's image is `{{ INPUT }}`.
  */
 export function serviceKindOf(pf: Polyaxonfile): ServiceKind {
-  const template = /^\{\{\s*([\w-]+)\s*\}\}$/.exec(pf.image ?? '');
-  const imageDefault = template ? pf.inputs.find((io) => io.name === template[1])?.value : undefined;
-  const image = template ? (typeof imageDefault === 'string' ? imageDefault : '') : pf.image ?? '';
+  const input = imageInputName(pf);
+  const imageDefault = input ? pf.inputs.find((io) => io.name === input)?.value : undefined;
+  const image = input ? (typeof imageDefault === 'string' ? imageDefault : '') : pf.image ?? '';
   return serviceKindFrom({ tags: pf.tags, name: pf.name, image });
 }

@@ -12,10 +12,18 @@ export interface LaunchInput {
   /** The allowed values, as text. */
   options?: string[];
   isList: boolean;
+  /** The container's image is exactly this input (`image: "{{ NAME }}"`). */
+  isImage: boolean;
+}
+
+/** The input named by a container image written as `{{ NAME }}`, the way the AISG files pass DOCKER_IMAGE. */
+export function imageInputName(pf: Polyaxonfile): string | undefined {
+  return /^\{\{\s*([\w-]+)\s*\}\}$/.exec(pf.image ?? '')?.[1];
 }
 
 /** Every input of the file, in file order, to ask the user about. */
 export function launchInputs(pf: Polyaxonfile): LaunchInput[] {
+  const image = imageInputName(pf);
   return pf.inputs.filter((io) => io.name).map((io) => ({
     name: io.name,
     description: io.description,
@@ -24,6 +32,7 @@ export function launchInputs(pf: Polyaxonfile): LaunchInput[] {
     required: !io.isOptional && !io.delayValidation,
     options: io.options?.map(asText),
     isList: io.isList,
+    isImage: io.name === image,
   }));
 }
 

@@ -29,7 +29,7 @@ export class PolyaxonfileError extends Error {
 /** `did you mean `x`?` for the candidate closest to `name`, or '' when none is close. */
 export function suggest(name: string, candidates: readonly string[]): string {
   const best = closest(name, candidates);
-  return best === undefined ? '' : `did you mean \`${best}\`?`;
+  return best === undefined ? '' : `did you mean '${best}'?`;
 }
 
 function closest(name: string, candidates: readonly string[]): string | undefined {

@@ -69,11 +69,11 @@ const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
   // get_list splits a string on commas and keeps the non-empty parts: any text is a list.
   list: { expected: 'a comma-separated list, e.g. a,b,c', convert: (v) => (Array.isArray(v) ? ok(v) : typeof v === 'string' ? ok(v.split(',').map((s) => s.trim()).filter(Boolean)) : undefined) },
   uri: {
-    expected: '`user:password@host` or a JSON object',
+    expected: "'user:password@host' or a JSON object",
     convert: (v) => jsonObject(v) ?? (typeof v === 'string' && /^[^@:]*:[^@:]*@[^@]*$/.test(v) ? ok(v) : undefined),
   },
   auth: {
-    expected: '`user:password` or a JSON object',
+    expected: "'user:password' or a JSON object",
     convert: (v) => jsonObject(v) ?? (typeof v === 'string' && /^[^:]*:[^:]*$/.test(v) ? ok(v) : undefined),
   },
   gcs: { expected: 'a gs://bucket/path URL', convert: (v) => urlOrObject(v, /^gs:\/\/[^/?#]/i) },

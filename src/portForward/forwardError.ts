@@ -33,8 +33,8 @@ export interface FailureScope {
   localPort?: number;
 }
 
-const INSTALL_KUBECTL_HINT =
-  'Install it (https://kubernetes.io/docs/tasks/tools/, or `gcloud components install kubectl`), or set polyaxon.kubectlPath to its full path.';
+export const INSTALL_KUBECTL_HINT =
+  "Install it (https://kubernetes.io/docs/tasks/tools/, or 'gcloud components install kubectl'), or set polyaxon.kubectlPath to its full path.";
 
 export function kubectlNotFound(command: string): ForwardError {
   const where = command.includes('/') || command.includes('\\') ? `at ${command} (polyaxon.kubectlPath)` : 'on the PATH';
@@ -90,7 +90,7 @@ export function classifyKubectlFailure(stderr: string, scope: FailureScope): For
   if (/getting credentials|exec plugin|auth-plugin|executable [\w-]+ not found/i.test(all)) {
     return new ForwardError(
       'authPlugin',
-      `kubectl could not get credentials for context "${scope.context}". For GKE, install the plugin with \`gcloud components install gke-gcloud-auth-plugin\` and sign in with \`gcloud auth login\`. kubectl said: ${line}`,
+      `kubectl could not get credentials for context "${scope.context}". For GKE, install the plugin with 'gcloud components install gke-gcloud-auth-plugin' and sign in with 'gcloud auth login'. kubectl said: ${line}`,
       line,
     );
   }

@@ -1,13 +1,14 @@
-// What the user sees when a launch ends: the service opened per polyaxon.openOnLaunch, or a notice of why it is
-// not running with Show Logs / Open in Polyaxon UI / Stop Service.
+// What the user sees while a launch waits (status and time spent) and when it ends: the service opened per
+// polyaxon.openOnLaunch, or a notice of why it is not running whose actions launchProgress.ts orders.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection/types';
 import type { Refresher, ServiceOpener } from './ports';
 import type { RunRef } from '../polyaxon/types';
-import { isStoppable } from '../polyaxon/statuses';
 import type { Run } from '../polyaxon/types';
 import { runUiUrl } from '../polyaxon/urls';
-import type { LaunchOutcome } from '../services/launchFollower';
+import { parsePolyaxonfile } from '../polyaxonfile/parse';
+import type { LaunchOutcome, StatusChange } from '../services/launchFollower';
+import { containerStarted, outcomeNotice, progressMessage, type OutcomeNotice } from '../services/launchProgress';
 import type { Prompts } from './prompts';
 
 export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
@@ -27,16 +28,19 @@ export interface EndedLaunch {
   runName: string;
   label: string;
   outcome: LaunchOutcome;
+  /** The polyaxonfile it was launched from: Open Polyaxonfile on a compile error. */
+  file?: string;
 }
 
 export async function showLaunchOutcome(deps: LaunchOutcomeDeps, launch: EndedLaunch, open: OpenOnLaunch | undefined): Promise<void> {
-  const { conn, ref, run, runName, label, outcome } = launch;
+  const { ref, run, runName, label, outcome } = launch;
   if (outcome.kind === 'running') {
     await openService(deps, ref, run, open, label);
   } else if (outcome.kind === 'cancelled') {
-    void offerStop(deps, conn, ref, `Stopped watching ${label} "${runName}"; it keeps starting on the cluster.`);
+    void offerStop(deps, launch, `Stopped watching ${label} "${runName}"; it keeps starting on the cluster.`);
   } else {
-    void showProblem(deps, conn, ref, outcome, label, runName);
+    // The notice is up when the command resolves; the user's answer is not waited for.
+    void showProblem(deps, launch, await problemNotice(launch));
   }
 }
 
@@ -59,39 +63,70 @@ function openSetting(): OpenOnLaunch {
   return vscode.workspace.getConfiguration('polyaxon').get<OpenOnLaunch>('openOnLaunch') ?? 'webview';
 }
 
-const OUTCOME_TEXT: Record<Exclude<LaunchOutcome['kind'], 'running' | 'cancelled'>, string> = {
-  failed: 'failed',
-  stopped: 'ended before it was running',
-  unschedulable: 'cannot be scheduled on the cluster (not enough resources, or a node selector no node matches)',
-  warning: 'is in trouble (often the image cannot be pulled)',
-  timeout: 'is not running after 10 minutes',
-};
+/** Shows the follow in a progress notification with the time spent, ticking each second; Cancel stops watching. */
+export function followWithProgress(
+  title: string,
+  follow: (onChange: (change: StatusChange) => void, signal: AbortSignal) => Promise<LaunchOutcome>,
+): Thenable<LaunchOutcome> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    const started = Date.now();
+    let last: StatusChange | undefined;
+    const report = () => progress.report({ message: progressMessage(last, Date.now() - started) });
+    report();
+    const ticker = setInterval(report, 1000);
+    return follow((change) => {
+      last = change;
+      report();
+    }, abort.signal).finally(() => clearInterval(ticker));
+  });
+}
 
-async function showProblem(deps: LaunchOutcomeDeps, conn: Connection, ref: RunRef, outcome: LaunchOutcome, label: string, runName: string): Promise<void> {
-  const kind = outcome.kind as keyof typeof OUTCOME_TEXT;
-  const why = [outcome.condition?.reason, outcome.condition?.message].filter(Boolean).join(': ');
-  const stoppable = isStoppable(outcome.status);
-  const actions = ['Show Logs', 'Open in Polyaxon UI', ...(stoppable ? ['Stop Service'] : [])];
-  const answer = await deps.prompts.choose(
-    `${label} "${runName}" ${OUTCOME_TEXT[kind]}${kind === 'timeout' ? ` (still ${outcome.status ?? 'unknown'})` : ''}${why ? `. Polyaxon says: ${why}` : '.'}`,
-    actions,
-    { severity: kind === 'failed' ? 'error' : 'warning' },
-  );
+/** Asks Polyaxon whether a container ever ran (so whether Show Logs has anything), then words the notice. */
+async function problemNotice(launch: EndedLaunch): Promise<OutcomeNotice> {
+  const history = await launch.conn.client.getStatuses(launch.ref).then((s) => s.status_conditions, () => undefined);
+  const started = history ? containerStarted(history) : Boolean(launch.run.started_at);
+  return outcomeNotice(launch.outcome, `${launch.label} "${launch.runName}"`, started);
+}
+
+async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch, notice: OutcomeNotice): Promise<void> {
+  const { conn, ref } = launch;
+  const answer = await deps.prompts.choose(notice.message, notice.actions, { severity: notice.severity });
+  if (answer === 'Stop Service') await stopService(deps, launch);
   if (answer === 'Show Logs') await deps.showLogs(ref);
+  if (answer === 'Open Polyaxonfile' && launch.file) await openPolyaxonfile(launch.file);
   if (answer === 'Open in Polyaxon UI') await vscode.env.openExternal(vscode.Uri.parse(runUiUrl(conn.host, ref)));
-  if (answer === 'Stop Service') await stopService(deps, conn, ref);
 }
 
-async function offerStop(deps: LaunchOutcomeDeps, conn: Connection, ref: RunRef, message: string): Promise<void> {
+async function offerStop(deps: LaunchOutcomeDeps, launch: EndedLaunch, message: string): Promise<void> {
   const answer = await deps.prompts.choose(message, ['Stop Service', 'Keep Running'] as const);
-  if (answer === 'Stop Service') await stopService(deps, conn, ref);
+  if (answer === 'Stop Service') await stopService(deps, launch);
 }
 
-async function stopService(deps: LaunchOutcomeDeps, conn: Connection, ref: RunRef): Promise<void> {
+/** The same feedback as Stop in the tree: the request, then the tree and the open tab updated, and "stopping…". */
+async function stopService(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promise<void> {
   try {
-    await conn.client.stopRun(ref);
+    await launch.conn.client.stopRun(launch.ref);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not stop the service: ${e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof Error ? e.message : String(e);
+    void vscode.window.showErrorMessage(`Could not stop ${launch.label} "${launch.runName}": ${why}`);
+    return;
   }
   deps.refresher.refreshNow();
+  deps.opener.refresh(launch.ref);
+  void vscode.window.showInformationMessage(`Polyaxon: stopping ${launch.label} "${launch.runName}"…`);
+}
+
+/** Opens the polyaxonfile at its run.connections, where a compile error about connections is fixed. */
+async function openPolyaxonfile(file: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  let at = new vscode.Position(0, 0);
+  try {
+    const { line, column } = parsePolyaxonfile(doc.getText(), file).locate(['run', 'connections'], 'key');
+    at = new vscode.Position(line - 1, column - 1);
+  } catch {
+    // Not readable as YAML any more: open it at the top.
+  }
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at) });
 }

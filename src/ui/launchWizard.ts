@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import type { LaunchInput } from '../polyaxonfile';
 import type { Run } from '../polyaxon/types';
 import type { ExistingAnswer, ExistingChoice } from '../services/launch/existingService';
+import type { ServiceKind } from '../polyaxon/serviceKind';
+import { inputWording } from '../presentation/inputPrompt';
+import { imageStep } from './imageStep';
 import { MultiStepInput, type WizardStep } from './multiStepInput';
 
 export interface LaunchWizardOptions {
@@ -18,6 +21,8 @@ export interface LaunchWizardOptions {
   inputs: readonly LaunchInput[];
   /** The default run name. */
   name?: string;
+  /** Words the image step after the service ("your vscode-server image"). */
+  kind: ServiceKind;
   recentImages(project: string): readonly string[];
   /** Why `params[name]` is not acceptable (type, options, placeholders), or undefined. */
   checkParam(params: Readonly<Record<string, string>>, name: string): string | undefined;
@@ -33,8 +38,6 @@ export interface LaunchChoice {
 
 /** The storage volume the AISG guide mounts (`-P WORKING_DIR=/polyaxon-v1-data`). */
 export const DEFAULT_WORKING_DIR = '/polyaxon-v1-data';
-
-const ENTER_ANOTHER = '$(edit) Enter another image…';
 
 interface ValueItem extends vscode.QuickPickItem {
   value?: string;
@@ -107,58 +110,56 @@ function initialValues(opts: LaunchWizardOptions): Record<string, string> {
 async function inputStep(input: MultiStepInput, io: LaunchInput, state: WizardState, opts: LaunchWizardOptions): Promise<void> {
   const choices = io.options?.length ? io.options : io.type === 'bool' && !io.isList ? ['true', 'false'] : undefined;
   if (choices) {
-    state.values[io.name] = await pickValue(input, io, choices, state.values[io.name], false);
-  } else if (io.name === 'DOCKER_IMAGE' && opts.recentImages(state.project).length) {
+    state.values[io.name] = await pickValue(input, io, choices, state.values[io.name], opts);
+  } else if (io.isImage && opts.recentImages(state.project).length) {
     state.values[io.name] = await imageValue(input, io, state, opts);
   } else {
-    state.values[io.name] = await typeValue(input, io, state, opts, false);
+    state.values[io.name] = await typeValue(input, io, state, opts);
   }
 }
 
-/** Recent images for this project first, the polyaxonfile's default, then free text. */
+/** Recent images for this project first, the polyaxonfile's default, then what the user types. */
 async function imageValue(input: MultiStepInput, io: LaunchInput, state: WizardState, opts: LaunchWizardOptions): Promise<string> {
   const images = [...new Set([...opts.recentImages(state.project), ...(io.default ? [io.default] : [])])];
-  for (;;) {
-    const picked = await pickValue(input, io, [...images, ENTER_ANOTHER], state.values[io.name], true);
-    if (picked !== ENTER_ANOTHER) return picked;
-    try {
-      return await typeValue(input, io, state, opts, true);
-    } catch (e) {
-      if (!MultiStepInput.isBack(e)) throw e;
-    }
-  }
+  return imageStep(input, {
+    wording: inputWording(io, opts.kind),
+    images,
+    defaultImage: io.default,
+    current: state.values[io.name],
+    problem: (image) => valueProblem(io, image, state, opts),
+  });
 }
 
-async function pickValue(input: MultiStepInput, io: LaunchInput, choices: readonly string[], current: string, recent: boolean): Promise<string> {
+async function pickValue(
+  input: MultiStepInput, io: LaunchInput, choices: readonly string[], current: string, opts: LaunchWizardOptions,
+): Promise<string> {
   const fallback = io.default;
-  const items: ValueItem[] = choices.map((value) => ({
-    label: value,
-    value,
-    description: [value === fallback ? 'default' : '', recent && value !== fallback && value !== ENTER_ANOTHER ? 'recent' : ''].filter(Boolean).join(', ') || undefined,
-  }));
+  const items: ValueItem[] = choices.map((value) => ({ label: value, value, description: value === fallback ? 'default' : undefined }));
   if (!io.required && fallback === undefined) items.push({ label: '(not set)', value: '', description: 'leave this input empty' });
   const picked = await input.showQuickPick<ValueItem>({
-    placeholder: describe(io),
+    placeholder: inputWording(io, opts.kind).prompt,
     items,
     activeItem: items.find((i) => i.value === current),
   });
   return picked.value ?? '';
 }
 
-async function typeValue(input: MultiStepInput, io: LaunchInput, state: WizardState, opts: LaunchWizardOptions, back: boolean): Promise<string> {
+async function typeValue(input: MultiStepInput, io: LaunchInput, state: WizardState, opts: LaunchWizardOptions): Promise<string> {
+  const wording = inputWording(io, opts.kind);
   return input.showInputBox({
-    prompt: describe(io),
+    prompt: wording.prompt,
     value: state.values[io.name],
-    placeholder: io.required ? undefined : 'Leave empty to use the default',
-    back,
-    validate: (value) => {
-      if (!value.trim()) return io.required ? `${io.name} is required.` : undefined;
-      // The AISG files ship defaults like registry.aisingapore.net/<PROJECT_REPO>/vscode-server:0.1.0.
-      const placeholder = /<[A-Z][A-Z0-9_]*>/.exec(value)?.[0];
-      if (placeholder) return `Replace the placeholder ${placeholder}.`;
-      return opts.checkParam({ ...changedParams(opts.inputs, state.values), [io.name]: value }, io.name);
-    },
+    placeholder: wording.placeholder,
+    validate: (value) => (value.trim() ? valueProblem(io, value.trim(), state, opts) : io.required ? wording.requiredMessage : undefined),
   });
+}
+
+/** Why `value` cannot be launched for `io`: a placeholder left in, or what the CLI's params check says. */
+function valueProblem(io: LaunchInput, value: string, state: WizardState, opts: LaunchWizardOptions): string | undefined {
+  // The AISG files ship defaults like registry.aisingapore.net/<PROJECT_REPO>/vscode-server:0.1.0.
+  const placeholder = /<[A-Z][A-Z0-9_]*>/.exec(value)?.[0];
+  if (placeholder) return `Replace the placeholder ${placeholder}.`;
+  return opts.checkParam({ ...changedParams(opts.inputs, state.values), [io.name]: value }, io.name);
 }
 
 async function reviewStep(input: MultiStepInput, state: WizardState, opts: LaunchWizardOptions): Promise<boolean> {
@@ -167,7 +168,7 @@ async function reviewStep(input: MultiStepInput, state: WizardState, opts: Launc
     { label: 'Project', description: state.project },
     { label: 'Polyaxonfile', description: opts.fileLabel },
     ...opts.inputs.map((io) => ({
-      label: io.name,
+      label: inputWording(io, opts.kind).label,
       description: state.values[io.name] ? state.values[io.name] : '(not set)',
       detail: state.values[io.name] === io.default ? 'default from the polyaxonfile' : undefined,
     })),
@@ -182,13 +183,6 @@ async function reviewStep(input: MultiStepInput, state: WizardState, opts: Launc
     });
     if (picked === launchItem) return true;
   }
-}
-
-/** The step's prompt: name, type, optional/required, default and description. */
-function describe(io: LaunchInput): string {
-  const type = `${io.isList ? 'list of ' : ''}${io.type ?? 'any'}`;
-  const facts = [type, io.required ? 'required' : 'optional', io.default !== undefined ? `default: ${io.default}` : ''].filter(Boolean);
-  return `${io.name} (${facts.join(', ')})${io.description ? ` — ${io.description.trim()}` : ''}`;
 }
 
 function changedParams(inputs: readonly LaunchInput[], values: Readonly<Record<string, string>>): Record<string, string> {

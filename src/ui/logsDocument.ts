@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../connection/types';
 import type { RunRef } from '../polyaxon/types';
+import { isPolyaxonError } from '../polyaxon/errors';
 import { followLogs } from '../polyaxon/logs';
+import { noLogsText } from '../presentation/noLogs';
 import { LogTail } from '../presentation/logTail';
 import { endOfLogsLine, formatLogLine, logsPath, parseLogsPath } from '../presentation/runText';
 
@@ -82,10 +84,27 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
       }
     } catch (e) {
       if (signal.aborted) return;
+      if (isPolyaxonError(e, 'notFound') && (await this.explainMissingLogs(ref, f))) return;
       const message = e instanceof Error ? e.message : String(e);
       this.deps.log.error(`Logs of ${key(ref)}: ${message}`);
       f.healthy = false;
       this.append(f, [`⚠ The logs stopped: ${message}`, 'Run Show Logs again to retry.']);
+    }
+  }
+
+  /**
+   * A 404 from the log stream does not mean the run is gone: one that failed before its container started has no
+   * logs at all. Says why when the run is there; false when it really is missing.
+   */
+  private async explainMissingLogs(ref: RunRef, f: Follower): Promise<boolean> {
+    try {
+      const conn = await this.deps.connections.get();
+      const signal = f.abort.signal;
+      const [run, statuses] = await Promise.all([conn.client.getRun(ref, signal), conn.client.getStatuses(ref, signal)]);
+      this.append(f, [noLogsText(run, statuses.status_conditions)]);
+      return true;
+    } catch {
+      return false; // the run is gone, or the server is: the original error says so
     }
   }
 

@@ -18,6 +18,10 @@ export interface QuickPickStep<T extends vscode.QuickPickItem> {
   items: readonly T[] | Promise<readonly T[]>;
   activeItem?: T;
   matchOnDescription?: boolean;
+  /** An item for what the user has typed (e.g. "Use '<typed>'"), shown first while the filter text is not empty. */
+  typedItem?(value: string): T | undefined;
+  /** False keeps the pick open on Enter (e.g. a typed value that is not valid). */
+  canAccept?(item: T): boolean;
 }
 
 export interface InputBoxStep {
@@ -77,10 +81,18 @@ export class MultiStepInput {
     const items = await Promise.resolve(step.items).finally(() => (pick.busy = false));
     pick.items = items;
     if (step.activeItem) pick.activeItems = [step.activeItem];
+    const showTyped = (value: string) => {
+      const typed = value.trim() ? step.typedItem?.(value.trim()) : undefined;
+      pick.items = typed ? [typed, ...items] : items;
+      if (typed) pick.activeItems = [typed];
+    };
     return this.settle<T>(pick, (resolve) => [
+      pick.onDidChangeValue((value) => {
+        if (step.typedItem) showTyped(value);
+      }),
       pick.onDidAccept(() => {
         const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (chosen) resolve(chosen);
+        if (chosen && (step.canAccept?.(chosen) ?? true)) resolve(chosen);
       }),
     ]);
   }
@@ -99,7 +111,8 @@ export class MultiStepInput {
       return message;
     };
     box.show();
-    void check(box.value);
+    // An empty box is not scolded ("required") before the user has typed or pressed Enter.
+    if (box.value) void check(box.value);
     return this.settle<string>(box, (resolve) => [
       box.onDidChangeValue((value) => void check(value)),
       box.onDidAccept(async () => {

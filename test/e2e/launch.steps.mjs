@@ -35,10 +35,10 @@ export const launchThroughWizard = {
     for (const label of ['Launch another', 'Stop it and launch']) await row(label).waitFor({ timeout: 5000 });
     await ctx.screenshot('launch-existing');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch another' }).first().click();
-    // DOCKER_IMAGE, then WORKING_DIR (its default is the shared volume), then the run name.
-    await page.locator('.quick-input-widget', { hasText: 'DOCKER_IMAGE' }).waitFor({ timeout: 15000 });
+    // The image, then the working directory (its default is the shared volume), then the run name: asked in words.
+    await page.locator('.quick-input-widget', { hasText: 'Image (your vscode-server image)' }).waitFor({ timeout: 15000 });
     await answerQuickInput(page, IMAGE);
-    await page.locator('.quick-input-widget', { hasText: 'WORKING_DIR' }).waitFor({ timeout: 15000 });
+    await page.locator('.quick-input-widget', { hasText: 'Working directory' }).waitFor({ timeout: 15000 });
     const workingDir = await page.locator('.quick-input-widget input.input').inputValue();
     if (workingDir !== '/polyaxon-v1-data') throw new Error(`WORKING_DIR defaults to "${workingDir}"`);
     await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import { servicesView } from './services-view.steps.mjs';
 import { backToVSCode, frameWaitsForClick, openInBrowserDirect } from './serviceTab.steps.mjs';
 import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
 import { walkthroughOpens } from './walkthrough.steps.mjs';
+import { polyaxonfileStepAsks, typedImageIsOffered } from './wizard.steps.mjs';
 import { workbenchLoads } from './workbench.steps.mjs';
 
 export const steps = [
@@ -19,6 +20,8 @@ export const steps = [
   otherExtensionsGetNothing,
   servicesView,
   launchThroughWizard,
+  typedImageIsOffered,
+  polyaxonfileStepAsks,
   statusBarFollows,
   webviewShowsService,
   stopAfterConfirming,

@@ -96,7 +96,7 @@ describe('launch commands', function () {
   });
 
   it('sends nothing for a param the polyaxonfile does not declare', async () => {
-    await assert.rejects(executeLaunch({ params: { ...GOOD_PARAMS, NOPE: 'x' } }), /unexpected param `NOPE`/);
+    await assert.rejects(executeLaunch({ params: { ...GOOD_PARAMS, NOPE: 'x' } }), /unexpected param 'NOPE'/);
     assert.strictEqual(runPosts(fake).length, 0);
   });
 

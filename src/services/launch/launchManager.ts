@@ -67,6 +67,7 @@ export class LaunchManager {
       fileLabel: source.fileLabel,
       inputs: launchInputs(source.pf),
       name: name ?? '',
+      kind: source.kind,
       existing: existing && { run: existing, choices: existingChoices(existing, source.label) },
       recentImages: (p) => this.deps.images.recent(p, source.kind),
       checkParam: (params, input) => checkParams(source.pf, params).find((p) => p.field === `params.${input}`)?.message,
@@ -92,7 +93,9 @@ export class LaunchManager {
     let file: string | undefined;
     let fileLabel: string | undefined;
     if (target.kind) {
-      ({ path: file, label: fileLabel } = await this.deps.files.choose(target.kind, given));
+      const chosen = await this.deps.files.choose(target.kind, given, !quiet);
+      if (!chosen) return undefined;
+      ({ path: file, label: fileLabel } = chosen);
     } else {
       file = given ?? (quiet ? undefined : await this.deps.files.pick());
       if (!file) {
@@ -156,7 +159,7 @@ export class LaunchManager {
       this.deps.refresher.refreshNow();
       const image = answer.params.DOCKER_IMAGE ?? launchInputs(pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
       if (image) await this.deps.images.remember(project.project, kind, image);
-      return await followRun(this.deps, conn, { ...project, uuid: created.uuid }, created, label, args.open);
+      return await followRun(this.deps, conn, { ...project, uuid: created.uuid }, created, label, args.open, source.file);
     } finally {
       release();
     }

@@ -6,7 +6,7 @@ import type { LaunchKind } from '../../polyaxonfile/choice';
 import type { Installation, Run, RunRef } from '../../polyaxon/types';
 import type { ServiceKind } from '../../polyaxon/serviceKind';
 import type { ActiveServices } from '../launchGuard';
-import type { LaunchOutcome } from '../launchFollower';
+import type { LaunchOutcome, StatusChange } from '../launchFollower';
 import type { Timers } from '../pollTiming';
 import type { RunWatcher } from '../runStore';
 import type { ExistingChoice } from './existingService';
@@ -43,7 +43,7 @@ export interface LaunchPrompts {
 
 export interface LaunchFiles {
   /** The polyaxonfile for a kind (argument, setting, workspace, bundled) and how to show it. */
-  choose(kind: LaunchKind, explicit: string | undefined): Promise<{ path: string; label: string }>;
+  choose(kind: LaunchKind, explicit: string | undefined, ask: boolean): Promise<{ path: string; label: string } | undefined>;
   /** For Launch Service from Polyaxonfile without a file: the user picks one, or undefined. */
   pick(): Promise<string | undefined>;
   read(file: string): Promise<string>;
@@ -59,6 +59,7 @@ export interface WizardRequest {
   inputs: readonly LaunchInput[];
   /** The default run name, shown in the name step. */
   name: string;
+  kind: ServiceKind;
   existing?: { run: Run; choices: readonly ExistingChoice[] };
   recentImages(project: string): readonly string[];
   checkParam(params: Readonly<Record<string, string>>, name: string): string | undefined;
@@ -74,8 +75,10 @@ export interface LaunchUi {
   /** The project picker, for a launch with no project set. */
   pickProject(): Promise<string | undefined>;
   configureConnection(): Promise<void>;
-  /** Runs `task` under a cancellable progress notification titled `title`. */
-  progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Follows a launch under a cancellable progress titled `title`: each status, and the time spent. */
+  followProgress(
+    title: string, follow: (report: (change: StatusChange) => void, signal: AbortSignal) => Promise<LaunchOutcome>,
+  ): Promise<LaunchOutcome>;
   /** Opens a running service per `open` (or the polyaxon.openOnLaunch setting). */
   open(ref: RunRef, run: Run, open: OpenOnLaunch | undefined, label: string): Promise<void>;
   /** The outcome of a follow that did not end `running`, or the open of one that did. */
@@ -95,6 +98,8 @@ export interface EndedLaunch {
   runName: string;
   label: string;
   outcome: LaunchOutcome;
+  /** The polyaxonfile it was launched from (none for a restart): Open Polyaxonfile on a compile error. */
+  file?: string;
 }
 
 export interface LaunchLog {

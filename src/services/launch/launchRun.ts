@@ -40,13 +40,12 @@ export async function createRun(
 
 /** Shows each status with Polyaxon's message until an outcome, then acts on it (open, or say why not). */
 export async function followRun(
-  deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined,
+  deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined, file?: string,
 ): Promise<Run> {
   const runName = created.name ?? created.uuid;
   let outcome: LaunchOutcome;
   try {
-    outcome = await deps.ui.progress(`Launching ${label} "${runName}" in ${ref.project}`, (report, signal) => {
-      report('created, waiting for the cluster…');
+    outcome = await deps.ui.followProgress(`Launching ${label} "${runName}" in ${ref.project}`, (report, signal) => {
       deps.runs.ingest(ref, [created]);
       return followLaunch({
         watch: (listener) => deps.runs.watch(ref, listener, { fast: true }),
@@ -56,7 +55,7 @@ export async function followRun(
         signal,
         onChange: (change) => {
           deps.log.info(`${runName}: ${statusText(change)}`);
-          report(statusText(change));
+          report(change);
         },
       });
     });
@@ -67,7 +66,7 @@ export async function followRun(
   }
   deps.refresher.refreshNow();
   const run = await conn.client.getRun(ref).catch(() => ({ ...created, status: outcome.status as Run['status'] }));
-  await deps.ui.outcome({ conn, ref, run, runName, label, outcome }, open);
+  await deps.ui.outcome({ conn, ref, run, runName, label, outcome, file }, open);
   return run;
 }
 

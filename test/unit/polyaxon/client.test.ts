@@ -181,7 +181,7 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
     it('refused connection → unreachable, with the port-forward hint', async () => {
       const host = `http://127.0.0.1:${await closedPort()}`;
       const err = await rejectsWith(() => new PolyaxonClient({ host }).getInstallation(), 'unreachable');
-      assert.strictEqual(err.message, `Could not check the Polyaxon version: Cannot reach Polyaxon at ${host} (connection refused). Is \`polyaxon port-forward\` (or \`kubectl port-forward svc/polyaxon-polyaxon-gateway\`) running?`);
+      assert.strictEqual(err.message, `Could not check the Polyaxon version: Cannot reach Polyaxon at ${host} (connection refused). Is 'polyaxon port-forward' (or 'kubectl port-forward svc/polyaxon-polyaxon-gateway') running?`);
     });
 
     it('connection reset → unreachable, naming the reset', async () => {

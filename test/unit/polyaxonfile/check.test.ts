@@ -52,14 +52,14 @@ describe('polyaxonfile/check', () => {
       ['run.container.workdir', 35, 5],
     ]);
     const text = (field: string) => formatProblem(problems.find((p) => p.field === field)!);
-    assert.strictEqual(text('inputs[0].type'), `${file}:8:11: Unknown type \`strng\` for \`A\` — did you mean \`str\`?`);
-    assert.match(text('inputz'), /did you mean `inputs`\?$/);
-    assert.match(text('inputs[0].value'), /is not optional and has default value `x` — add `isOptional: true`/);
-    assert.match(text('inputs[3].value'), /default `ten` of `N` is not a whole number/);
+    assert.strictEqual(text('inputs[0].type'), `${file}:8:11: Unknown type 'strng' for 'A' — did you mean 'str'?`);
+    assert.match(text('inputz'), /did you mean 'inputs'\?$/);
+    assert.match(text('inputs[0].value'), /is not optional and has default value 'x' — add 'isOptional: true'/);
+    assert.match(text('inputs[3].value'), /default 'ten' of 'N' is not a whole number/);
     assert.match(text('inputs[4].value'), /not one of its options — use one of a, b, c$/);
-    assert.match(text('inputs[5].default'), /Polyaxon calls it `value`$/);
-    assert.match(text('run.port'), /did you mean `ports`\?$/);
-    assert.match(text('run.container.workdir'), /did you mean `workingDir`\?$/);
+    assert.match(text('inputs[5].default'), /Polyaxon calls it 'value'$/);
+    assert.match(text('run.port'), /did you mean 'ports'\?$/);
+    assert.match(text('run.container.workdir'), /did you mean 'workingDir'\?$/);
   });
 
   it('requires version, kind and run, reported at the top', () => {
@@ -87,7 +87,7 @@ describe('polyaxonfile/check', () => {
     assert.deepStrictEqual(where(check('version: 1.1\nkind: component\nrun:\n  ports: [80]\n')), [['run.kind', 4, 3]]);
     const job = check('version: 1.1\nkind: component\nrun:\n  kind: job\n  container: {image: foo}\n');
     assert.deepStrictEqual(where(job), [['run.kind', 4, 9]]);
-    assert.match(job[0].message, /run\.kind is `job`; only services/);
+    assert.match(job[0].message, /run\.kind is 'job'; only services/);
   });
 
   it('requires non-empty ports between 1 and 65535', () => {

@@ -38,7 +38,9 @@ describe('choosePolyaxonfile', () => {
   it('then the AISG file in the workspace', async () => {
     assert.strictEqual(path.relative(root, aisg), path.join('aisg-context', 'polyaxon', 'polyaxonfiles', 'vscode-service.yml'));
     const choice = await choosePolyaxonfile(inputs(), files([aisg], [{ path: custom, kind: 'vscode' }]));
-    assert.deepStrictEqual(choice, { path: aisg, source: 'workspace' });
+    assert.deepStrictEqual(choice, { path: aisg, source: 'workspace', candidates: [aisg, custom] }, 'first, with the other to pick from');
+    const alone = await choosePolyaxonfile(inputs(), files([aisg], [{ path: aisg, kind: 'vscode' }]));
+    assert.deepStrictEqual(alone, { path: aisg, source: 'workspace', candidates: [aisg] }, 'found twice, listed once');
   });
 
   it('then a service polyaxonfile of the same kind under a polyaxonfiles/ folder', async () => {
@@ -48,7 +50,13 @@ describe('choosePolyaxonfile', () => {
       custom,
     ].map((s) => (typeof s === 'string' ? { path: s, kind: 'vscode' } : s));
     const choice = await choosePolyaxonfile(inputs(), files([], services));
-    assert.deepStrictEqual(choice, { path: custom, source: 'workspace' });
+    assert.deepStrictEqual(choice, { path: custom, source: 'workspace', candidates: [custom] });
+  });
+
+  it('lists every service polyaxonfile of the kind, so that two mean a choice', async () => {
+    const second = path.join(root, 'ops', 'polyaxonfiles', 'a-code.yml');
+    const choice = await choosePolyaxonfile(inputs(), files([], [{ path: custom, kind: 'vscode' }, { path: second, kind: 'vscode' }]));
+    assert.deepStrictEqual(choice, { path: second, source: 'workspace', candidates: [second, custom] });
   });
 
   it('ignores workspace files when the workspace is not trusted', async () => {

@@ -57,12 +57,13 @@ describe('polyaxonfile/discover', () => {
     const pf = readPolyaxonfile(path.join(FIXTURES, 'typed-inputs.yml'));
     const inputs = launchInputs(pf);
     assert.strictEqual(inputs.length, 11);
-    assert.deepStrictEqual(inputs[0], { name: 'EPOCHS', description: undefined, type: 'int', default: undefined, required: true, options: undefined, isList: false });
+    assert.deepStrictEqual(inputs[0], { name: 'EPOCHS', description: undefined, type: 'int', default: undefined, required: true, options: undefined, isList: false, isImage: false });
     assert.deepStrictEqual(inputs.find((i) => i.name === 'RATE')?.default, '0.1');
     assert.deepStrictEqual(inputs.find((i) => i.name === 'BATCH')?.options, ['16', '32', '64']);
     assert.deepStrictEqual(inputs.find((i) => i.name === 'SIZE')?.required, false);
     const vscode = launchInputs(readPolyaxonfile(path.join(REPO, 'polyaxonfiles/vscode-service.yml')));
     assert.deepStrictEqual(vscode.map((i) => [i.name, i.default, i.required]), [['DOCKER_IMAGE', 'codercom/code-server:4.23.1', false], ['WORKING_DIR', undefined, false]]);
+    assert.deepStrictEqual(vscode.filter((i) => i.isImage).map((i) => i.name), ['DOCKER_IMAGE'], 'the input the container image is templated from');
     assert.ok(vscode.length > 0);
     assert.ok(vscode.every((i) => i.description));
   });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { checkParams } from '../../../src/polyaxonfile/params';
+import { parsePolyaxonfile } from '../../../src/polyaxonfile/parse';
 import { formatProblem, Problem } from '../../../src/polyaxonfile/problems';
 import { FIXTURES, readPolyaxonfile } from './helpers';
 
@@ -34,19 +35,19 @@ describe('polyaxonfile/params', () => {
   it('reports an unknown param at `inputs:` with the closest name', () => {
     const problem = problemFor({ EPOCH: '3' });
     assert.deepStrictEqual([problem.line, problem.column, problem.field], [5, 1, 'params.EPOCH']);
-    assert.match(problem.message, /unexpected param `EPOCH`/);
-    assert.strictEqual(problem.hint, 'did you mean `EPOCHS`?');
-    assert.strictEqual(formatProblem(problem), `${FILE}:5:1: Received unexpected param \`EPOCH\` — did you mean \`EPOCHS\`?`);
+    assert.match(problem.message, /unexpected param 'EPOCH'/);
+    assert.strictEqual(problem.hint, "did you mean 'EPOCHS'?");
+    assert.strictEqual(formatProblem(problem), `${FILE}:5:1: Received unexpected param 'EPOCH' — did you mean 'EPOCHS'?`);
   });
 
   it('lists the inputs when no name is close', () => {
-    assert.match(problemFor({ NOTHING_LIKE_IT: 'x' }).hint, /declares `EPOCHS`, `RATE`, .*`BATCH`/);
+    assert.match(problemFor({ NOTHING_LIKE_IT: 'x' }).hint, /declares 'EPOCHS', 'RATE', .*'BATCH'/);
   });
 
   it('reports a missing required input at its definition', () => {
     const problems = checkParams(pf, {});
     assert.strictEqual(problems.length, 1);
-    assertAtInput(problems[0], 'EPOCHS', /^Input `EPOCHS` is required, no param was passed$/);
+    assertAtInput(problems[0], 'EPOCHS', /^Input 'EPOCHS' is required, no param was passed$/);
     assert.match(problems[0].hint, /isOptional: true/);
   });
 
@@ -66,15 +67,15 @@ describe('polyaxonfile/params', () => {
   for (const [name, value, expected] of mismatches) {
     it(`reports ${name}=${value} as a type mismatch`, () => {
       const problem = problemFor({ [name]: value });
-      assertAtInput(problem, name, new RegExp(`^Cannot convert \`${value.replace(/[[\]().]/g, '\\$&')}\` to `));
+      assertAtInput(problem, name, new RegExp(`^Cannot convert '${value.replace(/[[\]().]/g, '\\$&')}' to `));
       assert.match(problem.hint, expected);
     });
   }
 
   it('reports a value outside `options`, listing them', () => {
     const problem = problemFor({ SIZE: 'huge' });
-    assertAtInput(problem, 'SIZE', /^The value `huge` provided for `SIZE` is not one of the possible values$/);
-    assert.strictEqual(problem.hint, 'use one of `small`, `medium`, `large`');
+    assertAtInput(problem, 'SIZE', /^The value 'huge' provided for 'SIZE' is not one of the possible values$/);
+    assert.strictEqual(problem.hint, "use one of 'small', 'medium', 'large'");
   });
 
   it('compares options after conversion, like the CLI (16 == "16")', () => {
@@ -85,5 +86,18 @@ describe('polyaxonfile/params', () => {
   it('reports every problem at once', () => {
     const fields = checkParams(pf, { NOPE: '1', RATE: 'x', SIZE: 'huge' }).map((p) => p.field);
     assert.deepStrictEqual(fields, ['params.NOPE', 'params.EPOCHS', 'params.RATE', 'params.SIZE']);
+  });
+
+  it('refuses an image Docker would refuse, for the input the container image is templated from', () => {
+    const service = parsePolyaxonfile(
+      'version: 1.1\nkind: component\ninputs:\n  - {name: IMG, type: str, isOptional: true, value: "a/b:1"}\n'
+      + '  - {name: OTHER, type: str, isOptional: true}\nrun:\n  kind: service\n  ports: [8080]\n  container:\n    image: "{{ IMG }}"\n',
+      'svc.yml',
+    );
+    const [problem, ...rest] = checkParams(service, { IMG: 'my image:latest', OTHER: 'my image:latest' });
+    assert.strictEqual(rest.length, 0, 'only the image input is an image');
+    assert.deepStrictEqual([problem.field, problem.line], ['params.IMG', 4]);
+    assert.strictEqual(problem.message, "'my image:latest' is not an image reference: it has a space");
+    assert.deepStrictEqual(checkParams(service, { IMG: 'ghcr.io/team/app:1' }), []);
   });
 });

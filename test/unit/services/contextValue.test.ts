@@ -20,12 +20,15 @@ function menuFor(contextValue: string): Set<string> {
 }
 
 describe('service contextValue and its menus', () => {
-  it('offers Open only on running services and Stop only on services that are not done', () => {
+  it('offers Open and Copy URL only on running services, and Stop only on services that are not done', () => {
     for (const status of ALL_STATUSES) {
       const menu = menuFor(serviceContextValue({ uuid: 'u', status, tags: ['vscode'] }));
       assert.strictEqual(menu.has('polyaxon.openInWebview'), status === 'running', `${status}: open`);
+      assert.strictEqual(menu.has('polyaxon.copyUrl'), status === 'running', `${status}: a URL that works only while it runs`);
       assert.strictEqual(menu.has('polyaxon.stop'), !isDone(status), `${status}: stop`);
-      for (const always of ['polyaxon.showLogs', 'polyaxon.delete', 'polyaxon.copyUrl', 'polyaxon.restart']) assert.ok(menu.has(always), `${status}: ${always}`);
+      for (const always of ['polyaxon.showLogs', 'polyaxon.delete', 'polyaxon.restart']) {
+        assert.ok(menu.has(always), `${status}: ${always}`);
+      }
     }
   });
 

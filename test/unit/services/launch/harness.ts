@@ -66,7 +66,7 @@ export function harness(
         rec.configured++;
         return Promise.resolve();
       },
-      progress: (_title, task) => task(() => undefined, new AbortController().signal),
+      followProgress: (_title, follow) => follow(() => undefined, new AbortController().signal),
       open: (ref, run) => {
         rec.opened.push({ ref, run });
         return Promise.resolve();
