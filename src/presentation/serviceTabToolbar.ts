@@ -1,5 +1,5 @@
 // The service tab's toolbar buttons: which actions each view offers, and how they read (no vscode: unit-tested).
-import type { ServiceView } from './serviceWebviewHtml';
+import type { ServiceView } from './serviceViews';
 
 /** Everything the page may ask for; anything else is ignored, so a message cannot run an arbitrary command. */
 export const ACTIONS = ['reload', 'openInBrowser', 'restart', 'stop', 'close', 'launchAgain', 'switchHost', 'focusWorkbench'] as const;

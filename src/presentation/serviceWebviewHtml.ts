@@ -2,7 +2,10 @@
 import { randomBytes } from 'crypto';
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import { statusInfo } from '../polyaxon/statuses';
+import type { ServiceView } from './serviceViews';
 import { esc, toolbarButtons } from './serviceTabToolbar';
+
+export type { ServiceView };
 
 export { ACTIONS, parseAction, type Action } from './serviceTabToolbar';
 export { esc };
@@ -19,18 +22,6 @@ export interface PanelState {
   kind?: ServiceKind;
 }
 
-export type ServiceView =
-  | { kind: 'loading' }
-  /** Not running yet, or running but the gateway cannot reach it yet (`message` says which). */
-  | { kind: 'waiting'; status: string; message?: string }
-  /** `url` is the external one: the browser, not the extension host, loads it. */
-  | { kind: 'running'; status: string; url: string }
-  | { kind: 'blocked'; status: string; reason: string }
-  | { kind: 'ended'; status: string; message?: string }
-  | { kind: 'deleted' }
-  | { kind: 'error'; message: string }
-  /** The tab's service is on `host`; the extension now talks to `current`. */
-  | { kind: 'otherHost'; host: string; current: string };
 
 const KINDS: readonly ServiceKind[] = ['vscode', 'jupyter', 'other'];
 

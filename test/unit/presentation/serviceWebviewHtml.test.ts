@@ -67,7 +67,7 @@ describe('renderPage', () => {
 
   it('says a stopping service is stopping, with no Stop to press twice', () => {
     const html = page({ kind: 'waiting', status: 'stopping' });
-    assert.match(html, /● stopping/);
+    assert.match(html, /● Stopping/);
     assert.match(html, /vscode-service is <b>stopping<\/b>/);
     assert.doesNotMatch(html, /opens here as soon as it is running/);
     assert.deepStrictEqual(actions(html), ['reload']);
