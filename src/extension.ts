@@ -43,8 +43,9 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   const prompts = new SwitchablePrompts();
   const inCluster = parseRunInstance(process.env);
   const setContext = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', key, value);
-  void initContextKeys(setContext, { 'polyaxon.inCluster': inCluster !== undefined })
-    .then(undefined, (e: Error) => log.error(`setContext: ${e.message}`));
+  void initContextKeys(setContext, { 'polyaxon.inCluster': inCluster !== undefined }).then(undefined, (e: Error) =>
+    log.error(`setContext: ${e.message}`),
+  );
 
   const connections = new ConnectionManager(new TokenStore(context.secrets), log, context.workspaceState);
   const runs = new RunStore(async () => (await connections.get()).client);
@@ -67,7 +68,14 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   });
   const launches = new LaunchManager(
     launchDeps({
-      context, connections, opener: webviews, refresher: services, runs, activeServices: services.model, prompts, log,
+      context,
+      connections,
+      opener: webviews,
+      refresher: services,
+      runs,
+      activeServices: services.model,
+      prompts,
+      log,
       showLogs: (ref) => logs.show(ref),
     }),
   );
@@ -122,7 +130,9 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
 
   void jupyter.update();
   if (!inCluster) portForward.autoStart();
-  void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) => log.error(`git.terminalAuthentication: ${e.message}`));
+  void applyInClusterGitSetting({ context, prompts, log, env: process.env }).catch((e: Error) =>
+    log.error(`git.terminalAuthentication: ${e.message}`),
+  );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { connections, services, statusBar, webviews, logs, prompts, inCluster, jupyter, portForward, portForwardStatusBar };

@@ -15,7 +15,11 @@ export interface ActivateArgs {
 export async function activateServiceAccount(deps: CommandDeps, args: Partial<ActivateArgs> = {}): Promise<string | undefined> {
   const keyFile = args.keyFile ?? deps.env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
   if (!keyFile) {
-    notify(deps, 'error', 'GOOGLE_APPLICATION_CREDENTIALS is not set, so there is no service-account key to activate. Polyaxon sets it when the service\'s polyaxonfile attaches the GCP service-account secret; ask your cluster admin to attach it.');
+    notify(
+      deps,
+      'error',
+      "GOOGLE_APPLICATION_CREDENTIALS is not set, so there is no service-account key to activate. Polyaxon sets it when the service's polyaxonfile attaches the GCP service-account secret; ask your cluster admin to attach it.",
+    );
     return undefined;
   }
   const source = args.keyFile === undefined ? ` (from $GOOGLE_APPLICATION_CREDENTIALS)` : '';
@@ -24,7 +28,12 @@ export async function activateServiceAccount(deps: CommandDeps, args: Partial<Ac
     text = await fs.readFile(keyFile, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist. Is the service-account secret mounted in this service?' : code === 'EACCES' ? 'cannot be read (permission denied).' : `cannot be read (${(err as Error).message}).`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist. Is the service-account secret mounted in this service?'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied).'
+          : `cannot be read (${(err as Error).message}).`;
     notify(deps, 'error', `The key file ${keyFile}${source} ${why}`);
     return undefined;
   }
@@ -34,7 +43,11 @@ export async function activateServiceAccount(deps: CommandDeps, args: Partial<Ac
     return undefined;
   }
   if (!(await findOnPath('gcloud', deps.env))) {
-    notify(deps, 'error', 'gcloud is not on PATH. The images built from the template\'s Dockerfiles include the Cloud SDK; add it to your image, or install it and reopen the terminal.');
+    notify(
+      deps,
+      'error',
+      "gcloud is not on PATH. The images built from the template's Dockerfiles include the Cloud SDK; add it to your image, or install it and reopen the terminal.",
+    );
     return undefined;
   }
   const account = args.account || vscode.workspace.getConfiguration('polyaxon').get<string>('gcloud.serviceAccount') || key.clientEmail;

@@ -2,7 +2,16 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandId } from './commandIds';
-import { buildAndPushSteps, checkImageName, DEV_DOCKERFILE_GLOB, DevImageKind, dockerfileKind, gcpProjectFromEnv, PROJECT_PLACEHOLDER, suggestImage } from '../devenv/devImage';
+import {
+  buildAndPushSteps,
+  checkImageName,
+  DEV_DOCKERFILE_GLOB,
+  DevImageKind,
+  dockerfileKind,
+  gcpProjectFromEnv,
+  PROJECT_PLACEHOLDER,
+  suggestImage,
+} from '../devenv/devImage';
 import { isInsideService } from '../devenv/runInstance';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
 import { quotedShellExecution, runTask } from './tasks';
@@ -27,7 +36,11 @@ const imageKey = (kind: DevImageKind) => `polyaxon.devImage.${kind}`;
 
 export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {}): Promise<BuildResult | undefined> {
   if (isInsideService(deps.env)) {
-    notify(deps, 'warning', 'Docker is not available here: this VS Code runs in a Polyaxon service, which is a Kubernetes pod, and Docker inside pods is not feasible by default (Docker-in-Docker should be avoided). Build and push the image from your own machine, then launch the service with it.');
+    notify(
+      deps,
+      'warning',
+      'Docker is not available here: this VS Code runs in a Polyaxon service, which is a Kubernetes pod, and Docker inside pods is not feasible by default (Docker-in-Docker should be avoided). Build and push the image from your own machine, then launch the service with it.',
+    );
     return undefined;
   }
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -49,10 +62,21 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
   deps.log.info(`Building and pushing ${image} from ${file}`);
   // Two tasks rather than `build && push`: `&&` is not a command separator in PowerShell 5.
   for (const step of buildAndPushSteps(image, file)) {
-    const task = new vscode.Task({ type: 'polyaxon-image', kind, image }, folder, step.title, 'Polyaxon', quotedShellExecution(step, { cwd: root }), []);
+    const task = new vscode.Task(
+      { type: 'polyaxon-image', kind, image },
+      folder,
+      step.title,
+      'Polyaxon',
+      quotedShellExecution(step, { cwd: root }),
+      [],
+    );
     const exitCode = await runTask(task);
     if (exitCode !== 0) {
-      notify(deps, 'error', `${step.title} failed (exit code ${exitCode ?? 'unknown'}); see the task's terminal. If the push was denied, run "gcloud auth configure-docker asia.gcr.io" and try again.`);
+      notify(
+        deps,
+        'error',
+        `${step.title} failed (exit code ${exitCode ?? 'unknown'}); see the task's terminal. If the push was denied, run "gcloud auth configure-docker asia.gcr.io" and try again.`,
+      );
       return { kind, image, exitCode };
     }
   }
@@ -67,8 +91,16 @@ async function pickDockerfile(folder: vscode.WorkspaceFolder): Promise<string | 
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, DEV_DOCKERFILE_GLOB));
   const OTHER = 'Other Dockerfile…';
   const items = [
-    ...found.map((uri) => ({ label: path.basename(uri.fsPath), description: dockerfileKind(uri.fsPath) === 'vscode' ? 'VS Code service' : 'Jupyter Lab service', uri })),
-    { label: OTHER, description: found.length ? '' : 'no docker/*-poly-vscode.Dockerfile or docker/*-jupyter.Dockerfile here', uri: undefined },
+    ...found.map((uri) => ({
+      label: path.basename(uri.fsPath),
+      description: dockerfileKind(uri.fsPath) === 'vscode' ? 'VS Code service' : 'Jupyter Lab service',
+      uri,
+    })),
+    {
+      label: OTHER,
+      description: found.length ? '' : 'no docker/*-poly-vscode.Dockerfile or docker/*-jupyter.Dockerfile here',
+      uri: undefined,
+    },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Build and Push Dev Image: Dockerfile', ignoreFocusOut: true });
   if (!picked) return undefined;
@@ -82,10 +114,7 @@ async function pickKind(): Promise<DevImageKind | undefined> {
     { label: 'VS Code service', imageKind: 'vscode' },
     { label: 'Jupyter Lab service', imageKind: 'jupyter' },
   ];
-  const picked = await vscode.window.showQuickPick(
-    items,
-    { title: 'Which service is this image for?', ignoreFocusOut: true },
-  );
+  const picked = await vscode.window.showQuickPick(items, { title: 'Which service is this image for?', ignoreFocusOut: true });
   return picked?.imageKind;
 }
 

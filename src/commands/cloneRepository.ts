@@ -1,7 +1,15 @@
 // Clone Repository into Workspace…: clones in a task (git asks for credentials in its terminal) into
 // <workspaceRoot>/<user name>/<repo>, never over an existing folder; reports git's exit code, offers to open the clone.
 import * as vscode from 'vscode';
-import { checkCloneUrl, checkUserName, cloneCommandLine, cloneTarget, DEFAULT_WORKSPACE_ROOT, repoNameFromUrl, workspaceSetupCommand } from '../devenv/cloneTarget';
+import {
+  checkCloneUrl,
+  checkUserName,
+  cloneCommandLine,
+  cloneTarget,
+  DEFAULT_WORKSPACE_ROOT,
+  repoNameFromUrl,
+  workspaceSetupCommand,
+} from '../devenv/cloneTarget';
 import { ensureWritableDir, exists } from '../devenv/userDir';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
 import { processExecution, runTask } from './tasks';
@@ -44,10 +52,21 @@ export async function cloneRepository(deps: CommandDeps, args: Partial<CloneArgs
 
   deps.log.info(`Cloning ${url} into ${target}`);
   const scope = vscode.workspace.workspaceFolders?.[0] ?? vscode.TaskScope.Workspace;
-  const task = new vscode.Task({ type: 'polyaxon-clone', url, target }, scope, `Clone ${repo} into ${target}`, 'Polyaxon', processExecution(cloneCommandLine(url, target), { cwd: userDir }), []);
+  const task = new vscode.Task(
+    { type: 'polyaxon-clone', url, target },
+    scope,
+    `Clone ${repo} into ${target}`,
+    'Polyaxon',
+    processExecution(cloneCommandLine(url, target), { cwd: userDir }),
+    [],
+  );
   const exitCode = await runTask(task);
   if (exitCode !== 0) {
-    notify(deps, 'error', `Cloning ${url} failed (${exitCode === undefined ? 'its terminal was closed' : `git exit code ${exitCode}`}); see the task's terminal for git's message. Check the URL and your credentials, then try again.`);
+    notify(
+      deps,
+      'error',
+      `Cloning ${url} failed (${exitCode === undefined ? 'its terminal was closed' : `git exit code ${exitCode}`}); see the task's terminal for git's message. Check the URL and your credentials, then try again.`,
+    );
     return { target, cloned: false, exitCode };
   }
   await offerOpen(deps, `Cloned ${repo} into ${target}.`, target, args.open);

@@ -11,12 +11,14 @@ const LAUNCH = 'Launch Cluster VSCode';
 /** Runs `run` inside a Polyaxon service; elsewhere says why it does not run here and offers the way there. */
 export function clusterOnly<T>(deps: DevEnvDeps, title: string, needs: string, run: () => Promise<T>): Promise<T | undefined> {
   if (isInsideService(deps.env)) return run();
-  const message = `${title} runs inside a cluster VS Code service, where ${needs}. `
-    + 'This VS Code runs on your machine, so nothing was done here: open or launch the cluster VS Code and run it there.';
+  const message =
+    `${title} runs inside a cluster VS Code service, where ${needs}. ` +
+    'This VS Code runs on your machine, so nothing was done here: open or launch the cluster VS Code and run it there.';
   deps.log.warn(message);
   // Not awaited: the command ends at once, and the offer stays until the user answers it.
-  void deps.prompts.choose(message, [OPEN, LAUNCH] as const, { severity: 'warning' }).then(
-    (choice) => choice && vscode.commands.executeCommand(choice === OPEN ? 'polyaxon.pickService' : 'polyaxon.launchVSCode'),
-  ).then(undefined, (e: unknown) => deps.log.error(`${title}: ${e instanceof Error ? e.message : String(e)}`));
+  void deps.prompts
+    .choose(message, [OPEN, LAUNCH] as const, { severity: 'warning' })
+    .then((choice) => choice && vscode.commands.executeCommand(choice === OPEN ? 'polyaxon.pickService' : 'polyaxon.launchVSCode'))
+    .then(undefined, (e: unknown) => deps.log.error(`${title}: ${e instanceof Error ? e.message : String(e)}`));
   return Promise.resolve(undefined);
 }

@@ -34,7 +34,9 @@ function tlsTrustPorts(prompts: Prompts): TlsTrustPorts {
     prompts,
     pickCaFile: async (host) => {
       const picked = await vscode.window.showOpenDialog({
-        title: `Certificate authority of ${host}`, openLabel: 'Trust', canSelectMany: false,
+        title: `Certificate authority of ${host}`,
+        openLabel: 'Trust',
+        canSelectMany: false,
         filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
       });
       return picked?.[0]?.fsPath;
@@ -72,7 +74,13 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
         // The installation proves it is Polyaxon (and which one); a one-item project list proves the API and the token.
         const installation = await conn.client.getInstallation(abort.signal);
         const projects = await conn.client.listProjects(conn.owner, { limit: 1 }, abort.signal);
-        return { host: conn.host, version: installation.version, dist: installation.dist, projectCount: projects.count, roundTripMs: Date.now() - started };
+        return {
+          host: conn.host,
+          version: installation.version,
+          dist: installation.dist,
+          projectCount: projects.count,
+          roundTripMs: Date.now() - started,
+        };
       },
     );
   };

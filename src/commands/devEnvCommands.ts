@@ -24,10 +24,12 @@ export function registerDevEnvCommands(deps: DevEnvDeps): vscode.Disposable[] {
     'polyaxon.toggleGitTerminalAuthentication': () => toggleGitTerminalAuthentication(deps),
     'polyaxon.cloneRepository': (args?: unknown) =>
       clusterOnly(deps, 'Clone Repository into Workspace', 'the shared workspace volume /polyaxon-v1-data is mounted', () =>
-        cloneRepository(full, argsObject<CloneArgs>(args))),
+        cloneRepository(full, argsObject<CloneArgs>(args)),
+      ),
     'polyaxon.activateServiceAccount': (args?: unknown) =>
       clusterOnly(deps, 'Activate Cloud Service Account', "the service account's key is mounted", () =>
-        activateServiceAccount(full, argsObject<ActivateArgs>(args))),
+        activateServiceAccount(full, argsObject<ActivateArgs>(args)),
+      ),
     'polyaxon.buildImage': (args?: unknown) => buildImage(full, argsObject<BuildArgs>(args)),
   });
 }

@@ -79,7 +79,10 @@ function launchFiles(context: vscode.ExtensionContext): LaunchFiles {
 }
 
 async function chooseFile(
-  context: vscode.ExtensionContext, kind: LaunchKind, explicit: string | undefined, ask: boolean,
+  context: vscode.ExtensionContext,
+  kind: LaunchKind,
+  explicit: string | undefined,
+  ask: boolean,
 ): Promise<{ path: string; label: string } | undefined> {
   const config = vscode.workspace.getConfiguration('polyaxon');
   const trusted = vscode.workspace.isTrusted;
@@ -94,7 +97,11 @@ async function chooseFile(
       bundledDir: vscode.Uri.joinPath(context.extensionUri, 'polyaxonfiles').fsPath,
     },
     {
-      exists: async (file) => vscode.workspace.fs.stat(vscode.Uri.file(file)).then(() => true, () => false),
+      exists: async (file) =>
+        vscode.workspace.fs.stat(vscode.Uri.file(file)).then(
+          () => true,
+          () => false,
+        ),
       findServiceFiles: (root) => Promise.resolve(findServicePolyaxonfiles(root).map((f) => ({ path: f.file, kind: f.kind }))),
     },
   );
@@ -103,9 +110,10 @@ async function chooseFile(
     const picked = await pickPolyaxonfile(`Launch ${KIND_LABEL[kind]}`, choice.candidates);
     return picked === undefined ? undefined : { path: picked, label: vscode.workspace.asRelativePath(picked) };
   }
-  const label = choice.source === 'bundled'
-    ? `${path.basename(choice.path)} (bundled with the extension)`
-    : vscode.workspace.asRelativePath(choice.path);
+  const label =
+    choice.source === 'bundled'
+      ? `${path.basename(choice.path)} (bundled with the extension)`
+      : vscode.workspace.asRelativePath(choice.path);
   return { path: choice.path, label };
 }
 

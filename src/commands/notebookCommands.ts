@@ -20,26 +20,39 @@ export interface NotebookCommandDeps {
 const NEW_NOTEBOOK = '$(new-file) New Jupyter Notebook';
 
 /** `notebook`: a .ipynb to open, or 'new'; without it the user picks. Resolves the notebook opened, if any. */
-export async function useAsNotebookKernel(deps: NotebookCommandDeps, arg: ServiceArg, notebook?: vscode.Uri | 'new'): Promise<vscode.Uri | undefined> {
+export async function useAsNotebookKernel(
+  deps: NotebookCommandDeps,
+  arg: ServiceArg,
+  notebook?: vscode.Uri | 'new',
+): Promise<vscode.Uri | undefined> {
   const target = await resolveTarget(arg, deps.connections, deps.view, 'Select the Jupyter service to use as a notebook kernel');
   if (!target) return undefined;
   const name = target.run.name ?? target.run.uuid;
-  if (serviceKindOfRun(target.run) !== 'jupyter') throw new Error(`"${name}" is not a Jupyter service: only Jupyter services can run notebook kernels.`);
+  if (serviceKindOfRun(target.run) !== 'jupyter')
+    throw new Error(`"${name}" is not a Jupyter service: only Jupyter services can run notebook kernels.`);
   const problem = notRunningMessage(name, target.run.status);
   if (problem) throw new Error(problem);
 
   const chosen = notebook ?? (await pickNotebook());
   if (!chosen) return undefined;
-  const document = chosen === 'new'
-    ? await vscode.workspace.openNotebookDocument('jupyter-notebook', new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '', 'python')]))
-    : await vscode.workspace.openNotebookDocument(chosen);
+  const document =
+    chosen === 'new'
+      ? await vscode.workspace.openNotebookDocument(
+          'jupyter-notebook',
+          new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '', 'python')]),
+        )
+      : await vscode.workspace.openNotebookDocument(chosen);
   await vscode.window.showNotebookDocument(document);
 
   const server = jupyterServerLabel(target.run, target.ref.project, false);
   deps.log.info(`Use as Notebook Kernel: ${document.uri.toString()} with ${server}`);
-  void vscode.window.showInformationMessage(`In the kernel picker choose "Select Another Kernel…", then "${COLLECTION_LABEL}", then "${server}".`);
+  void vscode.window.showInformationMessage(
+    `In the kernel picker choose "Select Another Kernel…", then "${COLLECTION_LABEL}", then "${server}".`,
+  );
   // Not awaited: it resolves only when the user closes the picker.
-  void vscode.commands.executeCommand('notebook.selectKernel').then(undefined, (e: Error) => deps.log.warn(`notebook.selectKernel: ${e.message}`));
+  void vscode.commands
+    .executeCommand('notebook.selectKernel')
+    .then(undefined, (e: Error) => deps.log.warn(`notebook.selectKernel: ${e.message}`));
   return document.uri;
 }
 

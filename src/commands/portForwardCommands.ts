@@ -17,7 +17,8 @@ export interface PortForwardCommandDeps {
   inCluster: boolean;
 }
 
-export type ConnectOutcome = { connected: true; target: ForwardTarget } | { connected: false; error?: { kind: ForwardErrorKind; message: string } };
+export type ConnectOutcome =
+  { connected: true; target: ForwardTarget } | { connected: false; error?: { kind: ForwardErrorKind; message: string } };
 
 const INSTALL_URL = 'https://kubernetes.io/docs/tasks/tools/';
 
@@ -32,7 +33,11 @@ async function chooseTarget(session: PortForwardSession): Promise<ConnectChoice 
       const first = last && names.includes(last.context) ? last.context : current;
       const ordered = first ? [first, ...names.filter((n) => n !== first)] : names;
       const items = ordered.map((label) => ({ label, description: label === current ? 'current context' : undefined }));
-      if (names.length === 0) throw new ForwardError('noContext', 'Your kubeconfig ($KUBECONFIG or ~/.kube/config) has no contexts. Add the cluster first, e.g. with `gcloud container clusters get-credentials`.');
+      if (names.length === 0)
+        throw new ForwardError(
+          'noContext',
+          'Your kubeconfig ($KUBECONFIG or ~/.kube/config) has no contexts. Add the cluster first, e.g. with `gcloud container clusters get-credentials`.',
+        );
       state.context = (await input.showQuickPick({ placeholder: 'Kube context of the cluster that runs Polyaxon', items })).label;
     },
     async (input) => {
@@ -40,7 +45,8 @@ async function chooseTarget(session: PortForwardSession): Promise<ConnectChoice 
         await input.showInputBox({
           prompt: 'Namespace that Polyaxon is installed in',
           value: state.namespace ?? (last && last.context === state.context ? last.namespace : undefined) ?? DEFAULT_NAMESPACE,
-          validate: (v) => (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v.trim()) ? undefined : 'A namespace is lower-case letters, digits and dashes.'),
+          validate: (v) =>
+            /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v.trim()) ? undefined : 'A namespace is lower-case letters, digits and dashes.',
         })
       ).trim();
     },
@@ -89,7 +95,9 @@ export function registerPortForwardCommands({ session, log, prompts, inCluster }
           return prepared;
         },
       );
-      log.info(`port-forward up: localhost:${target.localPort} → svc/${target.service}:${target.servicePort} in ${target.namespace} (${target.context})`);
+      log.info(
+        `port-forward up: localhost:${target.localPort} → svc/${target.service}:${target.servicePort} in ${target.namespace} (${target.context})`,
+      );
       return { connected: true, target };
     } catch (e) {
       if (!(e instanceof ForwardError)) throw e;
@@ -102,7 +110,9 @@ export function registerPortForwardCommands({ session, log, prompts, inCluster }
   /** With every field in `args` (tests, scripts) nothing is asked; else the remembered target is one pick away. */
   const connect = async (args?: Partial<ConnectChoice>): Promise<ConnectOutcome> => {
     if (inCluster) {
-      void vscode.window.showInformationMessage('Polyaxon: inside a Polyaxon service the API is reachable directly; no port-forward is needed.');
+      void vscode.window.showInformationMessage(
+        'Polyaxon: inside a Polyaxon service the API is reachable directly; no port-forward is needed.',
+      );
       return { connected: false };
     }
     if (args?.context && args.namespace && args.service && args.localPort) return start(args as ConnectChoice);
@@ -110,7 +120,10 @@ export function registerPortForwardCommands({ session, log, prompts, inCluster }
     if (last) {
       const again = { label: `$(plug) svc/${last.service} in ${last.namespace} → localhost:${last.localPort}`, description: last.context };
       const other = { label: '$(list-selection) Choose context, namespace and gateway…' };
-      const picked = await vscode.window.showQuickPick([again, other], { title: 'Polyaxon: Connect to Cluster', placeHolder: 'Connect as last time, or choose again' });
+      const picked = await vscode.window.showQuickPick([again, other], {
+        title: 'Polyaxon: Connect to Cluster',
+        placeHolder: 'Connect as last time, or choose again',
+      });
       if (!picked) return { connected: false };
       if (picked === again) return start(last);
     }

@@ -22,7 +22,8 @@ export interface RegisterOptions {
 
 export function registerCommands(ctx: CommandContext, table: CommandTable, options: RegisterOptions = {}): vscode.Disposable[] {
   return Object.entries(table).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, withErrorReport(ctx, id as CommandId, handler, options)));
+    vscode.commands.registerCommand(id, withErrorReport(ctx, id as CommandId, handler, options)),
+  );
 }
 
 function withErrorReport(ctx: CommandContext, id: CommandId, handler: CommandHandler, options: RegisterOptions): CommandHandler {
@@ -48,7 +49,11 @@ function withErrorReport(ctx: CommandContext, id: CommandId, handler: CommandHan
 
 async function showReport(ctx: CommandContext, message: string, actions: ErrorAction[]): Promise<void> {
   try {
-    const picked = await ctx.prompts.choose(`Polyaxon: ${message}`, actions.map((a) => a.title), { severity: 'error' });
+    const picked = await ctx.prompts.choose(
+      `Polyaxon: ${message}`,
+      actions.map((a) => a.title),
+      { severity: 'error' },
+    );
     const action = actions.find((a) => a.title === picked);
     if (action) await runAction(action);
   } catch (e) {

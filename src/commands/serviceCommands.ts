@@ -44,7 +44,12 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
         arg ??
         (
           await vscode.window.showQuickPick(
-            (Object.keys(FILTER_LABELS) as ServiceFilter[]).map((f) => ({ label: FILTER_LABELS[f], picked: f === view.filter, filter: f, description: f === view.filter ? 'current' : undefined })),
+            (Object.keys(FILTER_LABELS) as ServiceFilter[]).map((f) => ({
+              label: FILTER_LABELS[f],
+              picked: f === view.filter,
+              filter: f,
+              description: f === view.filter ? 'current' : undefined,
+            })),
             { placeHolder: 'Which services should the view list?' },
           )
         )?.filter;

@@ -19,7 +19,9 @@ export async function pickFromView(view: ServicesView, placeHolder: string): Pro
   if (!view.snapshot) await view.refresh();
   const entries = (view.snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ run, ref: { ...p.ref, uuid: run.uuid } })));
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(view.lastError ? `Polyaxon: ${view.lastError.message}` : 'Polyaxon: there are no services in this project.');
+    void vscode.window.showInformationMessage(
+      view.lastError ? `Polyaxon: ${view.lastError.message}` : 'Polyaxon: there are no services in this project.',
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -35,7 +37,12 @@ export async function pickFromView(view: ServicesView, placeHolder: string): Pro
 }
 
 /** Turns a command argument into a fresh view of the run: actions decide on the server's state, not the tree's. */
-export async function resolveTarget(arg: ServiceArg, connections: ConnectionProvider, view: ServicesView, placeHolder: string): Promise<ServiceTarget | undefined> {
+export async function resolveTarget(
+  arg: ServiceArg,
+  connections: ConnectionProvider,
+  view: ServicesView,
+  placeHolder: string,
+): Promise<ServiceTarget | undefined> {
   const conn = await connections.get();
   let ref: RunRef | undefined;
   if (arg instanceof ServiceNode) ref = arg.ref;

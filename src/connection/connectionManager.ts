@@ -106,7 +106,16 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     const skipTlsCheck = config.get<boolean>('tls.insecure') ?? false;
     const timeoutMs = requestTimeoutMs(config.get<unknown>('requestTimeoutSeconds'));
     // A hash stands for the token in the cache key, so the token never lands in a string that could be logged.
-    const key = JSON.stringify([host, hostSource, token ? fingerprint(token) : '', caFile, skipTlsCheck, timeoutMs, this.owner(), this.project()]);
+    const key = JSON.stringify([
+      host,
+      hostSource,
+      token ? fingerprint(token) : '',
+      caFile,
+      skipTlsCheck,
+      timeoutMs,
+      this.owner(),
+      this.project(),
+    ]);
     if (this.cached?.key === key) return this.cached.connection;
     if (tokenWithheld) this.log.info(`No token sent to ${host}: ${tokenWithheld}.`);
 

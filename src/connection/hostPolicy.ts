@@ -50,7 +50,9 @@ export function plainHttpTokenProblem(host: string, env: NodeJS.ProcessEnv): str
   if (url.protocol !== 'http:' || isLoopbackHostname(url.hostname)) return undefined;
   const insideService = Boolean(env.POLYAXON_RUN_INSTANCE?.trim());
   if (insideService && tryNormaliseHost(env.POLYAXON_HOST) === host) return undefined;
-  return `Your API token is not sent to ${host}: over plain http anyone on the network could read it. `
-    + `Use https://${url.host}${url.pathname === '/' ? '' : url.pathname} in polyaxon.host (Polyaxon: Configure Connection…), `
-    + "or reach the gateway through 'polyaxon port-forward' on localhost.";
+  return (
+    `Your API token is not sent to ${host}: over plain http anyone on the network could read it. ` +
+    `Use https://${url.host}${url.pathname === '/' ? '' : url.pathname} in polyaxon.host (Polyaxon: Configure Connection…), ` +
+    "or reach the gateway through 'polyaxon port-forward' on localhost."
+  );
 }

@@ -26,7 +26,9 @@ export async function withTlsTrust<T>(ports: TlsTrustPorts, attempt: () => Promi
     const insecure = allowInsecureTo(error.host);
     const actions = problem === 'selfSigned' || problem === 'unknownCa' ? [TRUST_CERTIFICATE, insecure] : [insecure];
     const chosen = await ports.prompts.choose(`Polyaxon at ${error.host} is not trusted: ${words}.`, actions, {
-      modal: true, severity: 'warning', detail: `${fix}\n\nAllowing insecure connections turns off certificate checks for the Polyaxon host, so only do it for a test cluster.`,
+      modal: true,
+      severity: 'warning',
+      detail: `${fix}\n\nAllowing insecure connections turns off certificate checks for the Polyaxon host, so only do it for a test cluster.`,
     });
     if (chosen === TRUST_CERTIFICATE) {
       const file = await ports.pickCaFile(error.host);

@@ -11,7 +11,10 @@ const SOURCE_TEXT: Record<EffectiveHostSource, string> = {
 };
 
 export class InvalidHostError extends Error {
-  constructor(message: string, readonly source: EffectiveHostSource) {
+  constructor(
+    message: string,
+    readonly source: EffectiveHostSource,
+  ) {
     super(message);
     this.name = 'InvalidHostError';
   }
@@ -23,6 +26,9 @@ export function validHost(resolved: { host: string; source: EffectiveHostSource 
     return normaliseHostInput(resolved.host);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new InvalidHostError(`${reason} It comes from ${SOURCE_TEXT[resolved.source]}: fix it with Polyaxon: Configure Connection….`, resolved.source);
+    throw new InvalidHostError(
+      `${reason} It comes from ${SOURCE_TEXT[resolved.source]}: fix it with Polyaxon: Configure Connection….`,
+      resolved.source,
+    );
   }
 }

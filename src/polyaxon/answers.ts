@@ -35,16 +35,34 @@ const PORT_FORWARD_HINT = "Is 'polyaxon port-forward' (or 'kubectl port-forward 
 
 /** x509 verification codes from OpenSSL as Node reports them, Node's host name check, and handshake failures. */
 const TLS_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
 ]);
 
 function fail(
-  req: RequestInfo, kind: PolyaxonErrorKind, message: string,
+  req: RequestInfo,
+  kind: PolyaxonErrorKind,
+  message: string,
   extra?: { status?: number; details?: string[]; certificate?: CertificateFailure; cause?: unknown },
 ): PolyaxonError {
-  return new PolyaxonError({ kind, message: `Could not ${req.action}: ${message}`, host: req.host, method: req.method, path: req.path, ...extra });
+  return new PolyaxonError({
+    kind,
+    message: `Could not ${req.action}: ${message}`,
+    host: req.host,
+    method: req.method,
+    path: req.path,
+    ...extra,
+  });
 }
 
 /**
@@ -56,22 +74,36 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
   const { status, text } = answer;
   const isHtml = text.trim() !== '' && (/html/i.test(answer.contentType) || /^\s*</.test(text));
   const where = `${req.method} ${req.path}`;
-  const htmlPage = () => fail(req, 'notPolyaxon', `${req.host} answered ${where} with an HTML page, not the Polyaxon API. ${CHECK_HOST}`, { status });
+  const htmlPage = () =>
+    fail(req, 'notPolyaxon', `${req.host} answered ${where} with an HTML page, not the Polyaxon API. ${CHECK_HOST}`, { status });
 
   if (status >= 200 && status < 300) {
     // A login page in front of the API answers 200 too: the action did not happen, whatever the endpoint.
     if (isHtml) throw htmlPage();
     if (!wantBody && text.trim() === '') return undefined;
-    if (text.trim() === '') throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent an empty answer to ${where}. Is the host the Polyaxon gateway?`, { status });
+    if (text.trim() === '')
+      throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent an empty answer to ${where}. Is the host the Polyaxon gateway?`, {
+        status,
+      });
     try {
       const data: unknown = JSON.parse(text);
       return wantBody ? data : undefined;
     } catch (e) {
-      throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent invalid JSON to ${where} (${(e as Error).message}); the answer may have been cut off. Try again.`, { status, cause: e });
+      throw fail(
+        req,
+        'badResponse',
+        `Polyaxon at ${req.host} sent invalid JSON to ${where} (${(e as Error).message}); the answer may have been cut off. Try again.`,
+        { status, cause: e },
+      );
     }
   }
   if (status >= 300 && status < 400) {
-    throw fail(req, 'notPolyaxon', `${req.host} redirected ${where} to ${answer.location ? truncate(answer.location) : 'elsewhere'}, so it is not the Polyaxon API (a login page, or http instead of https?). ${CHECK_HOST}`, { status });
+    throw fail(
+      req,
+      'notPolyaxon',
+      `${req.host} redirected ${where} to ${answer.location ? truncate(answer.location) : 'elsewhere'}, so it is not the Polyaxon API (a login page, or http instead of https?). ${CHECK_HOST}`,
+      { status },
+    );
   }
 
   const { details, omitted } = capDetails(isHtml ? [] : drfMessages(parseOrText(text)));
@@ -80,7 +112,12 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
   const extra = { status, details };
   if (status === 401 || status === 403) {
     const what = req.hasToken ? 'the server rejected the token' : 'the server requires a token';
-    throw fail(req, status === 401 ? 'unauthorized' : 'forbidden', `${answered}: ${what}; set a valid one with Polyaxon: Configure Connection…`, extra);
+    throw fail(
+      req,
+      status === 401 ? 'unauthorized' : 'forbidden',
+      `${answered}: ${what}; set a valid one with Polyaxon: Configure Connection…`,
+      extra,
+    );
   }
   if (status === 404) throw isHtml ? htmlPage() : notFound(req, extra);
   if (status === 400 || status === 409 || status === 422) {
@@ -98,11 +135,26 @@ function notFound(req: RequestInfo, extra: { status: number; details: string[] }
     case 'installation':
       return fail(req, 'notPolyaxon', `${req.host} has no ${req.path}, so it is not the Polyaxon API. ${CHECK_HOST}`, extra);
     case 'owner':
-      return fail(req, 'notFound', `Owner "${owner}" was not found on Polyaxon at ${req.host}. Check the polyaxon.owner setting (Polyaxon CE always uses "default").`, extra);
+      return fail(
+        req,
+        'notFound',
+        `Owner "${owner}" was not found on Polyaxon at ${req.host}. Check the polyaxon.owner setting (Polyaxon CE always uses "default").`,
+        extra,
+      );
     case 'project':
-      return fail(req, 'projectNotFound', `Project "${owner}/${project}" does not exist on Polyaxon at ${req.host}. Create it, or pick another, with Polyaxon: Select Project…`, extra);
+      return fail(
+        req,
+        'projectNotFound',
+        `Project "${owner}/${project}" does not exist on Polyaxon at ${req.host}. Create it, or pick another, with Polyaxon: Select Project…`,
+        extra,
+      );
     case 'run':
-      return fail(req, 'notFound', `Run ${uuid} was not found in "${owner}/${project}" on Polyaxon at ${req.host}; it may have been deleted. Refresh the Services view.`, extra);
+      return fail(
+        req,
+        'notFound',
+        `Run ${uuid} was not found in "${owner}/${project}" on Polyaxon at ${req.host}; it may have been deleted. Refresh the Services view.`,
+        extra,
+      );
   }
 }
 
@@ -111,37 +163,68 @@ export function transportFailure(req: RequestInfo, error: unknown): PolyaxonErro
   const code = errorCode(error);
   const reason = error instanceof Error ? error.message : String(error);
   const e = safeCause(error);
-  const unreachable = (why: string, hint = PORT_FORWARD_HINT) => fail(req, 'unreachable', `Cannot reach Polyaxon at ${req.host} (${why}). ${hint}`, { cause: e });
-  const certificate = code ? classifyCertificateError(code, certificateNames(error)) : undefined;   // from the unscrubbed error
+  const unreachable = (why: string, hint = PORT_FORWARD_HINT) =>
+    fail(req, 'unreachable', `Cannot reach Polyaxon at ${req.host} (${why}). ${hint}`, { cause: e });
+  const certificate = code ? classifyCertificateError(code, certificateNames(error)) : undefined; // from the unscrubbed error
   if (certificate) {
-    return fail(req, 'tls', `Polyaxon at ${req.host} is not trusted: ${certificate.words} (${code}). ${certificate.fix}`, { cause: e, certificate });
+    return fail(req, 'tls', `Polyaxon at ${req.host} is not trusted: ${certificate.words} (${code}). ${certificate.fix}`, {
+      cause: e,
+      certificate,
+    });
   }
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS'))) {
-    return fail(req, 'tls', `The TLS connection to Polyaxon at ${req.host} failed (${code}: ${reason}). Check http vs https in the host: is the server speaking https on that port?`, { cause: e });
+    return fail(
+      req,
+      'tls',
+      `The TLS connection to Polyaxon at ${req.host} failed (${code}: ${reason}). Check http vs https in the host: is the server speaking https on that port?`,
+      { cause: e },
+    );
   }
   switch (code) {
-    case 'ECONNREFUSED': return unreachable('connection refused');
+    case 'ECONNREFUSED':
+      return unreachable('connection refused');
     case 'ECONNRESET':
-    case 'EPIPE': return unreachable('connection reset by the server');
+    case 'EPIPE':
+      return unreachable('connection reset by the server');
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return unreachable('host name not found', 'Check the host with Polyaxon: Configure Connection…');
+    case 'EAI_AGAIN':
+      return unreachable('host name not found', 'Check the host with Polyaxon: Configure Connection…');
     case 'ECONNABORTED':
-    case 'ETIMEDOUT': return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer (${code}). ${PORT_FORWARD_HINT}`, { cause: e });
+    case 'ETIMEDOUT':
+      return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer (${code}). ${PORT_FORWARD_HINT}`, { cause: e });
     case 'Z_DATA_ERROR':
     case 'Z_BUF_ERROR':
     case 'Z_STREAM_ERROR':
-      return fail(req, 'badResponse', `Polyaxon at ${req.host} sent a corrupt compressed answer to ${req.method} ${req.path} (${reason}). Try again; if it persists, a proxy between you and the gateway may be damaging answers.`, { cause: e });
+      return fail(
+        req,
+        'badResponse',
+        `Polyaxon at ${req.host} sent a corrupt compressed answer to ${req.method} ${req.path} (${reason}). Try again; if it persists, a proxy between you and the gateway may be damaging answers.`,
+        { cause: e },
+      );
     case 'ERR_BAD_RESPONSE':
       if (/maxContentLength/.test(reason)) {
-        return fail(req, 'badResponse', `Polyaxon at ${req.host} answered ${req.method} ${req.path} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which is refused. Is the host the Polyaxon gateway?`, { cause: e });
+        return fail(
+          req,
+          'badResponse',
+          `Polyaxon at ${req.host} answered ${req.method} ${req.path} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which is refused. Is the host the Polyaxon gateway?`,
+          { cause: e },
+        );
       }
-      return fail(req, 'badResponse', `Polyaxon at ${req.host} cut off its answer to ${req.method} ${req.path} (${reason}). Try again.`, { cause: e });
-    default: return unreachable(code ? `${code}: ${reason}` : reason);
+      return fail(req, 'badResponse', `Polyaxon at ${req.host} cut off its answer to ${req.method} ${req.path} (${reason}). Try again.`, {
+        cause: e,
+      });
+    default:
+      return unreachable(code ? `${code}: ${reason}` : reason);
   }
 }
 
 export function timeoutFailure(req: RequestInfo, timeoutMs: number, cause: unknown): PolyaxonError {
-  return fail(req, 'timeout', `Polyaxon at ${req.host} gave no answer within ${seconds(timeoutMs)} (${req.method} ${req.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`, { cause: safeCause(cause) });
+  return fail(
+    req,
+    'timeout',
+    `Polyaxon at ${req.host} gave no answer within ${seconds(timeoutMs)} (${req.method} ${req.path}). Is the port-forward still running? The limit is the polyaxon.requestTimeoutSeconds setting.`,
+    { cause: safeCause(cause) },
+  );
 }
 
 export function cancelledFailure(req: RequestInfo): PolyaxonError {
@@ -153,7 +236,11 @@ export function shapeFailure(req: RequestInfo): PolyaxonError {
   if (req.missing === 'installation') {
     return fail(req, 'notPolyaxon', `${req.host} answered ${req.path} without a version, so it is not the Polyaxon API. ${CHECK_HOST}`);
   }
-  return fail(req, 'badResponse', `Polyaxon at ${req.host} answered ${req.method} ${req.path} with JSON of an unexpected shape. Is the host the Polyaxon gateway of a supported version?`);
+  return fail(
+    req,
+    'badResponse',
+    `Polyaxon at ${req.host} answered ${req.method} ${req.path} with JSON of an unexpected shape. Is the host the Polyaxon gateway of a supported version?`,
+  );
 }
 
 function parseOrText(text: string): unknown {

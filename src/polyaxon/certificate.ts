@@ -11,14 +11,27 @@ export interface CertificateFailure {
   fix: string;
 }
 
-const TRUST_OR_SKIP = 'Trust the certificate authority that signed it (polyaxon.tls.caFile), or, for a test cluster, allow insecure connections (polyaxon.tls.insecure); Polyaxon: Test Connection offers both.';
+const TRUST_OR_SKIP =
+  'Trust the certificate authority that signed it (polyaxon.tls.caFile), or, for a test cluster, allow insecure connections (polyaxon.tls.insecure); Polyaxon: Test Connection offers both.';
 
 const BY_CODE: Readonly<Record<string, Omit<CertificateFailure, 'fix'> & { fix?: string }>> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: { problem: 'selfSigned', words: 'its certificate is self-signed, so nothing vouches for it' },
-  SELF_SIGNED_CERT_IN_CHAIN: { problem: 'unknownCa', words: 'its certificate is signed by a private certificate authority that this computer does not trust' },
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { problem: 'unknownCa', words: 'its certificate is signed by a certificate authority that this computer does not know' },
-  UNABLE_TO_GET_ISSUER_CERT: { problem: 'unknownCa', words: 'its certificate is signed by a certificate authority that this computer does not know' },
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { problem: 'unknownCa', words: 'its certificate is signed by a certificate authority that this computer does not know' },
+  SELF_SIGNED_CERT_IN_CHAIN: {
+    problem: 'unknownCa',
+    words: 'its certificate is signed by a private certificate authority that this computer does not trust',
+  },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
+    problem: 'unknownCa',
+    words: 'its certificate is signed by a certificate authority that this computer does not know',
+  },
+  UNABLE_TO_GET_ISSUER_CERT: {
+    problem: 'unknownCa',
+    words: 'its certificate is signed by a certificate authority that this computer does not know',
+  },
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: {
+    problem: 'unknownCa',
+    words: 'its certificate is signed by a certificate authority that this computer does not know',
+  },
   CERT_UNTRUSTED: { problem: 'unknownCa', words: 'its certificate authority is not trusted for server certificates' },
   CERT_HAS_EXPIRED: {
     problem: 'expired',

@@ -3,9 +3,7 @@
 import { shapeFailure } from './answers';
 import { textOf } from './serverText';
 import { get, Transport, type ClientOptions } from './transport';
-import type {
-  Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, ProjectRef, Run, RunRef, RunStatuses,
-} from './types';
+import type { Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, ProjectRef, Run, RunRef, RunStatuses } from './types';
 import { normaliseHost } from './urls';
 
 export class PolyaxonClient {
@@ -26,7 +24,10 @@ export class PolyaxonClient {
   }
 
   listProjects(owner: string, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Project>> {
-    return this.transport.page(get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, `list the projects of ${owner}`, signal), isNamed);
+    return this.transport.page(
+      get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, `list the projects of ${owner}`, signal),
+      isNamed,
+    );
   }
 
   getProject(ref: ProjectRef, signal?: AbortSignal): Promise<Project> {
@@ -34,11 +35,15 @@ export class PolyaxonClient {
   }
 
   /** CE answers 201, not the 200 the swagger lists; a taken name is a 400 `{"name": [...]}`. */
-  createProject(
-    owner: string, body: { name: string; description?: string; tags?: string[] }, signal?: AbortSignal,
-  ): Promise<Project> {
+  createProject(owner: string, body: { name: string; description?: string; tags?: string[] }, signal?: AbortSignal): Promise<Project> {
     return this.transport.json({
-      method: 'POST', path: `/api/v1/${seg(owner)}/projects/create`, body, signal, missing: 'owner', ref: { owner }, expect: 'json',
+      method: 'POST',
+      path: `/api/v1/${seg(owner)}/projects/create`,
+      body,
+      signal,
+      missing: 'owner',
+      ref: { owner },
+      expect: 'json',
       action: `create project ${owner}/${body.name}`,
     });
   }
@@ -56,28 +61,66 @@ export class PolyaxonClient {
    * (OperationCreateSerializer in platform/coredb/coredb/api/project_resources/serializers.py).
    */
   createRun(ref: ProjectRef, body: OperationBody, signal?: AbortSignal): Promise<Run> {
-    return this.transport.json({ method: 'POST', path: `${projectPath(ref)}/runs`, body, signal, missing: 'project', ref, expect: 'json', action: `create a run in ${ref.owner}/${ref.project}` });
+    return this.transport.json({
+      method: 'POST',
+      path: `${projectPath(ref)}/runs`,
+      body,
+      signal,
+      missing: 'project',
+      ref,
+      expect: 'json',
+      action: `create a run in ${ref.owner}/${ref.project}`,
+    });
   }
 
   /** 200 `{}` (an empty answer is refused); the run goes `stopping`, then `stopped` once the operator's finalizer reports it. */
   async stopRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
-    await this.transport.json({ method: 'POST', path: `${runPath(ref)}/stop`, signal, missing: 'run', ref, expect: 'json', action: `stop ${runName(ref)}` });
+    await this.transport.json({
+      method: 'POST',
+      path: `${runPath(ref)}/stop`,
+      signal,
+      missing: 'run',
+      ref,
+      expect: 'json',
+      action: `stop ${runName(ref)}`,
+    });
   }
 
   /** 204, empty body. */
   async deleteRun(ref: RunRef, signal?: AbortSignal): Promise<void> {
-    await this.transport.send({ method: 'DELETE', path: runPath(ref), signal, missing: 'run', ref, expect: 'none', action: `delete ${runName(ref)}` });
+    await this.transport.send({
+      method: 'DELETE',
+      path: runPath(ref),
+      signal,
+      missing: 'run',
+      ref,
+      expect: 'none',
+      action: `delete ${runName(ref)}`,
+    });
   }
 
   /** Creates a new run from this one (201, `original.kind = "restart"`); `content` overrides the spec. */
   restartRun(
-    ref: RunRef, body?: { name?: string; description?: string; tags?: string[]; content?: string }, signal?: AbortSignal,
+    ref: RunRef,
+    body?: { name?: string; description?: string; tags?: string[]; content?: string },
+    signal?: AbortSignal,
   ): Promise<Run> {
-    return this.transport.json({ method: 'POST', path: `${runPath(ref)}/restart`, body: body ?? {}, signal, missing: 'run', ref, expect: 'json', action: `restart ${runName(ref)}` });
+    return this.transport.json({
+      method: 'POST',
+      path: `${runPath(ref)}/restart`,
+      body: body ?? {},
+      signal,
+      missing: 'run',
+      ref,
+      expect: 'json',
+      action: `restart ${runName(ref)}`,
+    });
   }
 
   async getStatuses(ref: RunRef, signal?: AbortSignal): Promise<RunStatuses> {
-    const statuses = await this.transport.json<RunStatuses>(get(`${runPath(ref)}/statuses`, 'run', ref, `read the statuses of ${runName(ref)}`, signal));
+    const statuses = await this.transport.json<RunStatuses>(
+      get(`${runPath(ref)}/statuses`, 'run', ref, `read the statuses of ${runName(ref)}`, signal),
+    );
     return { ...statuses, status_conditions: statuses.status_conditions ?? [] };
   }
 
@@ -93,7 +136,9 @@ export class PolyaxonClient {
    * iterate `lastFile`): core/polyaxon/streams/app/endpoints.py get_logs.
    */
   async getLogs(
-    ref: RunRef & { namespace: string }, opts: { lastTime?: string; lastFile?: string; force?: boolean }, signal?: AbortSignal,
+    ref: RunRef & { namespace: string },
+    opts: { lastTime?: string; lastFile?: string; force?: boolean },
+    signal?: AbortSignal,
   ): Promise<Logs> {
     const params = new URLSearchParams();
     if (opts.lastTime) params.set('last_time', opts.lastTime);
@@ -113,7 +158,13 @@ function isRecord(item: unknown): item is Record<string, unknown> {
 
 /** A line whose `value` is null (an empty line of the container's output) is still a line; fields are texts. */
 function logLine(item: Record<string, unknown>): LogLine {
-  return { ...item, timestamp: textOf(item.timestamp), pod: textOf(item.pod), container: textOf(item.container), value: textOf(item.value) };
+  return {
+    ...item,
+    timestamp: textOf(item.timestamp),
+    pod: textOf(item.pod),
+    container: textOf(item.container),
+    value: textOf(item.value),
+  };
 }
 
 function hasUuid(item: unknown): item is Run {

@@ -21,8 +21,9 @@ export function translateCompileError(raw: string | null | undefined): CompilePr
     const list = names.length ? names.map((n) => `'${n}'`).join(', ') : 'it names';
     const noun = names.length > 1 ? 'connections' : 'connection';
     return {
-      text: `this cluster has no ${noun} ${list}: remove ${names.length > 1 ? 'them' : 'it'} from run.connections in the polyaxonfile, `
-        + 'or ask the cluster admin to add it to the agent\'s connections',
+      text:
+        `this cluster has no ${noun} ${list}: remove ${names.length > 1 ? 'them' : 'it'} from run.connections in the polyaxonfile, ` +
+        "or ask the cluster admin to add it to the agent's connections",
       fixInPolyaxonfile: true,
     };
   }

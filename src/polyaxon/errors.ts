@@ -4,8 +4,18 @@ import { textOf } from './serverText';
 import type { CertificateFailure } from './certificate';
 
 export type PolyaxonErrorKind =
-  | 'unreachable' | 'timeout' | 'cancelled' | 'tls' | 'unauthorized' | 'forbidden' | 'notFound'
-  | 'projectNotFound' | 'validation' | 'server' | 'notPolyaxon' | 'badResponse';
+  | 'unreachable'
+  | 'timeout'
+  | 'cancelled'
+  | 'tls'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'projectNotFound'
+  | 'validation'
+  | 'server'
+  | 'notPolyaxon'
+  | 'badResponse';
 
 export interface PolyaxonErrorInit {
   kind: PolyaxonErrorKind;

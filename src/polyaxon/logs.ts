@@ -63,7 +63,7 @@ export async function followLogs(client: PolyaxonClient, ref: RunRef, opts: Foll
 async function follow(client: PolyaxonClient, ref: RunRef, opts: FollowOptions): Promise<void> {
   const { signal } = opts;
   const run = await client.getRun(ref, signal);
-  const namespace = run.settings?.namespace || await client.getNamespace(ref, signal);
+  const namespace = run.settings?.namespace || (await client.getNamespace(ref, signal));
   const target = { ...ref, namespace };
   // Live answers overlap at their edges and the archive repeats what was shown live: show each line once.
   const seen = new RecentLines(opts.remember ?? DEFAULT_REMEMBERED);
@@ -82,7 +82,7 @@ async function follow(client: PolyaxonClient, ref: RunRef, opts: FollowOptions):
     emit(logs.logs);
     // `last_time` comes back null once the k8s operation completed; keep the previous one until done shows.
     lastTime = logs.last_time ?? lastTime;
-    if (!await sleep(opts.intervalMs ?? DEFAULT_INTERVAL_MS, signal)) return;
+    if (!(await sleep(opts.intervalMs ?? DEFAULT_INTERVAL_MS, signal))) return;
   }
 
   // Archived mode: one stored file per answer, until `last_file` comes back null.

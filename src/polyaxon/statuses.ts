@@ -35,7 +35,14 @@ type Row = Pick<StatusInfo, 'group' | 'icon' | 'color' | 'label'> & Partial<Pick
 
 const YELLOW = 'charts.yellow';
 const starting = (label: string, icon = 'loading~spin'): Row => ({ group: 'starting', icon, color: YELLOW, label, transitional: true });
-const ended = (group: StatusGroup, icon: string, color: string, label: string, failure = false): Row => ({ group, icon, color, label, done: true, failure });
+const ended = (group: StatusGroup, icon: string, color: string, label: string, failure = false): Row => ({
+  group,
+  icon,
+  color,
+  label,
+  done: true,
+  failure,
+});
 
 /** A Record so that the compiler flags a status left out. */
 const TABLE: Record<RunStatus, Row> = {
@@ -66,7 +73,14 @@ const TABLE: Record<RunStatus, Row> = {
 function info(row: Row): StatusInfo {
   const done = row.done ?? false;
   const failure = row.failure ?? false;
-  return { ...row, done, transitional: row.transitional ?? false, stoppable: !done, failure, explained: failure || row.group === 'warning' };
+  return {
+    ...row,
+    done,
+    transitional: row.transitional ?? false,
+    stoppable: !done,
+    failure,
+    explained: failure || row.group === 'warning',
+  };
 }
 
 const INFO = Object.fromEntries(Object.entries(TABLE).map(([status, row]) => [status, info(row)])) as Record<RunStatus, StatusInfo>;

@@ -2,7 +2,14 @@
 // axios is loaded on the first request, not at activation: it is most of the extension's load time.
 import type { AxiosInstance } from 'axios';
 import {
-  cancelledFailure, MAX_ANSWER_BYTES, readAnswer, shapeFailure, timeoutFailure, transportFailure, type Missing, type RequestInfo,
+  cancelledFailure,
+  MAX_ANSWER_BYTES,
+  readAnswer,
+  shapeFailure,
+  timeoutFailure,
+  transportFailure,
+  type Missing,
+  type RequestInfo,
 } from './answers';
 import type { Page } from './types';
 
@@ -91,13 +98,23 @@ export class Transport {
     const results = page.results.filter(isItem);
     const dropped = page.results.length - results.length;
     if (dropped > 0) {
-      this.warn(`Polyaxon at ${this.host} answered ${call.method} ${call.path} with ${dropped} malformed item${dropped === 1 ? '' : 's'}, left out of the list.`);
+      this.warn(
+        `Polyaxon at ${this.host} answered ${call.method} ${call.path} with ${dropped} malformed item${dropped === 1 ? '' : 's'}, left out of the list.`,
+      );
     }
     return { count: page.count ?? null, next: page.next ?? null, previous: page.previous ?? null, results };
   }
 
   info(call: Call): RequestInfo {
-    return { host: this.host, method: call.method, path: call.path, action: call.action, missing: call.missing, ref: call.ref, hasToken: Boolean(this.opts.token) };
+    return {
+      host: this.host,
+      method: call.method,
+      path: call.path,
+      action: call.action,
+      missing: call.missing,
+      ref: call.ref,
+      hasToken: Boolean(this.opts.token),
+    };
   }
 
   /** One request: the timeout covers the whole exchange; onRequest hears of it exactly once. */
@@ -110,18 +127,28 @@ export class Transport {
       const res = await this.exchange(call);
       status = res.status;
       const location: unknown = res.headers.location;
-      return readAnswer(this.info(call), {
-        status,
-        text: typeof res.data === 'string' ? res.data : '',
-        contentType: String(res.headers['content-type'] ?? ''),
-        location: typeof location === 'string' ? location : undefined,
-      }, call.expect === 'json');
+      return readAnswer(
+        this.info(call),
+        {
+          status,
+          text: typeof res.data === 'string' ? res.data : '',
+          contentType: String(res.headers['content-type'] ?? ''),
+          location: typeof location === 'string' ? location : undefined,
+        },
+        call.expect === 'json',
+      );
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
       throw e;
     } finally {
       try {
-        this.opts.onRequest?.({ method: call.method, path: call.path, status, ms: Math.round(performance.now() - started), error: failure });
+        this.opts.onRequest?.({
+          method: call.method,
+          path: call.path,
+          status,
+          ms: Math.round(performance.now() - started),
+          error: failure,
+        });
       } catch {
         // A failing logger must not fail the request.
       }
@@ -148,7 +175,10 @@ export class Transport {
     try {
       const http = (this.http ??= this.createHttp());
       return await http.request<string>({
-        method: call.method, url: `${this.host}${call.path}`, data: call.body, signal: controller.signal,
+        method: call.method,
+        url: `${this.host}${call.path}`,
+        data: call.body,
+        signal: controller.signal,
       });
     } catch (e) {
       if (call.signal?.aborted) throw cancelledFailure(this.info(call));
@@ -181,9 +211,9 @@ export class Transport {
       proxy: false,
       httpsAgent: tlsOptions
         ? new https.Agent({
-          ca: opts.ca ? [...tls.rootCertificates, opts.ca] : undefined,
-          rejectUnauthorized: !opts.insecure,
-        })
+            ca: opts.ca ? [...tls.rootCertificates, opts.ca] : undefined,
+            rejectUnauthorized: !opts.insecure,
+          })
         : undefined,
     });
   }

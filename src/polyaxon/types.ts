@@ -3,9 +3,26 @@
 
 /** Every value of `V1Statuses` (identical in v1.11.3 and v2). */
 export type RunStatus =
-  | 'created' | 'resuming' | 'on_schedule' | 'compiled' | 'queued' | 'scheduled' | 'starting'
-  | 'running' | 'processing' | 'stopping' | 'failed' | 'stopped' | 'succeeded' | 'skipped'
-  | 'warning' | 'unschedulable' | 'upstream_failed' | 'retrying' | 'unknown' | 'done';
+  | 'created'
+  | 'resuming'
+  | 'on_schedule'
+  | 'compiled'
+  | 'queued'
+  | 'scheduled'
+  | 'starting'
+  | 'running'
+  | 'processing'
+  | 'stopping'
+  | 'failed'
+  | 'stopped'
+  | 'succeeded'
+  | 'skipped'
+  | 'warning'
+  | 'unschedulable'
+  | 'upstream_failed'
+  | 'retrying'
+  | 'unknown'
+  | 'done';
 
 export interface Installation {
   key?: string;

@@ -10,12 +10,39 @@ import { checkValue, IO_TYPES } from './values';
 /** Fields of a component, in the order the CLI writes them (see operation.ts); `template` comes first because
  * marshmallow lists a schema's inherited fields by reversed MRO (TemplateMixinSchema before BaseComponentSchema). */
 export const COMPONENT_FIELDS = [
-  'template', 'version', 'kind', 'name', 'description', 'tags', 'presets', 'queue', 'cache', 'termination', 'plugins',
-  'build', 'hooks', 'isApproved', 'cost', 'inputs', 'outputs', 'run',
+  'template',
+  'version',
+  'kind',
+  'name',
+  'description',
+  'tags',
+  'presets',
+  'queue',
+  'cache',
+  'termination',
+  'plugins',
+  'build',
+  'hooks',
+  'isApproved',
+  'cost',
+  'inputs',
+  'outputs',
+  'run',
 ];
 export const IO_FIELDS = [
-  'name', 'description', 'type', 'value', 'isOptional', 'isList', 'isFlag', 'argFormat', 'delayValidation', 'options',
-  'connection', 'toInit', 'toEnv',
+  'name',
+  'description',
+  'type',
+  'value',
+  'isOptional',
+  'isList',
+  'isFlag',
+  'argFormat',
+  'delayValidation',
+  'options',
+  'connection',
+  'toInit',
+  'toEnv',
 ];
 export const SERVICE_FIELDS = ['kind', 'environment', 'connections', 'volumes', 'init', 'sidecars', 'container', 'ports', 'rewritePath'];
 
@@ -38,7 +65,11 @@ export function checkPolyaxonfile(pf: Polyaxonfile): Problem[] {
   };
   const top = pf.data;
   if (!isRecord(top)) {
-    report([], 'The polyaxonfile is not a YAML mapping', "write 'version: 1.1', 'kind: component' and a 'run' section as 'key: value' lines");
+    report(
+      [],
+      'The polyaxonfile is not a YAML mapping',
+      "write 'version: 1.1', 'kind: component' and a 'run' section as 'key: value' lines",
+    );
     return problems;
   }
 
@@ -47,13 +78,21 @@ export function checkPolyaxonfile(pf: Polyaxonfile): Problem[] {
   } else if (typeof top.version !== 'number') {
     report(['version'], `'version' must be a number, not '${show(top.version)}'`, "write 'version: 1.1' without quotes");
   } else if (top.version !== SCHEMA_VERSION) {
-    report(['version'], `Polyaxonfile version ${top.version} is not supported (Polyaxon 1.11 reads version ${SCHEMA_VERSION})`, "set 'version: 1.1'");
+    report(
+      ['version'],
+      `Polyaxonfile version ${top.version} is not supported (Polyaxon 1.11 reads version ${SCHEMA_VERSION})`,
+      "set 'version: 1.1'",
+    );
   }
 
   if (top.kind === undefined || top.kind === null) {
     report(['kind'], "The polyaxonfile 'kind' must be specified", "add 'kind: component'", 'missing');
   } else if (top.kind !== 'component') {
-    report(['kind'], `kind is '${show(top.kind)}'; only components can be launched`, "use a polyaxonfile with 'kind: component' and a 'run' section");
+    report(
+      ['kind'],
+      `kind is '${show(top.kind)}'; only components can be launched`,
+      "use a polyaxonfile with 'kind: component' and a 'run' section",
+    );
   }
 
   checkUnknownKeys(top, [], COMPONENT_FIELDS, report);
@@ -105,7 +144,11 @@ function checkIO(entry: unknown, path: Path, seen: Set<string>, report: Report):
   if (typeof name !== 'string' || name === '') {
     report(at('name'), `${what} has no name`, "add 'name: SOME_NAME'", name === undefined ? 'missing' : 'value');
   } else if (IO_NAME_BLACK_LIST.includes(name)) {
-    report(at('name'), `'${name}' is reserved by Polyaxon's template context`, `rename it; ${IO_NAME_BLACK_LIST.map((n) => `'${n}'`).join(', ')} cannot be used`);
+    report(
+      at('name'),
+      `'${name}' is reserved by Polyaxon's template context`,
+      `rename it; ${IO_NAME_BLACK_LIST.map((n) => `'${n}'`).join(', ')} cannot be used`,
+    );
   } else if (seen.has(name)) {
     report(at('name'), `'${name}' is declared twice`, 'rename or remove one of them: params are matched by name');
   } else {
@@ -133,12 +176,30 @@ function checkIO(entry: unknown, path: Path, seen: Set<string>, report: Report):
   // validate_io only looks at a default Python finds truthy.
   if (pyTruthy(value)) {
     if (!isOptional) {
-      report(at('value'), `IO ${label} is not optional and has default value '${show(value)}'`, "add 'isOptional: true', or remove the value to make it required");
+      report(
+        at('value'),
+        `IO ${label} is not optional and has default value '${show(value)}'`,
+        "add 'isOptional: true', or remove the value to make it required",
+      );
     }
-    const io = { type: typeof type === 'string' ? type : undefined, isList: isTrue(entry.isList), options: Array.isArray(options) ? options : undefined };
+    const io = {
+      type: typeof type === 'string' ? type : undefined,
+      isList: isTrue(entry.isList),
+      options: Array.isArray(options) ? options : undefined,
+    };
     const error = checkValue(io, value);
-    if (error?.kind === 'type') report(at('value'), `The default '${show(value)}' of ${label} is not ${error.expected}`, `change the value or the type ('${io.type}')`);
-    if (error?.kind === 'options') report(at('value'), `The default '${show(value)}' of ${label} is not one of its options`, `use one of ${io.options!.map(show).join(', ')}`);
+    if (error?.kind === 'type')
+      report(
+        at('value'),
+        `The default '${show(value)}' of ${label} is not ${error.expected}`,
+        `change the value or the type ('${io.type}')`,
+      );
+    if (error?.kind === 'options')
+      report(
+        at('value'),
+        `The default '${show(value)}' of ${label} is not one of its options`,
+        `use one of ${io.options!.map(show).join(', ')}`,
+      );
   }
   if (isTrue(entry.isFlag) && type !== 'bool') {
     report(at('isFlag'), `${label} is a flag but its type is '${show(type)}'`, "flags must have 'type: bool'");
@@ -155,7 +216,10 @@ function checkRun(run: unknown, report: Report): void {
     return;
   }
   if (run.kind !== 'service') {
-    const message = run.kind === undefined || run.kind === null ? "'run.kind' is missing" : `run.kind is '${show(run.kind)}'; only services can be launched and opened`;
+    const message =
+      run.kind === undefined || run.kind === null
+        ? "'run.kind' is missing"
+        : `run.kind is '${show(run.kind)}'; only services can be launched and opened`;
     report(['run', 'kind'], message, "set 'run.kind: service'", run.kind === undefined ? 'missing' : 'value');
     return;
   }
@@ -167,32 +231,66 @@ function checkRun(run: unknown, report: Report): void {
     report(['run', 'ports'], `'ports' must be a non-empty list of port numbers, not '${show(ports)}'`, "write e.g. 'ports: [8080]'");
   }
   if (run.rewritePath !== undefined && run.rewritePath !== null && !isBool(run.rewritePath)) {
-    report(['run', 'rewritePath'], `'rewritePath' must be true or false, not '${show(run.rewritePath)}'`, "write 'rewritePath: true' for apps served from '/'");
+    report(
+      ['run', 'rewritePath'],
+      `'rewritePath' must be true or false, not '${show(run.rewritePath)}'`,
+      "write 'rewritePath: true' for apps served from '/'",
+    );
   }
   const connections = run.connections;
-  if (connections !== undefined && connections !== null && !(Array.isArray(connections) && connections.every((c) => typeof c === 'string'))) {
+  if (
+    connections !== undefined &&
+    connections !== null &&
+    !(Array.isArray(connections) && connections.every((c) => typeof c === 'string'))
+  ) {
     report(['run', 'connections'], "'connections' must be a list of connection names", "write e.g. 'connections: [fstore-pvc]'");
   }
   const container = run.container;
   if (!isRecord(container)) {
-    report(['run', 'container'], "A service needs a 'container' mapping", "add 'container:' with at least 'image:'", container === undefined ? 'missing' : 'value');
+    report(
+      ['run', 'container'],
+      "A service needs a 'container' mapping",
+      "add 'container:' with at least 'image:'",
+      container === undefined ? 'missing' : 'value',
+    );
     return;
   }
   for (const key of Object.keys(container)) {
     if (!CONTAINER_ATTRIBUTES.includes(toSnakeCase(key))) {
-      report(['run', 'container', key], `Unknown container field '${key}'`, suggest(key, CONTAINER_ATTRIBUTES.map(toCamelCase)) || 'remove it; see the Kubernetes Container reference', 'key');
+      report(
+        ['run', 'container', key],
+        `Unknown container field '${key}'`,
+        suggest(key, CONTAINER_ATTRIBUTES.map(toCamelCase)) || 'remove it; see the Kubernetes Container reference',
+        'key',
+      );
     }
   }
   if (typeof container.image !== 'string' || container.image === '') {
-    report(['run', 'container', 'image'], "The container has no 'image'", 'add e.g. \'image: "{{ DOCKER_IMAGE }}"\'', container.image === undefined ? 'missing' : 'value');
+    report(
+      ['run', 'container', 'image'],
+      "The container has no 'image'",
+      'add e.g. \'image: "{{ DOCKER_IMAGE }}"\'',
+      container.image === undefined ? 'missing' : 'value',
+    );
   }
 }
 
-function checkUnknownKeys(object: Record<string, unknown>, path: Path, known: readonly string[], report: Report, aliases: Record<string, string> = {}): void {
+function checkUnknownKeys(
+  object: Record<string, unknown>,
+  path: Path,
+  known: readonly string[],
+  report: Report,
+  aliases: Record<string, string> = {},
+): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
     const guess = aliases[key] ? `Polyaxon calls it '${aliases[key]}'` : suggest(key, known);
-    report([...path, key], `Unexpected field '${key}'${path.length ? ` in '${fieldName(path)}'` : ''}`, guess || `remove it; allowed: ${known.join(', ')}`, 'key');
+    report(
+      [...path, key],
+      `Unexpected field '${key}'${path.length ? ` in '${fieldName(path)}'` : ''}`,
+      guess || `remove it; allowed: ${known.join(', ')}`,
+      'key',
+    );
   }
 }
 
@@ -212,5 +310,5 @@ function pyTruthy(v: unknown): boolean {
 }
 
 function show(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
 }

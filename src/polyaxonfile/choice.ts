@@ -46,7 +46,8 @@ export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFile
   for (const [value, source, origin] of given) {
     if (!value?.trim()) continue;
     const file = resolveAgainst(value.trim(), inputs.workspaceRoots[0], inputs.trusted, origin);
-    if (!(await files.exists(file))) throw new Error(`The polyaxonfile ${file} (from ${origin}) does not exist. Fix the path or clear it to use the default.`);
+    if (!(await files.exists(file)))
+      throw new Error(`The polyaxonfile ${file} (from ${origin}) does not exist. Fix the path or clear it to use the default.`);
     return { path: file, source };
   }
   if (inputs.trusted) {
@@ -72,7 +73,9 @@ export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFile
 function resolveAgainst(file: string, root: string | undefined, trusted: boolean, origin: string): string {
   if (path.isAbsolute(file) || !root) return file;
   if (!trusted) {
-    throw new Error(`The polyaxonfile "${file}" (from ${origin}) is relative to the workspace, whose files are not used while it is not trusted. Use an absolute path, or trust the workspace (Workspaces: Manage Workspace Trust).`);
+    throw new Error(
+      `The polyaxonfile "${file}" (from ${origin}) is relative to the workspace, whose files are not used while it is not trusted. Use an absolute path, or trust the workspace (Workspaces: Manage Workspace Trust).`,
+    );
   }
   return path.join(root, file);
 }

@@ -46,7 +46,10 @@ function toDiagnosis(p: Problem, lines: readonly string[]): Diagnosis {
   const word = /^("[^"]*"|'[^']*'|[^\s:,#\]}]+)/.exec(text.slice(start))?.[0] ?? '';
   const end = word ? start + word.length : Math.max(start + 1, text.length);
   return {
-    startLine: line, startColumn: start, endLine: line, endColumn: end,
+    startLine: line,
+    startColumn: start,
+    endLine: line,
+    endColumn: end,
     message: p.hint ? `${p.message} (${p.hint})` : p.message,
     field: p.field,
   };

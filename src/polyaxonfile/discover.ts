@@ -16,10 +16,7 @@ export interface FoundPolyaxonfile {
 export type { ServiceKind };
 
 /** Where the AISG project template keeps its services; these are what "Launch Cluster VSCode/Jupyter" mean. */
-const PREFERRED = [
-  'aisg-context/polyaxon/polyaxonfiles/vscode-service.yml',
-  'aisg-context/polyaxon/polyaxonfiles/jupyter-service.yml',
-];
+const PREFERRED = ['aisg-context/polyaxon/polyaxonfiles/vscode-service.yml', 'aisg-context/polyaxon/polyaxonfiles/jupyter-service.yml'];
 const SKIPPED = new Set(['node_modules', '.git']);
 
 /**
@@ -41,7 +38,13 @@ export function findServicePolyaxonfiles(root: string, options: { maxDepth?: num
         walk(full, depth + 1, inPolyaxonfiles || entry.name === 'polyaxonfiles');
       } else if (entry.isFile() && inPolyaxonfiles && /\.ya?ml$/i.test(entry.name)) {
         const polyaxonfile = readService(full);
-        if (polyaxonfile) found.push({ file: full, relativePath: path.relative(root, full).split(path.sep).join('/'), kind: serviceKindOf(polyaxonfile), polyaxonfile });
+        if (polyaxonfile)
+          found.push({
+            file: full,
+            relativePath: path.relative(root, full).split(path.sep).join('/'),
+            kind: serviceKindOf(polyaxonfile),
+            polyaxonfile,
+          });
       }
     }
   };
@@ -69,6 +72,6 @@ function readService(file: string): Polyaxonfile | undefined {
 export function serviceKindOf(pf: Polyaxonfile): ServiceKind {
   const input = imageInputName(pf);
   const imageDefault = input ? pf.inputs.find((io) => io.name === input)?.value : undefined;
-  const image = input ? (typeof imageDefault === 'string' ? imageDefault : '') : pf.image ?? '';
+  const image = input ? (typeof imageDefault === 'string' ? imageDefault : '') : (pf.image ?? '');
   return serviceKindFrom({ tags: pf.tags, name: pf.name, image });
 }

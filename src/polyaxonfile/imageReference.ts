@@ -57,8 +57,8 @@ function partProblem(value: string): string | undefined {
     if (!TAG_ONLY.test(tag)) {
       return tag === ''
         ? 'the tag after the colon is empty'
-        : `the tag '${tag}' may hold only letters, digits, '_', '.' and '-', must not start with '.' or '-', `
-          + 'and has at most 128 characters';
+        : `the tag '${tag}' may hold only letters, digits, '_', '.' and '-', must not start with '.' or '-', ` +
+            'and has at most 128 characters';
     }
   }
   if (name === '') return 'the name is missing';

@@ -6,14 +6,36 @@ import { isRecord } from './parse';
 
 /** Attributes of kubernetes.client.V1Container, alphabetical as its to_dict() emits them. */
 export const CONTAINER_ATTRIBUTES = [
-  'args', 'command', 'env', 'env_from', 'image', 'image_pull_policy', 'lifecycle', 'liveness_probe', 'name', 'ports',
-  'readiness_probe', 'resources', 'security_context', 'startup_probe', 'stdin', 'stdin_once', 'termination_message_path',
-  'termination_message_policy', 'tty', 'volume_devices', 'volume_mounts', 'working_dir',
+  'args',
+  'command',
+  'env',
+  'env_from',
+  'image',
+  'image_pull_policy',
+  'lifecycle',
+  'liveness_probe',
+  'name',
+  'ports',
+  'readiness_probe',
+  'resources',
+  'security_context',
+  'startup_probe',
+  'stdin',
+  'stdin_once',
+  'termination_message_path',
+  'termination_message_policy',
+  'tty',
+  'volume_devices',
+  'volume_mounts',
+  'working_dir',
 ];
 
 /** polyaxon/schemas/utils.py to_snake_case. */
 export function toSnakeCase(key: string): string {
-  return key.replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase();
+  return key
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** polyaxon/schemas/utils.py to_camel_case. */
@@ -26,7 +48,10 @@ export function toCamelCase(snake: string): string {
 export function k8sToDict(value: unknown, defaults: Record<string, unknown> = {}): unknown {
   if (!isRecord(value)) return value;
   const attributes = Object.entries({ ...defaults, ...value }).map(([k, v]): [string, unknown] => [toSnakeCase(k), v]);
-  return Object.fromEntries(attributes.filter(([, v]) => v !== null && v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => [toCamelCase(k), v]));
+  return Object.fromEntries(
+    attributes
+      .filter(([, v]) => v !== null && v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [toCamelCase(k), v]),
+  );
 }

@@ -24,16 +24,18 @@ export function imageInputName(pf: Polyaxonfile): string | undefined {
 /** Every input of the file, in file order, to ask the user about. */
 export function launchInputs(pf: Polyaxonfile): LaunchInput[] {
   const image = imageInputName(pf);
-  return pf.inputs.filter((io) => io.name).map((io) => ({
-    name: io.name,
-    description: io.description,
-    type: io.type,
-    default: io.value === undefined ? undefined : asText(io.value),
-    required: !io.isOptional && !io.delayValidation,
-    options: io.options?.map(asText),
-    isList: io.isList,
-    isImage: io.name === image,
-  }));
+  return pf.inputs
+    .filter((io) => io.name)
+    .map((io) => ({
+      name: io.name,
+      description: io.description,
+      type: io.type,
+      default: io.value === undefined ? undefined : asText(io.value),
+      required: !io.isOptional && !io.delayValidation,
+      options: io.options?.map(asText),
+      isList: io.isList,
+      isImage: io.name === image,
+    }));
 }
 
 /** Polyaxon's parse_string: texts as they are, anything else as JSON. */

@@ -16,9 +16,24 @@ export interface Operation {
 }
 
 const ENVIRONMENT_FIELDS = [
-  'labels', 'annotations', 'nodeSelector', 'affinity', 'tolerations', 'nodeName', 'serviceAccountName', 'hostAliases',
-  'securityContext', 'imagePullSecrets', 'hostNetwork', 'hostPID', 'dnsPolicy', 'dnsConfig', 'schedulerName',
-  'priorityClassName', 'priority', 'restartPolicy',
+  'labels',
+  'annotations',
+  'nodeSelector',
+  'affinity',
+  'tolerations',
+  'nodeName',
+  'serviceAccountName',
+  'hostAliases',
+  'securityContext',
+  'imagePullSecrets',
+  'hostNetwork',
+  'hostPID',
+  'dnsPolicy',
+  'dnsConfig',
+  'schedulerName',
+  'priorityClassName',
+  'priority',
+  'restartPolicy',
 ];
 const MAIN_CONTAINER = 'polyaxon-main'; // containers/names.py MAIN_JOB_CONTAINER, ServiceSchema's container default
 

@@ -22,7 +22,11 @@ export function checkParams(pf: Polyaxonfile, params: Params): Problem[] {
 
   for (const name of Object.keys(params)) {
     if (names.includes(name)) continue;
-    const hint = suggest(name, names) || (names.length ? `the polyaxonfile declares ${names.map((n) => `'${n}'`).join(', ')}` : 'the polyaxonfile declares no inputs; remove the param');
+    const hint =
+      suggest(name, names) ||
+      (names.length
+        ? `the polyaxonfile declares ${names.map((n) => `'${n}'`).join(', ')}`
+        : 'the polyaxonfile declares no inputs; remove the param');
     at(undefined, name, `Received unexpected param '${name}'`, hint);
   }
 
@@ -32,16 +36,31 @@ export function checkParams(pf: Polyaxonfile, params: Params): Problem[] {
     if (!Object.prototype.hasOwnProperty.call(params, io.name)) {
       // Outputs are never required (ops_params.py validates only the outputs that are passed).
       if (io.section === 'inputs' && !io.isOptional && !io.delayValidation) {
-        at(io, io.name, `Input '${io.name}' is required, no param was passed`, `give a value for ${io.name}, or make it optional in the polyaxonfile ('isOptional: true' with a 'value')`);
+        at(
+          io,
+          io.name,
+          `Input '${io.name}' is required, no param was passed`,
+          `give a value for ${io.name}, or make it optional in the polyaxonfile ('isOptional: true' with a 'value')`,
+        );
       }
       continue;
     }
     const value = params[io.name];
     const error = checkValue(io, value);
     if (error?.kind === 'type') {
-      at(io, io.name, `Cannot convert '${value}' to '${io.isList ? `list of ${io.type}` : io.type}' for '${io.name}'`, `give ${error.expected}`);
+      at(
+        io,
+        io.name,
+        `Cannot convert '${value}' to '${io.isList ? `list of ${io.type}` : io.type}' for '${io.name}'`,
+        `give ${error.expected}`,
+      );
     } else if (error?.kind === 'options') {
-      at(io, io.name, `The value '${value}' provided for '${io.name}' is not one of the possible values`, `use one of ${io.options!.map((o) => `'${typeof o === 'string' ? o : JSON.stringify(o)}'`).join(', ')}`);
+      at(
+        io,
+        io.name,
+        `The value '${value}' provided for '${io.name}' is not one of the possible values`,
+        `use one of ${io.options!.map((o) => `'${typeof o === 'string' ? o : JSON.stringify(o)}'`).join(', ')}`,
+      );
     } else if (io.name === image) {
       // The server would accept it and the pod would sit in ImagePullBackOff (or InvalidImageName).
       const problem = imageReferenceProblem(value);

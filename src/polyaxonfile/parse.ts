@@ -56,11 +56,16 @@ export interface Polyaxonfile {
 export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_POLYAXONFILE_BYTES) {
-    throw new PolyaxonfileError([{
-      file, line: 1, column: 1, field: '',
-      message: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; polyaxonfiles over 1 MB are not read`,
-      hint: 'a polyaxonfile is a few KB: is this the right file?',
-    }]);
+    throw new PolyaxonfileError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        field: '',
+        message: `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; polyaxonfiles over 1 MB are not read`,
+        hint: 'a polyaxonfile is a few KB: is this the right file?',
+      },
+    ]);
   }
   const { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
@@ -69,32 +74,53 @@ export function parsePolyaxonfile(text: string, file: string): Polyaxonfile {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const yamlProblem = (e: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }, message: string, hint: string): Problem => {
+  const yamlProblem = (
+    e: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] },
+    message: string,
+    hint: string,
+  ): Problem => {
     const [line, column] = e.linePos ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
     return { file, line, column, field: '', message, hint };
   };
   if (doc.errors.length) {
-    throw new PolyaxonfileError(doc.errors.map((e) => yamlProblem(e, `YAML syntax error: ${e.message.split('\n')[0]}`, 'fix the YAML at this position')));
+    throw new PolyaxonfileError(
+      doc.errors.map((e) => yamlProblem(e, `YAML syntax error: ${e.message.split('\n')[0]}`, 'fix the YAML at this position')),
+    );
   }
   // The CLI reads with PyYAML's safe loader, which refuses tags it does not know (`!env`, `!!js/function`, `!!python/…`).
   const unknownTags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (unknownTags.length) {
-    throw new PolyaxonfileError(unknownTags.map((w) => yamlProblem(w, `${w.message.split(' at line')[0]}: the Polyaxon CLI's safe YAML loader refuses it`, 'remove the tag and write the value itself')));
+    throw new PolyaxonfileError(
+      unknownTags.map((w) =>
+        yamlProblem(
+          w,
+          `${w.message.split(' at line')[0]}: the Polyaxon CLI's safe YAML loader refuses it`,
+          'remove the tag and write the value itself',
+        ),
+      ),
+    );
   }
   const bomb = aliasBomb(doc);
   if (bomb !== undefined) {
-    throw new PolyaxonfileError([{
-      file, ...at(bomb), field: '',
-      message: `YAML aliases here expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values, as a "billion laughs" file does`,
-      hint: 'write the values out, or use fewer nested aliases',
-    }]);
+    throw new PolyaxonfileError([
+      {
+        file,
+        ...at(bomb),
+        field: '',
+        message: `YAML aliases here expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} values, as a "billion laughs" file does`,
+        hint: 'write the values out, or use fewer nested aliases',
+      },
+    ]);
   }
   const locate = (path: readonly (string | number)[], of: 'value' | 'key' = 'value'): Position => {
     let node: unknown = doc.contents;
     let position = isNode(node) && node.range ? at(node.range[0]) : { line: 1, column: 1 };
     for (const key of path) {
-      const item = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key)
-        : isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
+      const item = isMap(node)
+        ? node.items.find((p) => isScalar(p.key) && p.key.value === key)
+        : isSeq(node) && typeof key === 'number'
+          ? node.items[key]
+          : undefined;
       if (item === undefined) break;
       // An empty value (`description:`) has no node of its own: point at its key.
       const target = isPair(item) ? (of === 'value' && isNode(item.value) && item.value.range ? item.value : item.key) : item;
@@ -177,9 +203,11 @@ function aliasBomb(doc: Document): number | undefined {
 // the 1.1 spec (PyYAML resolver.py); an input named `N` must stay a text.
 const BOOL_TAG = 'tag:yaml.org,2002:bool';
 function pyYamlBooleans(tags: Tags): Tags {
-  return tags.map((tag) => (typeof tag === 'object' && tag.tag === BOOL_TAG && 'test' in tag && tag.test
-    ? { ...tag, test: tag.test.test('true') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/ }
-    : tag));
+  return tags.map((tag) =>
+    typeof tag === 'object' && tag.tag === BOOL_TAG && 'test' in tag && tag.test
+      ? { ...tag, test: tag.test.test('true') ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/ : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/ }
+      : tag,
+  );
 }
 
 function readIOs(top: Record<string, unknown>, section: IO['section'], locate: Polyaxonfile['locate']): IO[] {

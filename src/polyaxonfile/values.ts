@@ -15,8 +15,19 @@ const jsonObject = (value: unknown) => (isRecord(value) ? ok(value) : typeof val
 // Python's int()/float() literals: surrounding spaces and digit-group underscores allowed.
 const DIGITS = String.raw`\d(?:_?\d)*`;
 const INT_LITERAL = new RegExp(String.raw`^\s*[+-]?${DIGITS}\s*$`);
-const FLOAT_LITERAL = new RegExp(String.raw`^\s*[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:[eE][+-]?${DIGITS})?|inf|infinity|nan)\s*$`, 'i');
-const pyFloat = (s: string) => (FLOAT_LITERAL.test(s) ? Number(s.trim().replace(/_/g, '').replace(/^([+-]?)inf(inity)?$/i, '$1Infinity')) : undefined);
+const FLOAT_LITERAL = new RegExp(
+  String.raw`^\s*[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:[eE][+-]?${DIGITS})?|inf|infinity|nan)\s*$`,
+  'i',
+);
+const pyFloat = (s: string) =>
+  FLOAT_LITERAL.test(s)
+    ? Number(
+        s
+          .trim()
+          .replace(/_/g, '')
+          .replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'),
+      )
+    : undefined;
 
 const TRUE_WORDS = ['y', 'yes', 't', 'true', 'on', '1'];
 const FALSE_WORDS = ['n', 'no', 'f', 'false', 'off', '0'];
@@ -27,10 +38,18 @@ const ISO_DATETIME = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\
 
 const float: TypeRule = {
   expected: 'a number, e.g. 0.5',
-  convert: (v) => (typeof v === 'number' || typeof v === 'boolean' ? ok(Number(v)) : typeof v === 'string' && pyFloat(v) !== undefined ? ok(pyFloat(v)) : undefined),
+  convert: (v) =>
+    typeof v === 'number' || typeof v === 'boolean'
+      ? ok(Number(v))
+      : typeof v === 'string' && pyFloat(v) !== undefined
+        ? ok(pyFloat(v))
+        : undefined,
 };
 // parse_string: numbers, bools, lists and dicts become their JSON text.
-const string: TypeRule = { expected: 'a text', convert: (v) => (typeof v === 'string' ? ok(v) : v instanceof Date ? undefined : ok(JSON.stringify(v))) };
+const string: TypeRule = {
+  expected: 'a text',
+  convert: (v) => (typeof v === 'string' ? ok(v) : v instanceof Date ? undefined : ok(JSON.stringify(v))),
+};
 const dict: TypeRule = { expected: 'a JSON object, e.g. {"key": "value"}', convert: jsonObject };
 const structured = (what: string): TypeRule => ({ expected: `a JSON object describing the ${what}`, convert: jsonObject });
 
@@ -40,7 +59,8 @@ const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
     expected: 'a whole number, e.g. 8',
     convert: (v) => {
       if (typeof v === 'boolean') return ok(Number(v)); // a Python bool is an int
-      const n = typeof v === 'number' ? v : typeof v === 'string' ? (INT_LITERAL.test(v) ? Number(v.replace(/_/g, '')) : pyFloat(v)) : undefined;
+      const n =
+        typeof v === 'number' ? v : typeof v === 'string' ? (INT_LITERAL.test(v) ? Number(v.replace(/_/g, '')) : pyFloat(v)) : undefined;
       return n !== undefined && Number.isInteger(n) ? ok(n) : undefined;
     },
   },
@@ -67,7 +87,20 @@ const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
     },
   },
   // get_list splits a string on commas and keeps the non-empty parts: any text is a list.
-  list: { expected: 'a comma-separated list, e.g. a,b,c', convert: (v) => (Array.isArray(v) ? ok(v) : typeof v === 'string' ? ok(v.split(',').map((s) => s.trim()).filter(Boolean)) : undefined) },
+  list: {
+    expected: 'a comma-separated list, e.g. a,b,c',
+    convert: (v) =>
+      Array.isArray(v)
+        ? ok(v)
+        : typeof v === 'string'
+          ? ok(
+              v
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            )
+          : undefined,
+  },
   uri: {
     expected: "'user:password@host' or a JSON object",
     convert: (v) => jsonObject(v) ?? (typeof v === 'string' && /^[^@:]*:[^@:]*@[^@]*$/.test(v) ? ok(v) : undefined),
@@ -78,7 +111,10 @@ const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
   },
   gcs: { expected: 'a gs://bucket/path URL', convert: (v) => urlOrObject(v, /^gs:\/\/[^/?#]/i) },
   s3: { expected: 'an s3://bucket/key URL', convert: (v) => urlOrObject(v, /^(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]/i) },
-  wasb: { expected: 'a wasbs://container@account.blob.core.windows.net/path URL', convert: (v) => urlOrObject(v, /^wasbs:\/\/[^@/?#]+@[^./?#]+\.blob\.core\.windows\.net/i) },
+  wasb: {
+    expected: 'a wasbs://container@account.blob.core.windows.net/path URL',
+    convert: (v) => urlOrObject(v, /^wasbs:\/\/[^@/?#]+@[^./?#]+\.blob\.core\.windows\.net/i),
+  },
   date: {
     expected: 'a date, e.g. 2024-01-31',
     convert: (v) => {
@@ -89,18 +125,37 @@ const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
       return date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day ? ok(v) : undefined;
     },
   },
-  datetime: { expected: 'an ISO date-time, e.g. 2024-01-31T12:00:00Z', convert: (v) => (v instanceof Date || (typeof v === 'string' && ISO_DATETIME.test(v)) ? ok(v) : undefined) },
+  datetime: {
+    expected: 'an ISO date-time, e.g. 2024-01-31T12:00:00Z',
+    convert: (v) => (v instanceof Date || (typeof v === 'string' && ISO_DATETIME.test(v)) ? ok(v) : undefined),
+  },
   uuid: {
     expected: 'a UUID, e.g. 8f4b2c1e9d7a4e6b8c3f1a2b3c4d5e6f',
     // uuid.UUID(): optional urn:uuid: prefix and braces, dashes anywhere, 32 hex digits.
-    convert: (v) => (typeof v === 'string' && /^[\da-f]{32}$/i.test(v.replace(/^urn:/i, '').replace(/^uuid:/i, '').replace(/^\{|\}$/g, '').replace(/-/g, '')) ? ok(v) : undefined),
+    convert: (v) =>
+      typeof v === 'string' &&
+      /^[\da-f]{32}$/i.test(
+        v
+          .replace(/^urn:/i, '')
+          .replace(/^uuid:/i, '')
+          .replace(/^\{|\}$/g, '')
+          .replace(/-/g, ''),
+      )
+        ? ok(v)
+        : undefined,
   },
   // An image is a plain name; the legacy JSON form must carry `name`.
   image: {
     expected: 'an image name, e.g. python:3.11',
     convert: (v) => {
       const object = isRecord(v) ? v : typeof v === 'string' ? parseJsonObject(v)?.value : undefined;
-      return object === undefined ? (typeof v === 'string' ? ok(v) : undefined) : isRecord(object) && 'name' in object ? ok(object.name) : undefined;
+      return object === undefined
+        ? typeof v === 'string'
+          ? ok(v)
+          : undefined
+        : isRecord(object) && 'name' in object
+          ? ok(object.name)
+          : undefined;
     },
   },
   dockerfile: structured('dockerfile'),
@@ -123,7 +178,8 @@ export function checkValue(io: { type?: string; isList: boolean; options?: unkno
   if (rule === undefined) return undefined; // untyped inputs take anything
   // `any`, `list` and `dict_of_dicts` ignore isList in parser.py.
   const converted = io.isList && !['any', 'list', 'dict_of_dicts'].includes(io.type!) ? convertList(rule, value) : rule.convert(value);
-  if (converted === undefined) return { kind: 'type', expected: io.isList ? `a JSON list or a comma-separated list of ${rule.expected}` : rule.expected };
+  if (converted === undefined)
+    return { kind: 'type', expected: io.isList ? `a JSON list or a comma-separated list of ${rule.expected}` : rule.expected };
   // _check_options compares the converted value with Python's `in`, i.e. ==.
   if (io.options?.length && !io.options.some((option) => pyEquals(option, converted.value))) return { kind: 'options' };
   return undefined;
@@ -137,7 +193,10 @@ function convertList(rule: TypeRule, value: unknown): { value: unknown } | undef
     const parsed = parseJson(value);
     if (parsed) items = Array.isArray(parsed.value) ? parsed.value : undefined;
     else {
-      const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const parts = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       items = parts.length > 1 ? parts : undefined;
     }
   }

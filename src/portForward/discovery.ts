@@ -16,11 +16,16 @@ export async function findGateways(kubectl: Kubectl, context: string, namespace:
   if (services.length === 0) {
     // Kubernetes lists an absent namespace as empty; asking for the namespace tells the two apart (users who may
     // not read namespaces get the plainer "no gateway" message).
-    await runKubectl(kubectl, ['--context', context, 'get', 'namespace', namespace, '-o', 'name'], { context, namespace }).catch((e: unknown) => {
-      if (e instanceof ForwardError && e.kind === 'noNamespace') throw e;
-    });
+    await runKubectl(kubectl, ['--context', context, 'get', 'namespace', namespace, '-o', 'name'], { context, namespace }).catch(
+      (e: unknown) => {
+        if (e instanceof ForwardError && e.kind === 'noNamespace') throw e;
+      },
+    );
   }
-  throw noGatewayService({ context, namespace }, services.map((s) => s.name));
+  throw noGatewayService(
+    { context, namespace },
+    services.map((s) => s.name),
+  );
 }
 
 export interface ConnectChoice {
@@ -34,7 +39,11 @@ export interface ConnectChoice {
 export async function prepareTarget(kubectl: Kubectl, choice: ConnectChoice): Promise<ForwardTarget> {
   const gateways = await findGateways(kubectl, choice.context, choice.namespace);
   const gateway = gateways.find((g) => g.name === choice.service);
-  if (!gateway) throw noGatewayService({ context: choice.context, namespace: choice.namespace }, gateways.map((g) => g.name));
+  if (!gateway)
+    throw noGatewayService(
+      { context: choice.context, namespace: choice.namespace },
+      gateways.map((g) => g.name),
+    );
   if (!(await isPortFree(choice.localPort))) throw portInUse(choice.localPort);
   return { ...choice, servicePort: servicePort(gateway) };
 }

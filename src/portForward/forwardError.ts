@@ -59,10 +59,15 @@ export function noGatewayService(scope: FailureScope, found: readonly string[]):
 
 /** The line of kubectl's stderr that explains a failure: an `error:` line or a server error, else the last line. */
 function explainingLine(stderr: string): string | undefined {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (
     lines.find((l) => /^Error from server/.test(l)) ??
-    lines.find((l) => /^(error|Unable to connect|Unable to listen)/i.test(l) && !/unable to listen on any of the requested ports/.test(l)) ??
+    lines.find(
+      (l) => /^(error|Unable to connect|Unable to listen)/i.test(l) && !/unable to listen on any of the requested ports/.test(l),
+    ) ??
     lines.at(-1)
   );
 }
@@ -72,17 +77,37 @@ export function classifyKubectlFailure(stderr: string, scope: FailureScope): For
   const line = explainingLine(stderr) ?? 'kubectl exited without a message';
   const all = stderr;
   if (/context "[^"]*" does not exist|context was not found for specified context/.test(all)) {
-    return new ForwardError('noContext', `The kube context "${scope.context}" does not exist in your kubeconfig ($KUBECONFIG or ~/.kube/config). kubectl said: ${line}`, line);
+    return new ForwardError(
+      'noContext',
+      `The kube context "${scope.context}" does not exist in your kubeconfig ($KUBECONFIG or ~/.kube/config). kubectl said: ${line}`,
+      line,
+    );
   }
   if (/\(Forbidden\)|is forbidden:/.test(all)) {
-    const forbidden = all.split(/\r?\n/).map((l) => l.trim()).find((l) => /forbidden/i.test(l)) ?? line;
-    return new ForwardError('forbidden', `Kubernetes refused this for your user (RBAC) in namespace "${scope.namespace}". Ask a cluster admin for access. kubectl said: ${forbidden}`, forbidden);
+    const forbidden =
+      all
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .find((l) => /forbidden/i.test(l)) ?? line;
+    return new ForwardError(
+      'forbidden',
+      `Kubernetes refused this for your user (RBAC) in namespace "${scope.namespace}". Ask a cluster admin for access. kubectl said: ${forbidden}`,
+      forbidden,
+    );
   }
   if (/namespaces "[^"]*" not found/.test(all)) {
-    return new ForwardError('noNamespace', `The namespace "${scope.namespace}" does not exist in context "${scope.context}". kubectl said: ${line}`, line);
+    return new ForwardError(
+      'noNamespace',
+      `The namespace "${scope.namespace}" does not exist in context "${scope.context}". kubectl said: ${line}`,
+      line,
+    );
   }
   if (/services "[^"]*" not found/.test(all)) {
-    return new ForwardError('noService', `The service "${scope.service}" does not exist in namespace "${scope.namespace}" of context "${scope.context}". Run Polyaxon: Connect to Cluster… to choose the gateway again. kubectl said: ${line}`, line);
+    return new ForwardError(
+      'noService',
+      `The service "${scope.service}" does not exist in namespace "${scope.namespace}" of context "${scope.context}". Run Polyaxon: Connect to Cluster… to choose the gateway again. kubectl said: ${line}`,
+      line,
+    );
   }
   if (/address already in use|unable to listen on any of the requested ports/i.test(all)) {
     return portInUse(scope.localPort ?? 0, line);
@@ -95,10 +120,20 @@ export function classifyKubectlFailure(stderr: string, scope: FailureScope): For
     );
   }
   if (/lost connection to pod|error occurred forwarding|error forwarding port/i.test(all)) {
-    return new ForwardError('lostConnection', `kubectl lost the connection to the gateway pod (it may have restarted). kubectl said: ${line}`, line);
+    return new ForwardError(
+      'lostConnection',
+      `kubectl lost the connection to the gateway pod (it may have restarted). kubectl said: ${line}`,
+      line,
+    );
   }
-  if (/Unable to connect to the server|connection to the server .* was refused|no such host|i\/o timeout|TLS handshake timeout/i.test(all)) {
-    return new ForwardError('clusterUnreachable', `The cluster of context "${scope.context}" is not reachable. Check the network or VPN. kubectl said: ${line}`, line);
+  if (
+    /Unable to connect to the server|connection to the server .* was refused|no such host|i\/o timeout|TLS handshake timeout/i.test(all)
+  ) {
+    return new ForwardError(
+      'clusterUnreachable',
+      `The cluster of context "${scope.context}" is not reachable. Check the network or VPN. kubectl said: ${line}`,
+      line,
+    );
   }
   return new ForwardError('unknown', `kubectl failed: ${line}`, line);
 }

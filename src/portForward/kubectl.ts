@@ -15,13 +15,19 @@ const CALL_TIMEOUT_MS = 30_000;
 
 export function runKubectl(kubectl: Kubectl, args: string[], scope: FailureScope): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(kubectl.command, args, { env: kubectl.env, timeout: CALL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EACCES') return reject(kubectlNotFound(kubectl.command));
-      if (error.killed) return reject(new ForwardError('timeout', `kubectl ${args.join(' ')} gave no answer in ${CALL_TIMEOUT_MS / 1000} s.`));
-      reject(classifyKubectlFailure(stderr || error.message, scope));
-    });
+    execFile(
+      kubectl.command,
+      args,
+      { env: kubectl.env, timeout: CALL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES') return reject(kubectlNotFound(kubectl.command));
+        if (error.killed)
+          return reject(new ForwardError('timeout', `kubectl ${args.join(' ')} gave no answer in ${CALL_TIMEOUT_MS / 1000} s.`));
+        reject(classifyKubectlFailure(stderr || error.message, scope));
+      },
+    );
   });
 }
 
@@ -50,6 +56,20 @@ export async function listServices(kubectl: Kubectl, context: string, namespace:
   }
 }
 
-export function portForwardArgs(target: { context: string; namespace: string; service: string; servicePort: number; localPort: number }): string[] {
-  return ['--context', target.context, 'port-forward', '-n', target.namespace, `svc/${target.service}`, `${target.localPort}:${target.servicePort}`];
+export function portForwardArgs(target: {
+  context: string;
+  namespace: string;
+  service: string;
+  servicePort: number;
+  localPort: number;
+}): string[] {
+  return [
+    '--context',
+    target.context,
+    'port-forward',
+    '-n',
+    target.namespace,
+    `svc/${target.service}`,
+    `${target.localPort}:${target.servicePort}`,
+  ];
 }

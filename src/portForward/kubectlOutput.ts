@@ -21,7 +21,9 @@ export function parseServiceList(json: string): ServiceInfo[] {
   return list.items.flatMap((item) => {
     const name = item.metadata?.name;
     if (typeof name !== 'string') return [];
-    const ports = (item.spec?.ports ?? []).flatMap((p) => (typeof p.port === 'number' ? [{ name: typeof p.name === 'string' ? p.name : undefined, port: p.port }] : []));
+    const ports = (item.spec?.ports ?? []).flatMap((p) =>
+      typeof p.port === 'number' ? [{ name: typeof p.name === 'string' ? p.name : undefined, port: p.port }] : [],
+    );
     return [{ name, ports }];
   });
 }
@@ -36,7 +38,10 @@ export function servicePort(service: ServiceInfo): number {
 }
 
 export function parseContextNames(stdout: string): string[] {
-  return stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return stdout
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** The local port of a `Forwarding from 127.0.0.1:8888 -> 80` (or `[::1]:8888`) line, else undefined. */

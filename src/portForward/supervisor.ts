@@ -27,7 +27,6 @@ export type ForwardState =
   /** It keeps failing: the user is told why. `retryInMs` is absent when no retry is scheduled. */
   | { kind: 'failed'; target: ForwardTarget; failures: number; retryInMs?: number; error: ForwardError };
 
-
 export interface ForwardLog {
   trace(message: string): void;
   info(message: string): void;
@@ -46,7 +45,6 @@ export interface SupervisorDeps {
 /** kubectl normally prints its Forwarding line within a second; an auth plugin may take a while to fetch a token. */
 const START_TIMEOUT_MS = 30_000;
 const STDERR_KEPT = 20;
-
 
 const systemTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -75,7 +73,11 @@ export class PortForwardSupervisor {
     this.timers = deps.timers ?? systemTimers;
     this.spawn = deps.spawn ?? spawnKubectl;
     this.probe = deps.probe ?? ((port) => acceptsConnections(port));
-    this.wake = new WakeDetector(this.timers, () => void this.check(), (gap) => this.onWake(gap));
+    this.wake = new WakeDetector(
+      this.timers,
+      () => void this.check(),
+      (gap) => this.onWake(gap),
+    );
   }
 
   get state(): ForwardState {
@@ -215,7 +217,13 @@ export class PortForwardSupervisor {
         stderr.push(line);
         if (stderr.length > STDERR_KEPT) stderr.shift();
       });
-      child.once('error', (e) => finish(e.code === 'ENOENT' || e.code === 'EACCES' ? kubectlNotFound(kubectl.command) : new ForwardError('unknown', `kubectl could not be started: ${e.message}`)));
+      child.once('error', (e) =>
+        finish(
+          e.code === 'ENOENT' || e.code === 'EACCES'
+            ? kubectlNotFound(kubectl.command)
+            : new ForwardError('unknown', `kubectl could not be started: ${e.message}`),
+        ),
+      );
       child.once('exit', (code, signal) => {
         // stderr may still hold lines when 'exit' fires; they arrive within the same turn of the loop.
         setImmediate(() => {

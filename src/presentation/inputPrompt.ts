@@ -17,7 +17,7 @@ export interface InputWording {
 const IMAGE_OF: Record<ServiceKind, string> = {
   vscode: 'your vscode-server image',
   jupyter: 'your Jupyter Lab image',
-  other: 'the service\'s image',
+  other: "the service's image",
 };
 
 const KNOWN: Record<string, string> = {
@@ -36,7 +36,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 export function inputWording(io: LaunchInput, kind: ServiceKind): InputWording {
-  const label = io.isImage || io.name === 'DOCKER_IMAGE' ? `Image (${IMAGE_OF[kind]})` : KNOWN[io.name] ?? readableName(io);
+  const label = io.isImage || io.name === 'DOCKER_IMAGE' ? `Image (${IMAGE_OF[kind]})` : (KNOWN[io.name] ?? readableName(io));
   const description = io.description?.replace(/\s+/g, ' ').trim();
   const typeWord = io.type ? TYPE_WORDS[io.type] : undefined;
   const expects = typeWord ? (io.isList ? `a list, each ${typeWord}` : typeWord) : io.isList ? 'a list' : undefined;

@@ -17,9 +17,12 @@ export class LogTail {
 
   text(): string {
     this.trim();
-    const note = this.dropped > 0
-      ? [`… ${this.dropped.toLocaleString('en-US')} older lines were dropped: this document keeps the last ${this.capacity.toLocaleString('en-US')}.`]
-      : [];
+    const note =
+      this.dropped > 0
+        ? [
+            `… ${this.dropped.toLocaleString('en-US')} older lines were dropped: this document keeps the last ${this.capacity.toLocaleString('en-US')}.`,
+          ]
+        : [];
     return [...note, ...this.lines].join('\n');
   }
 

@@ -22,7 +22,6 @@ export interface PanelState {
   kind?: ServiceKind;
 }
 
-
 const KINDS: readonly ServiceKind[] = ['vscode', 'jupyter', 'other'];
 
 export function parsePanelState(state: unknown): PanelState | undefined {
@@ -125,8 +124,10 @@ function statusBadge(view: ServiceView): string {
 function content(title: string, view: ServiceView): string {
   switch (view.kind) {
     case 'running':
-      return `${reveal(title)}<iframe id="service" src="${esc(view.url)}" title="${esc(title)}" sandbox="${IFRAME_SANDBOX}" ` +
-        'allow="clipboard-read; clipboard-write"></iframe>';
+      return (
+        `${reveal(title)}<iframe id="service" src="${esc(view.url)}" title="${esc(title)}" sandbox="${IFRAME_SANDBOX}" ` +
+        'allow="clipboard-read; clipboard-write"></iframe>'
+      );
     case 'loading':
       return panel('Loading the service…');
     case 'waiting':

@@ -11,7 +11,10 @@ export function formatDuration(ms: number): string {
 }
 
 /** "up 2h 5m" for a running service, "3m ago" otherwise. */
-export function ageText(run: { status?: string | null; started_at?: string | null; created_at?: string | null; finished_at?: string | null }, now: number): string {
+export function ageText(
+  run: { status?: string | null; started_at?: string | null; created_at?: string | null; finished_at?: string | null },
+  now: number,
+): string {
   const started = time(run.started_at);
   if (run.status === 'running' && started !== undefined) return `up ${formatDuration(now - started)}`;
   const since = time(run.finished_at) ?? time(run.created_at);

@@ -19,17 +19,34 @@ function mayHaveCreated(e: unknown): e is PolyaxonError {
  */
 export async function createOnce(client: PolyaxonClient, ref: ProjectRef, body: OperationBody): Promise<Run> {
   // A missing project fails the create as well, with the error the caller handles.
-  const before = await client.listRuns(ref, RECENT).then((p) => new Set(p.results.map((r) => r.uuid)), () => undefined);
+  const before = await client.listRuns(ref, RECENT).then(
+    (p) => new Set(p.results.map((r) => r.uuid)),
+    () => undefined,
+  );
   try {
     return await client.createRun(ref, body);
   } catch (e) {
     if (!mayHaveCreated(e)) throw e;
-    const after = before && await client.listRuns(ref, RECENT).then((p) => p.results, () => undefined);
+    const after =
+      before &&
+      (await client.listRuns(ref, RECENT).then(
+        (p) => p.results,
+        () => undefined,
+      ));
     const created = after?.find((run) => !before?.has(run.uuid) && (body.name === undefined || run.name === body.name));
     if (created) return created;
     const outcome = after
       ? `No new service appeared in ${ref.owner}/${ref.project} right after it, so none was started yet; if the server was only slow, one may still appear: check the Services view before launching again.`
       : 'Whether the server started the service is unknown: check the Services view before launching again.';
-    throw new PolyaxonError({ kind: e.kind, message: `${e.message} ${outcome}`, host: e.host, method: e.method, path: e.path, status: e.status, details: e.details, cause: e });
+    throw new PolyaxonError({
+      kind: e.kind,
+      message: `${e.message} ${outcome}`,
+      host: e.host,
+      method: e.method,
+      path: e.path,
+      status: e.status,
+      details: e.details,
+      cause: e,
+    });
   }
 }

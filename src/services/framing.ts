@@ -12,7 +12,10 @@ export type Headers = Record<string, string | string[] | undefined>;
  */
 export function framingBlocked(headers: Headers): string | undefined {
   const csp = headerValues(headers, 'content-security-policy');
-  const ancestors = csp.flatMap((h) => h.split(',')).map(frameAncestors).filter((a): a is string[] => a !== undefined);
+  const ancestors = csp
+    .flatMap((h) => h.split(','))
+    .map(frameAncestors)
+    .filter((a): a is string[] => a !== undefined);
   if (ancestors.length > 0) {
     const blocking = ancestors.find((sources) => !sources.some(allowsAnyEmbedder));
     return blocking && `its Content-Security-Policy says "frame-ancestors ${blocking.join(' ')}"`;

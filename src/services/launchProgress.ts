@@ -8,7 +8,7 @@ import type { LaunchOutcome, StatusChange } from './launchFollower';
 /** From about this long in queued/starting, the progress says what usually holds a service back. */
 export const SLOW_START_MS = 2 * 60_000;
 
-export const USUAL_CAUSES = 'this usually means the cluster is full, the project\'s quota is used up, or the Polyaxon agent is down';
+export const USUAL_CAUSES = "this usually means the cluster is full, the project's quota is used up, or the Polyaxon agent is down";
 
 /** 75 000 → "1:15"; 3 725 000 → "1:02:05". */
 export function formatElapsed(ms: number): string {

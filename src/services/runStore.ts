@@ -45,7 +45,10 @@ class Entry {
   inFlight: AbortController | undefined;
   /** The status whose conditions were read (a list answer has none). */
   conditionsOf: string | undefined;
-  constructor(readonly ref: RunRef, now: number) {
+  constructor(
+    readonly ref: RunRef,
+    now: number,
+  ) {
     this.changedAt = now;
   }
 }
@@ -201,7 +204,13 @@ export class RunStore implements RunWatcher {
       const statuses = await client.getStatuses(entry.ref, signal);
       const known = entry.state.run;
       const run = known && known.status === statuses.status ? known : await client.getRun(entry.ref, signal);
-      next = { run: { ...run, status: statuses.status ?? run.status }, conditions: statuses.status_conditions ?? [], deleted: false, error: undefined, failures: 0 };
+      next = {
+        run: { ...run, status: statuses.status ?? run.status },
+        conditions: statuses.status_conditions ?? [],
+        deleted: false,
+        error: undefined,
+        failures: 0,
+      };
       entry.conditionsOf = next.run?.status ?? undefined;
     } catch (e) {
       if (entry.inFlight !== controller || isAbort(e, signal)) return;
@@ -278,6 +287,11 @@ export class WatchSet {
       unwatch();
       this.watches.delete(key);
     }
-    for (const [key, ref] of wanted) if (!this.watches.has(key)) this.watches.set(key, this.store.watch(ref, () => undefined));
+    for (const [key, ref] of wanted)
+      if (!this.watches.has(key))
+        this.watches.set(
+          key,
+          this.store.watch(ref, () => undefined),
+        );
   }
 }

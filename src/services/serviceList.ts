@@ -37,7 +37,11 @@ export interface ServicesListing {
  * is still active (a service must leave the active list to finish): one request per project for a steady list.
  */
 export async function listServices(
-  client: PolyaxonClient, ref: ProjectRef, filter: ServiceFilter, signal?: AbortSignal, known?: { active: string[]; finished: Run[] },
+  client: PolyaxonClient,
+  ref: ProjectRef,
+  filter: ServiceFilter,
+  signal?: AbortSignal,
+  known?: { active: string[]; finished: Run[] },
 ): Promise<ServicesListing> {
   const list = (query: string, sort: string, limit: number) => client.listRuns(ref, { query, sort, limit }, signal).then((p) => p.results);
   const uuids = (runs: Run[]) => runs.map((r) => r.uuid);

@@ -61,7 +61,10 @@ export class ServicesModel implements ActiveServices {
   private readonly timers: Timers;
   private readonly stopPatching: () => void;
 
-  constructor(private readonly source: ServicesSource, options: ServicesModelOptions = {}) {
+  constructor(
+    private readonly source: ServicesSource,
+    options: ServicesModelOptions = {},
+  ) {
     this.timing = options.timing ?? DEFAULT_TIMING;
     this.timers = options.timers ?? realTimers;
     this.ownsStore = !options.store;
@@ -261,7 +264,13 @@ export class ServicesModel implements ActiveServices {
 
   /** While hidden, the store follows the services that move (one request each per interval); nothing else polls. */
   private watchMoving(): void {
-    this.moving.follow(this.visible ? [] : allRunRefs(this.current).filter((r) => isTransitional(r.run.status)).map((r) => r.ref));
+    this.moving.follow(
+      this.visible
+        ? []
+        : allRunRefs(this.current)
+            .filter((r) => isTransitional(r.run.status))
+            .map((r) => r.ref),
+    );
   }
 
   private clearTimer(): void {

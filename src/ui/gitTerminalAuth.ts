@@ -45,7 +45,9 @@ export async function toggleGitTerminalAuthentication(deps: GitTerminalAuthDeps)
   const enabled = !currentValue();
   await gitConfig().update('terminalAuthentication', enabled, vscode.ConfigurationTarget.Global);
   deps.log.info(`git.terminalAuthentication set to ${enabled} (user settings).`);
-  const effect = enabled ? "VS Code answers git's credential prompts in its terminals" : 'git over HTTPS asks for your credentials in the terminal';
+  const effect = enabled
+    ? "VS Code answers git's credential prompts in its terminals"
+    : 'git over HTTPS asks for your credentials in the terminal';
   let message = `Git terminal authentication is ${enabled ? 'on' : 'off'}: ${effect}. Terminals opened before keep the old behaviour.`;
   const polyaxon = vscode.workspace.getConfiguration('polyaxon');
   if (enabled && isInsideService(deps.env) && polyaxon.get<boolean>('git.manageTerminalAuthentication', true)) {

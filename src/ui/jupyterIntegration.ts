@@ -26,7 +26,9 @@ export class JupyterIntegration implements vscode.Disposable {
 
   /** Registers the collection if the Jupyter extension is installed; resolves when done (errors are logged). */
   update(): Promise<void> {
-    this.registering ??= this.register().finally(() => { this.registering = undefined; });
+    this.registering ??= this.register().finally(() => {
+      this.registering = undefined;
+    });
     return this.registering;
   }
 
@@ -41,7 +43,9 @@ export class JupyterIntegration implements vscode.Disposable {
     try {
       const api = extension.isActive ? extension.exports : await extension.activate();
       if (typeof api?.createJupyterServerCollection !== 'function') {
-        this.deps.log.warn(`${JUPYTER_EXTENSION_ID} ${String((extension.packageJSON as { version?: unknown } | undefined)?.version)} has no createJupyterServerCollection: Polyaxon servers are not offered in its kernel picker.`);
+        this.deps.log.warn(
+          `${JUPYTER_EXTENSION_ID} ${String((extension.packageJSON as { version?: unknown } | undefined)?.version)} has no createJupyterServerCollection: Polyaxon servers are not offered in its kernel picker.`,
+        );
         return;
       }
       const provider = new PolyaxonJupyterServers(this.deps);

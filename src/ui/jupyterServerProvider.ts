@@ -1,8 +1,6 @@
 // The "Polyaxon" server collection of the Jupyter extension's kernel picker: running Jupyter services as servers,
 // resolved to their gateway URL, plus a command that launches a new one.
-import type {
-  JupyterServer, JupyterServerCommand, JupyterServerCommandProvider, JupyterServerProvider,
-} from '@vscode/jupyter-extension';
+import type { JupyterServer, JupyterServerCommand, JupyterServerCommandProvider, JupyterServerProvider } from '@vscode/jupyter-extension';
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
 import { isPolyaxonError } from '../polyaxon/errors';
@@ -10,7 +8,12 @@ import type { Run } from '../polyaxon/types';
 import { serviceUrl } from '../polyaxon/urls';
 import { isV2 } from '../polyaxon/version';
 import {
-  jupyterServerId, jupyterServerLabel, notRunningMessage, parseJupyterServerId, runningJupyterServers, type JupyterServerEntry,
+  jupyterServerId,
+  jupyterServerLabel,
+  notRunningMessage,
+  parseJupyterServerId,
+  runningJupyterServers,
+  type JupyterServerEntry,
 } from '../services/jupyterServers';
 import type { ServicesView } from './servicesView';
 

@@ -45,17 +45,25 @@ export async function showLaunchOutcome(deps: LaunchOutcomeDeps, launch: EndedLa
 }
 
 /** Opens a running service as `open` says, or as the polyaxon.openOnLaunch setting says when `open` is undefined. */
-export async function openService(deps: LaunchOutcomeDeps, ref: RunRef, run: Run, open: OpenOnLaunch | undefined, label: string): Promise<void> {
+export async function openService(
+  deps: LaunchOutcomeDeps,
+  ref: RunRef,
+  run: Run,
+  open: OpenOnLaunch | undefined,
+  label: string,
+): Promise<void> {
   const how = open ?? openSetting();
   if (how === 'webview') return deps.opener.openInWebview(ref, run);
   if (how === 'browser') return deps.opener.openInBrowser(ref, run);
   if (how === 'ask') {
     // Not awaited: the command resolves once the service runs, whether or not the user answers.
-    void deps.prompts.choose(`${label} "${run.name ?? run.uuid}" is running.`, ['Open in VS Code', 'Open in Browser'] as const).then((answer) => {
-      if (answer === 'Open in VS Code') return deps.opener.openInWebview(ref, run);
-      if (answer === 'Open in Browser') return deps.opener.openInBrowser(ref, run);
-      return undefined;
-    });
+    void deps.prompts
+      .choose(`${label} "${run.name ?? run.uuid}" is running.`, ['Open in VS Code', 'Open in Browser'] as const)
+      .then((answer) => {
+        if (answer === 'Open in VS Code') return deps.opener.openInWebview(ref, run);
+        if (answer === 'Open in Browser') return deps.opener.openInBrowser(ref, run);
+        return undefined;
+      });
   }
 }
 
@@ -85,7 +93,10 @@ export function followWithProgress(
 
 /** Asks Polyaxon whether a container ever ran (so whether Show Logs has anything), then words the notice. */
 async function problemNotice(launch: EndedLaunch): Promise<OutcomeNotice> {
-  const history = await launch.conn.client.getStatuses(launch.ref).then((s) => s.status_conditions, () => undefined);
+  const history = await launch.conn.client.getStatuses(launch.ref).then(
+    (s) => s.status_conditions,
+    () => undefined,
+  );
   const started = history ? containerStarted(history) : Boolean(launch.run.started_at);
   return outcomeNotice(launch.outcome, `${launch.label} "${launch.runName}"`, started);
 }

@@ -58,7 +58,7 @@ export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<Launch
   }
   for (const io of opts.inputs) steps.push((input) => inputStep(input, io, state, opts));
   steps.push(async (input) => {
-    state.name = await input.showInputBox({ prompt: 'Run name (optional): leave empty to use the polyaxonfile\'s name', value: state.name });
+    state.name = await input.showInputBox({ prompt: "Run name (optional): leave empty to use the polyaxonfile's name", value: state.name });
   });
   let launch = false;
   steps.push(async (input) => {
@@ -131,7 +131,11 @@ async function imageValue(input: MultiStepInput, io: LaunchInput, state: WizardS
 }
 
 async function pickValue(
-  input: MultiStepInput, io: LaunchInput, choices: readonly string[], current: string, opts: LaunchWizardOptions,
+  input: MultiStepInput,
+  io: LaunchInput,
+  choices: readonly string[],
+  current: string,
+  opts: LaunchWizardOptions,
 ): Promise<string> {
   const fallback = io.default;
   const items: ValueItem[] = choices.map((value) => ({ label: value, value, description: value === fallback ? 'default' : undefined }));

@@ -40,7 +40,10 @@ export class MultiStepInput {
   private current: vscode.QuickInput | undefined;
   private stepNumber = 1;
 
-  private constructor(private readonly title: string, private readonly totalSteps: number) {}
+  private constructor(
+    private readonly title: string,
+    private readonly totalSteps: number,
+  ) {}
 
   /** Runs `steps` in order; resolves true when all completed, false when the user cancelled. */
   static async run(title: string, steps: readonly WizardStep[]): Promise<boolean> {

@@ -27,10 +27,13 @@ export class PolyaxonfileDiagnostics implements vscode.Disposable {
   private checkSoon(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      this.check(doc);
-    }, EDIT_DEBOUNCE_MS));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.check(doc);
+      }, EDIT_DEBOUNCE_MS),
+    );
   }
 
   private check(doc: vscode.TextDocument): void {

@@ -34,10 +34,17 @@ export async function pickServiceFile(): Promise<string | undefined> {
   const browse = { label: '$(folder-opened) Browse…', file: undefined as string | undefined };
   const picked = await vscode.window.showQuickPick(
     [...found.map((f) => ({ label: vscode.workspace.asRelativePath(f.file), description: f.kind, file: f.file })), browse],
-    { title: 'Launch Service from Polyaxonfile', placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one' },
+    {
+      title: 'Launch Service from Polyaxonfile',
+      placeHolder: found.length ? 'Service polyaxonfile to launch' : 'No service polyaxonfile in the workspace: browse for one',
+    },
   );
   if (!picked) return undefined;
   if (picked.file) return picked.file;
-  const uris = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Polyaxonfile: ['yml', 'yaml'] }, title: 'Service polyaxonfile to launch' });
+  const uris = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { Polyaxonfile: ['yml', 'yaml'] },
+    title: 'Service polyaxonfile to launch',
+  });
   return uris?.[0]?.fsPath;
 }

@@ -86,11 +86,16 @@ export class PortForwardSession implements vscode.Disposable {
   }
 
   private async tellKeepsFailing(reason: string): Promise<void> {
-    const picked = await this.deps.prompts.choose(`Polyaxon: the port-forward keeps failing. ${reason} It retries every 30 s at most.`, ['Show Log', 'Reconnect Now', 'Disconnect'] as const, {
-      severity: 'error',
-    });
+    const picked = await this.deps.prompts.choose(
+      `Polyaxon: the port-forward keeps failing. ${reason} It retries every 30 s at most.`,
+      ['Show Log', 'Reconnect Now', 'Disconnect'] as const,
+      {
+        severity: 'error',
+      },
+    );
     if (picked === 'Show Log') this.log.show();
-    else if (picked === 'Reconnect Now') await this.supervisor.reconnect().catch(() => undefined); // the status bar shows the outcome
+    else if (picked === 'Reconnect Now')
+      await this.supervisor.reconnect().catch(() => undefined); // the status bar shows the outcome
     else if (picked === 'Disconnect') await this.disconnect();
   }
 

@@ -22,4 +22,3 @@ export type KnownChange = 'stopping' | 'deleted';
 export interface Refresher {
   refreshNow(): void;
 }
-

@@ -57,12 +57,17 @@ export async function projectStep(connections: ConnectionProvider, input: MultiS
   }
 }
 
-function projectItems(projects: readonly Project[], current: string | undefined, suggestion: string | undefined, allowCreate: boolean): ProjectItem[] {
+function projectItems(
+  projects: readonly Project[],
+  current: string | undefined,
+  suggestion: string | undefined,
+  allowCreate: boolean,
+): ProjectItem[] {
   const items: ProjectItem[] = [];
   if (current) items.push({ label: current, description: 'current project', project: current });
   for (const p of projects) {
     if (p.name === current) continue;
-    items.push({ label: p.name, description: p.name === suggestion ? 'suggested' : p.description ?? undefined, project: p.name });
+    items.push({ label: p.name, description: p.name === suggestion ? 'suggested' : (p.description ?? undefined), project: p.name });
   }
   if (allowCreate) {
     items.push(

@@ -9,7 +9,11 @@ export interface Prompts {
   /** Asks before something destructive or surprising; resolves true only if the user chose `action`. */
   confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean>;
   /** Offers a choice among `actions`; resolves the one chosen, or undefined when dismissed. */
-  choose<T extends string>(message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined>;
+  choose<T extends string>(
+    message: string,
+    actions: readonly T[],
+    options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' },
+  ): Promise<T | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -19,7 +23,11 @@ export const windowPrompts: Prompts = {
   },
   async choose(message, actions, { detail, modal = false, severity = 'info' } = {}) {
     const show =
-      severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      severity === 'error'
+        ? vscode.window.showErrorMessage
+        : severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     return show<(typeof actions)[number]>(message, { modal, detail }, ...actions);
   },
 };
@@ -30,7 +38,11 @@ export class SwitchablePrompts implements Prompts {
   confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean> {
     return this.current.confirm(message, options);
   }
-  choose<T extends string>(message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined> {
+  choose<T extends string>(
+    message: string,
+    actions: readonly T[],
+    options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' },
+  ): Promise<T | undefined> {
     return this.current.choose(message, actions, options);
   }
 }

@@ -17,7 +17,12 @@ function recentKey(project: string | undefined, kind: ServiceKind): string {
  * Newest first. Also recorded for "any project" so a new project starts with the user's usual images.
  * A value Docker would refuse is never kept: it would be offered again at every launch.
  */
-export async function rememberImage(context: vscode.ExtensionContext, project: string | undefined, kind: ServiceKind, image: string): Promise<void> {
+export async function rememberImage(
+  context: vscode.ExtensionContext,
+  project: string | undefined,
+  kind: ServiceKind,
+  image: string,
+): Promise<void> {
   if (imageReferenceProblem(image)) return;
   const all = { ...context.globalState.get<RecentImages>(RECENT_IMAGES_KEY, {}) };
   for (const key of new Set([recentKey(project, kind), recentKey(undefined, kind)])) {

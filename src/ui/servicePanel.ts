@@ -183,7 +183,11 @@ export class ServicePanel implements ServiceTab {
     const answer = await probe(internal, { timeoutMs: PROBE_TIMEOUT_MS, signal });
     if (!answer) this.deps.log.warn(`Service ${internal} did not answer the framing check; loading it anyway.`);
     if (answer && isGatewayNotReady(answer.status)) {
-      return { kind: 'waiting', status: 'running', message: `The service's server is not answering yet (HTTP ${answer.status} from the gateway).` };
+      return {
+        kind: 'waiting',
+        status: 'running',
+        message: `The service's server is not answering yet (HTTP ${answer.status} from the gateway).`,
+      };
     }
     const blocked = answer && framingBlocked(answer.headers);
     if (blocked) return { kind: 'blocked', status: 'running', reason: blocked };

@@ -30,7 +30,9 @@ const FOCUS_WORKBENCH_COMMAND = 'workbench.action.focusSideBar';
  * else, so from there only the button (or the mouse) gets out.
  */
 export function registerFocusWorkbenchCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand('polyaxon.focusWorkbench' satisfies CommandId, () => vscode.commands.executeCommand(FOCUS_WORKBENCH_COMMAND));
+  return vscode.commands.registerCommand('polyaxon.focusWorkbench' satisfies CommandId, () =>
+    vscode.commands.executeCommand(FOCUS_WORKBENCH_COMMAND),
+  );
 }
 
 export async function onTabAction(tab: ServiceTab, action: Action | undefined): Promise<void> {

@@ -66,7 +66,10 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
       return;
     }
     // The tab belongs to the host it is opened from (undefined: the first status check takes the current one).
-    const host = await this.deps.connections.get().then((conn) => conn.host, () => undefined);
+    const host = await this.deps.connections.get().then(
+      (conn) => conn.host,
+      () => undefined,
+    );
     if (this.panels.has(key(ref))) return this.panels.get(key(ref))?.panel.reveal();
     const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), vscode.ViewColumn.Active, {
       // The framed service runs its own JS: the webview's sandbox flags carry over to nested iframes.
@@ -97,7 +100,14 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
   panelFor(ref: RunRef): OpenServicePanel | undefined {
     const open = this.panels.get(key(ref));
     if (!open) return undefined;
-    return { panel: open.panel, html: () => open.panel.webview.html, get state() { return open.view; }, act: (a) => onTabAction(open, a) };
+    return {
+      panel: open.panel,
+      html: () => open.panel.webview.html,
+      get state() {
+        return open.view;
+      },
+      act: (a) => onTabAction(open, a),
+    };
   }
 
   dispose(): void {

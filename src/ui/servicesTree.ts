@@ -12,7 +12,10 @@ import { escapeMarkdown, inlineCode } from '../presentation/markdownText';
 
 export class ProjectNode {
   readonly type = 'project';
-  constructor(readonly data: ProjectServices, readonly host: string) {}
+  constructor(
+    readonly data: ProjectServices,
+    readonly host: string,
+  ) {}
   get ref(): ProjectRef {
     return this.data.ref;
   }
@@ -47,7 +50,11 @@ export class ServiceNode {
 
 export class MessageNode {
   readonly type = 'message';
-  constructor(readonly text: string, readonly icon: string, readonly command?: vscode.Command) {}
+  constructor(
+    readonly text: string,
+    readonly icon: string,
+    readonly command?: vscode.Command,
+  ) {}
 }
 
 export type ServicesTreeNode = ProjectNode | ServiceNode | MessageNode;
@@ -69,7 +76,9 @@ function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString
   const display = statusInfo(run.status);
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(run.name ?? run.uuid)}** · ${KIND_LABEL[serviceKindOfRun(run)]}  \n`);
-  md.appendMarkdown(`$(${display.icon.replace('~spin', '')}) ${display.label}${node.isCurrent ? ' · **this is the service you are working in**' : ''}\n\n`);
+  md.appendMarkdown(
+    `$(${display.icon.replace('~spin', '')}) ${display.label}${node.isCurrent ? ' · **this is the service you are working in**' : ''}\n\n`,
+  );
   const rows: [string, unknown][] = [
     ['Image', run.inputs?.DOCKER_IMAGE],
     ['Working dir', run.inputs?.WORKING_DIR],
@@ -89,7 +98,9 @@ function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString
 /** Which rows there are, in order: when it changes the tree redraws from the root, otherwise only changed rows. */
 function structureOf(snapshot: ServicesSnapshot | undefined): string {
   if (!snapshot) return '';
-  const projects = snapshot.projects.map((p) => `${p.ref.owner}/${p.ref.project}:${p.error?.message ?? ''}:${p.runs.map((r) => r.uuid).join(',')}`);
+  const projects = snapshot.projects.map(
+    (p) => `${p.ref.owner}/${p.ref.project}:${p.error?.message ?? ''}:${p.runs.map((r) => r.uuid).join(',')}`,
+  );
   return `${snapshot.host}\u0000${projects.join('\u0000')}`;
 }
 
@@ -142,18 +153,25 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
     for (const parent of this.roots) {
       const { data } = parent;
       if (data.error) {
-        this.children.set(parent, [new MessageNode(data.error.message, 'error', { command: 'polyaxon.selectProject', title: 'Select Project…' })]);
+        this.children.set(parent, [
+          new MessageNode(data.error.message, 'error', { command: 'polyaxon.selectProject', title: 'Select Project…' }),
+        ]);
         continue;
       }
       if (data.runs.length === 0) {
-        this.children.set(parent, [new MessageNode('No services', 'info', { command: 'polyaxon.launchVSCode', title: 'Launch Cluster VSCode' })]);
+        this.children.set(parent, [
+          new MessageNode('No services', 'info', { command: 'polyaxon.launchVSCode', title: 'Launch Cluster VSCode' }),
+        ]);
         continue;
       }
       const rows = data.runs.map((run) => {
         const isCurrent = this.isCurrent(parent.ref, run);
         const reason = this.reasonOf({ ...parent.ref, uuid: run.uuid }, run);
         const kept = previous.get(run.uuid);
-        const node = kept && kept.isCurrent === isCurrent && kept.host === parent.host ? kept : new ServiceNode(run, parent.ref, parent.host, isCurrent);
+        const node =
+          kept && kept.isCurrent === isCurrent && kept.host === parent.host
+            ? kept
+            : new ServiceNode(run, parent.ref, parent.host, isCurrent);
         node.moveTo(run, reason);
         this.services.set(run.uuid, { node, parent, shown: rowKey(run, isCurrent, reason) });
         return node;

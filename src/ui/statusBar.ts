@@ -47,7 +47,8 @@ export class ServicesStatusBar implements vscode.Disposable {
     } else if (state === 'notConfigured' || state === 'noProject') {
       // Nothing to reach yet: neutral, and a click sets it up.
       this.item.text = '$(cloud) Polyaxon';
-      this.item.tooltip = state === 'noProject' ? 'Polyaxon: no project selected. Click to select one.' : 'Polyaxon: no server configured. Click to connect.';
+      this.item.tooltip =
+        state === 'noProject' ? 'Polyaxon: no project selected. Click to select one.' : 'Polyaxon: no server configured. Click to connect.';
       this.item.command = state === 'noProject' ? 'polyaxon.selectProject' : 'polyaxon.configureConnection';
     } else if (lastError && !snapshot) {
       this.item.text = '$(debug-disconnect) Polyaxon';
@@ -64,7 +65,8 @@ export class ServicesStatusBar implements vscode.Disposable {
       this.summary = summary;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**Polyaxon services** on ${snapshot.host}: ${summary}\n\n`);
-      for (const run of runs) md.appendMarkdown(`$(${staticIcon(run.status)}) ${escapeMarkdown(run.name ?? run.uuid)} — ${statusInfo(run.status).label}  \n`);
+      for (const run of runs)
+        md.appendMarkdown(`$(${staticIcon(run.status)}) ${escapeMarkdown(run.name ?? run.uuid)} — ${statusInfo(run.status).label}  \n`);
       if (runs.length === 0) md.appendMarkdown('No services.\n');
       if (lastError) md.appendMarkdown(`\n$(warning) ${escapeMarkdown(lastError.message)}`);
       this.item.tooltip = md;

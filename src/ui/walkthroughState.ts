@@ -9,12 +9,18 @@ import type { ServicesView } from './servicesView';
 type WalkthroughKey = 'polyaxon.connected' | 'polyaxon.projectChosen' | 'polyaxon.serviceRunning';
 
 /** Sets the keys whenever the view's state or the settings change (setContext sends only changed values). */
-export function trackWalkthroughState(view: ServicesView, connections: Pick<ConnectionManager, 'project' | 'onDidChange'>): vscode.Disposable {
+export function trackWalkthroughState(
+  view: ServicesView,
+  connections: Pick<ConnectionManager, 'project' | 'onDidChange'>,
+): vscode.Disposable {
   const set = (key: WalkthroughKey, value: boolean) => void setContext(key, value);
   const update = () => {
     set('polyaxon.connected', view.state === 'ok' || view.state === 'empty' || view.state === 'noProject');
     set('polyaxon.projectChosen', Boolean(connections.project()));
-    set('polyaxon.serviceRunning', allRuns(view.snapshot).some((run) => run.status === 'running'));
+    set(
+      'polyaxon.serviceRunning',
+      allRuns(view.snapshot).some((run) => run.status === 'running'),
+    );
   };
   update();
   return vscode.Disposable.from(view.onDidChange(update), connections.onDidChange(update));

@@ -31,7 +31,10 @@ const vscode = require(standIn) as typeof import('./vscodeStandIn');
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
 async function main(): Promise<number> {
-  const context = vscode.extensionContext(path.dirname(path.dirname(bundle)), mode === 'activate' ? vscode.ExtensionMode.Production : vscode.ExtensionMode.Test);
+  const context = vscode.extensionContext(
+    path.dirname(path.dirname(bundle)),
+    mode === 'activate' ? vscode.ExtensionMode.Production : vscode.ExtensionMode.Test,
+  );
   const started = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- what VS Code does with `main`
   const extension = require(bundle) as { activate?(c: unknown): unknown };

@@ -16,7 +16,8 @@ export interface Baselines {
 
 const SOURCES = {
   empty: 'export function activate() {}\nexport function deactivate() {}\n',
-  axiosYaml: "import axios from 'axios';\nimport * as yaml from 'yaml';\nexport function activate() { return [axios, yaml]; }\nexport function deactivate() {}\n",
+  axiosYaml:
+    "import axios from 'axios';\nimport * as yaml from 'yaml';\nexport function activate() { return [axios, yaml]; }\nexport function deactivate() {}\n",
 };
 
 let built: Baselines | undefined;

@@ -34,7 +34,12 @@ function cell(n: number | null, unit = ''): string {
 export function table(rows: BenchRow[]): string {
   const header = ['figure', 'value', 'baseline', 'ratio', 'goal', 'met'];
   const lines = rows.map((r) => [
-    r.figure, cell(r.value, r.unit), cell(r.baseline, r.unit), r.ratio === null ? '—' : `${cell(r.ratio)}×`, r.goal, r.met ? 'yes' : 'MISSED',
+    r.figure,
+    cell(r.value, r.unit),
+    cell(r.baseline, r.unit),
+    r.ratio === null ? '—' : `${cell(r.ratio)}×`,
+    r.goal,
+    r.met ? 'yes' : 'MISSED',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -49,10 +54,13 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ machine: description, rows }, null, 2)}\n`);
   const d = description;
-  console.log(`${d.cpus} × ${d.model}, ${d.memoryGiB} GiB, Node ${d.node}, load average ${d.loadAverage.join(' ')} (after: ${d.loadAverageAfter.join(' ')})`);
+  console.log(
+    `${d.cpus} × ${d.model}, ${d.memoryGiB} GiB, Node ${d.node}, load average ${d.loadAverage.join(' ')} (after: ${d.loadAverageAfter.join(' ')})`,
+  );
   console.log(table(rows));
   const missed = rows.filter((r) => !r.met);
-  if (missed.length) console.log(`\n${missed.length} goal${missed.length === 1 ? '' : 's'} MISSED: ${missed.map((r) => r.figure).join('; ')}`);
+  if (missed.length)
+    console.log(`\n${missed.length} goal${missed.length === 1 ? '' : 's'} MISSED: ${missed.map((r) => r.figure).join('; ')}`);
   console.log('\nwritten to bench/results.json');
 }
 

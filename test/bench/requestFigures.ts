@@ -34,7 +34,7 @@ class VirtualClock implements Timers {
   }
   /** Waits (real time) until no request is in flight and the event loop has run the callbacks of the answers. */
   async settle(): Promise<void> {
-    for (let quiet = 0; quiet < 3; ) {
+    for (let quiet = 0; quiet < 3;) {
       await new Promise((r) => setImmediate(r));
       if (this.inFlight() > 0) {
         quiet = 0;
@@ -78,7 +78,11 @@ function countingClient(url: string): { client: PolyaxonClient; inFlight: () => 
 
 function modelFor(server: FakePolyaxon, client: PolyaxonClient, project: string, timers: Timers, store?: RunStore): ServicesModel {
   return new ServicesModel(
-    { connection: async () => ({ client, host: server.url, owner: OWNER, hostSource: 'setting' }), projectNames: () => [project], filter: () => 'active' },
+    {
+      connection: async () => ({ client, host: server.url, owner: OWNER, hostSource: 'setting' }),
+      projectNames: () => [project],
+      filter: () => 'active',
+    },
     { timers, store },
   );
 }
@@ -96,10 +100,12 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 function rawGet(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => resolve());
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve());
+      })
+      .on('error', reject);
   });
 }
 
@@ -136,13 +142,28 @@ async function refreshRows(server: FakePolyaxon): Promise<BenchRow[]> {
     await rawGet(url);
     const raw: number[] = [];
     for (let i = 0; i < 15; i++) raw.push(await timed(() => rawGet(url)));
-    rows.push(benchRow({ figure: `refresh, ${label} (5 active services): requests`, value: perRefresh, unit: 'requests', baseline: null, goal: '≤ 2', met: perRefresh <= 2 }));
+    rows.push(
+      benchRow({
+        figure: `refresh, ${label} (5 active services): requests`,
+        value: perRefresh,
+        unit: 'requests',
+        baseline: null,
+        goal: '≤ 2',
+        met: perRefresh <= 2,
+      }),
+    );
     const value = median(times);
     const baseline = median(raw);
-    rows.push(benchRow({
-      figure: `refresh, ${label}: fetch + model update vs one raw GET of the list`, value, unit: 'ms', baseline,
-      goal: '≤ 1.5× one raw GET', met: value <= 1.5 * baseline,
-    }));
+    rows.push(
+      benchRow({
+        figure: `refresh, ${label}: fetch + model update vs one raw GET of the list`,
+        value,
+        unit: 'ms',
+        baseline,
+        goal: '≤ 1.5× one raw GET',
+        met: value <= 1.5 * baseline,
+      }),
+    );
   }
   return rows;
 }
@@ -163,10 +184,16 @@ async function hourRows(server: FakePolyaxon): Promise<BenchRow[]> {
     const value = server.requests.length - before;
     model.dispose();
     const goal = visible ? 120 : 0;
-    rows.push(benchRow({
-      figure: `requests in a simulated hour, view ${visible ? 'visible' : 'hidden'}, all steady (after the first load)`,
-      value, unit: 'requests', baseline: null, goal: visible ? '≤ 120' : '0', met: value <= goal,
-    }));
+    rows.push(
+      benchRow({
+        figure: `requests in a simulated hour, view ${visible ? 'visible' : 'hidden'}, all steady (after the first load)`,
+        value,
+        unit: 'requests',
+        baseline: null,
+        goal: visible ? '≤ 120' : '0',
+        met: value <= goal,
+      }),
+    );
   }
   return rows;
 }
@@ -205,8 +232,22 @@ async function stuckRows(server: FakePolyaxon): Promise<BenchRow[]> {
   const per2s = first / ((10 * MINUTE) / 2_000);
   const per30s = then / ((5 * MINUTE) / 30_000);
   return [
-    benchRow({ figure: 'stuck in starting, tab + follower: requests per 2 s, first 10 min', value: per2s, unit: 'requests', baseline: null, goal: '≤ 1', met: per2s <= 1 }),
-    benchRow({ figure: 'stuck in starting, tab + follower: requests per 30 s, minutes 10–15', value: per30s, unit: 'requests', baseline: null, goal: '≤ 1', met: per30s <= 1 }),
+    benchRow({
+      figure: 'stuck in starting, tab + follower: requests per 2 s, first 10 min',
+      value: per2s,
+      unit: 'requests',
+      baseline: null,
+      goal: '≤ 1',
+      met: per2s <= 1,
+    }),
+    benchRow({
+      figure: 'stuck in starting, tab + follower: requests per 30 s, minutes 10–15',
+      value: per30s,
+      unit: 'requests',
+      baseline: null,
+      goal: '≤ 1',
+      met: per30s <= 1,
+    }),
   ];
 }
 
@@ -223,12 +264,16 @@ async function latencyRows(server: FakePolyaxon): Promise<BenchRow[]> {
       store.ingest(ref, [created]);
       let runningAt = 0;
       const known = new Promise<number>((resolve) => {
-        const unwatch = store.watch(ref, (s) => {
-          if (s.run?.status === 'running' && runningAt) {
-            resolve(performance.now() - runningAt);
-            queueMicrotask(unwatch);
-          }
-        }, { fast: true });
+        const unwatch = store.watch(
+          ref,
+          (s) => {
+            if (s.run?.status === 'running' && runningAt) {
+              resolve(performance.now() - runningAt);
+              queueMicrotask(unwatch);
+            }
+          },
+          { fast: true },
+        );
       });
       await new Promise((r) => setTimeout(r, 500 + Math.random() * 3_000));
       runningAt = performance.now();
@@ -239,10 +284,16 @@ async function latencyRows(server: FakePolyaxon): Promise<BenchRow[]> {
   store.dispose();
   const value = median(latencies);
   const goal = DEFAULT_TIMING.fastMs + 100;
-  return [benchRow({
-    figure: 'launch-to-known latency, median of 20 launches', value, unit: 'ms', baseline: DEFAULT_TIMING.fastMs,
-    goal: `≤ fast poll interval (${DEFAULT_TIMING.fastMs} ms) + 100 ms`, met: value <= goal,
-  })];
+  return [
+    benchRow({
+      figure: 'launch-to-known latency, median of 20 launches',
+      value,
+      unit: 'ms',
+      baseline: DEFAULT_TIMING.fastMs,
+      goal: `≤ fast poll interval (${DEFAULT_TIMING.fastMs} ms) + 100 ms`,
+      met: value <= goal,
+    }),
+  ];
 }
 
 export async function requestFigures(): Promise<BenchRow[]> {

@@ -30,7 +30,13 @@ export class EventEmitter<T> {
 }
 
 export class Uri {
-  private constructor(readonly scheme: string, readonly authority: string, readonly path: string, readonly query = '', readonly fragment = '') {}
+  private constructor(
+    readonly scheme: string,
+    readonly authority: string,
+    readonly path: string,
+    readonly query = '',
+    readonly fragment = '',
+  ) {}
   static file(p: string): Uri {
     return new Uri('file', '', p);
   }
@@ -136,12 +142,13 @@ export const commands = withFallback({
   getCommands: async () => [...commandTable.keys()],
 });
 
-const configuration = () => withFallback({
-  get: <T>(_key: string, fallback?: T) => fallback,
-  has: () => false,
-  inspect: () => undefined,
-  update: async () => undefined,
-});
+const configuration = () =>
+  withFallback({
+    get: <T>(_key: string, fallback?: T) => fallback,
+    has: () => false,
+    inspect: () => undefined,
+    update: async () => undefined,
+  });
 
 export const workspace = withFallback({
   getConfiguration: configuration,
@@ -158,19 +165,35 @@ export const workspace = withFallback({
   findFiles: async () => [],
 });
 
-const outputChannel = () => withFallback({
-  info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined,
-  append: () => undefined, appendLine: () => undefined, show: () => undefined, clear: () => undefined, dispose: () => undefined,
-  onDidChangeLogLevel: event, logLevel: 2,
-});
+const outputChannel = () =>
+  withFallback({
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    trace: () => undefined,
+    append: () => undefined,
+    appendLine: () => undefined,
+    show: () => undefined,
+    clear: () => undefined,
+    dispose: () => undefined,
+    onDidChangeLogLevel: event,
+    logLevel: 2,
+  });
 
 export const window = withFallback({
   createOutputChannel: outputChannel,
   createStatusBarItem: () => withFallback({ show: () => undefined, hide: () => undefined, dispose: () => undefined }),
-  createTreeView: () => withFallback({
-    visible: false, onDidChangeVisibility: event, onDidChangeSelection: event, onDidExpandElement: event,
-    onDidCollapseElement: event, reveal: async () => undefined, dispose: () => undefined,
-  }),
+  createTreeView: () =>
+    withFallback({
+      visible: false,
+      onDidChangeVisibility: event,
+      onDidChangeSelection: event,
+      onDidExpandElement: event,
+      onDidCollapseElement: event,
+      reveal: async () => undefined,
+      dispose: () => undefined,
+    }),
   registerTreeDataProvider: () => new Disposable(),
   registerWebviewPanelSerializer: () => new Disposable(),
   registerUriHandler: () => new Disposable(),
@@ -186,15 +209,29 @@ export const window = withFallback({
   showErrorMessage: async () => undefined,
   showQuickPick: async () => undefined,
   showInputBox: async () => undefined,
-  withProgress: async <T>(_o: unknown, task: (p: unknown, t: unknown) => Promise<T>) => task({ report: () => undefined }, new CancellationTokenSource().token),
+  withProgress: async <T>(_o: unknown, task: (p: unknown, t: unknown) => Promise<T>) =>
+    task({ report: () => undefined }, new CancellationTokenSource().token),
 });
 
 export const extensions = withFallback({ getExtension: () => undefined, all: [], onDidChange: event });
 export const env = withFallback({
-  appName: 'Visual Studio Code', appHost: 'desktop', uiKind: 1, remoteName: undefined, machineId: 'bench', sessionId: 'bench', language: 'en',
-  asExternalUri: async (u: Uri) => u, openExternal: async () => false, clipboard: { readText: async () => '', writeText: async () => undefined },
+  appName: 'Visual Studio Code',
+  appHost: 'desktop',
+  uiKind: 1,
+  remoteName: undefined,
+  machineId: 'bench',
+  sessionId: 'bench',
+  language: 'en',
+  asExternalUri: async (u: Uri) => u,
+  openExternal: async () => false,
+  clipboard: { readText: async () => '', writeText: async () => undefined },
 });
-export const tasks = withFallback({ onDidEndTask: event, onDidEndTaskProcess: event, onDidStartTask: event, executeTask: async () => anything() });
+export const tasks = withFallback({
+  onDidEndTask: event,
+  onDidEndTaskProcess: event,
+  onDidStartTask: event,
+  executeTask: async () => anything(),
+});
 
 export const ExtensionMode = { Production: 1, Development: 2, Test: 3 } as const;
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 } as const;

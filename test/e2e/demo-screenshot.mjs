@@ -17,7 +17,7 @@ const { page, close } = await launchBrowser();
 try {
   await openWorkbench(page, url);
   await openViewContainer(page, 'Polyaxon');
-  await treeRow(page, 'Running').click();   // a running service opens in its tab
+  await treeRow(page, 'Running').click(); // a running service opens in its tab
   // The framed page is a whole VS Code workbench, served by the sandbox's gateway from a real code-server.
   await (await shownService(page)).locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60000 });
   await page.mouse.move(0, 0);

@@ -1,8 +1,17 @@
 // What a person does with a new dev environment: launch it from the palette through the wizard, watch it start,
 // use it in a VS Code tab, then stop it and delete it after confirming.
 import {
-  answerDialog, answerQuickInput, clickTreeRowAction, editorTab, runCommand, runTreeRowMenuItem, treeRow, untilEffect,
-  waitForNotification, waitUntil, webviewFrame,
+  answerDialog,
+  answerQuickInput,
+  clickTreeRowAction,
+  editorTab,
+  runCommand,
+  runTreeRowMenuItem,
+  treeRow,
+  untilEffect,
+  waitForNotification,
+  waitUntil,
+  webviewFrame,
 } from '../vscode-web/lib/workbench.mjs';
 import { ensureService, openPolyaxonView, serviceNamed, shownService } from './polyaxon-ui.mjs';
 
@@ -19,7 +28,10 @@ async function runningOnServer(ctx) {
 
 /** The Polyaxon item of the status bar: its codicons say what it counts. */
 const polyaxonStatus = (page) =>
-  page.locator('.part.statusbar .statusbar-item').filter({ has: page.locator('.codicon-vm-running') }).first();
+  page
+    .locator('.part.statusbar .statusbar-item')
+    .filter({ has: page.locator('.codicon-vm-running') })
+    .first();
 
 export const launchThroughWizard = {
   name: 'Launch Cluster VSCode from the palette, through the wizard',
@@ -30,8 +42,11 @@ export const launchThroughWizard = {
     // The demo project already runs a VS Code service: the first step asks about it, in words that fit its state.
     // A busy workbench may close a quick input that opens while the palette is still closing: run the command again.
     const row = (label) => page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-    await untilEffect(() => runCommand(page, 'Polyaxon: Launch Cluster VSCode'), () => row('Open the running one').waitFor({ timeout: 15000 }),
-      { name: 'Launch Cluster VSCode' });
+    await untilEffect(
+      () => runCommand(page, 'Polyaxon: Launch Cluster VSCode'),
+      () => row('Open the running one').waitFor({ timeout: 15000 }),
+      { name: 'Launch Cluster VSCode' },
+    );
     for (const label of ['Launch another', 'Stop it and launch']) await row(label).waitFor({ timeout: 5000 });
     await ctx.screenshot('launch-existing');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch another' }).first().click();
@@ -52,7 +67,10 @@ export const launchThroughWizard = {
     await ctx.screenshot('launch-review');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch' }).first().click();
     await waitForNotification(page, `Launching Cluster VSCode "${RUN_NAME}"`, { timeout: 15000 });
-    const run = await waitUntil(() => runOnServer(ctx), () => `no run named ${RUN_NAME} on the server`);
+    const run = await waitUntil(
+      () => runOnServer(ctx),
+      () => `no run named ${RUN_NAME} on the server`,
+    );
     ctx.launched = run;
   },
 };
@@ -63,11 +81,15 @@ export const statusBarFollows = {
     const { page } = ctx;
     ctx.launched = await ensureService(ctx, RUN_NAME, { image: IMAGE });
     let running;
-    await waitUntil(async () => {
-      running = await runningOnServer(ctx);
-      const text = (await polyaxonStatus(page).innerText()).trim();
-      return Number(text.split(/\s/)[0]) === running;
-    }, async () => `status bar shows "${await polyaxonStatus(page).innerText()}", the server runs ${running} services`, { timeout: 30000 });
+    await waitUntil(
+      async () => {
+        running = await runningOnServer(ctx);
+        const text = (await polyaxonStatus(page).innerText()).trim();
+        return Number(text.split(/\s/)[0]) === running;
+      },
+      async () => `status bar shows "${await polyaxonStatus(page).innerText()}", the server runs ${running} services`,
+      { timeout: 30000 },
+    );
   },
 };
 
@@ -79,9 +101,13 @@ export const webviewShowsService = {
     const run = await ensureService(ctx, RUN_NAME, { image: IMAGE });
     await openPolyaxonView(page);
     await treeRow(page, RUN_NAME).waitFor({ timeout: 30000 });
-    if (!await editorTab(page, RUN_NAME).isVisible()) {          // the launch step opens it; open it here when it did not
-      await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'), () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
-        { name: 'Open in VS Code' });
+    if (!(await editorTab(page, RUN_NAME).isVisible())) {
+      // the launch step opens it; open it here when it did not
+      await untilEffect(
+        () => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'),
+        () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
+        { name: 'Open in VS Code' },
+      );
     }
     await editorTab(page, RUN_NAME).click();
     const service = await shownService(page);
@@ -95,14 +121,34 @@ export const stopAfterConfirming = {
     const { page } = ctx;
     await ensureService(ctx, RUN_NAME, { image: IMAGE });
     await openPolyaxonView(page);
-    await waitUntil(async () => /running/i.test(await treeRow(page, RUN_NAME).innerText().catch(() => '')), () => `the tree does not show ${RUN_NAME} running`, { timeout: 30000 });
+    await waitUntil(
+      async () =>
+        /running/i.test(
+          await treeRow(page, RUN_NAME)
+            .innerText()
+            .catch(() => ''),
+        ),
+      () => `the tree does not show ${RUN_NAME} running`,
+      { timeout: 30000 },
+    );
     const dialog = page.locator('.monaco-dialog-box');
-    await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Stop Service'), () => dialog.waitFor({ timeout: 5000 }), { name: 'Stop Service' });
+    await untilEffect(
+      () => clickTreeRowAction(page, RUN_NAME, 'Stop Service'),
+      () => dialog.waitFor({ timeout: 5000 }),
+      { name: 'Stop Service' },
+    );
     await ctx.screenshot('stop-confirm');
     const text = await answerDialog(page, 'Stop Service');
     if (!text.includes(RUN_NAME)) throw new Error(`the confirmation does not name the service: ${text}`);
-    await waitUntil(async () => ['stopping', 'stopped'].includes((await runOnServer(ctx))?.status), () => 'the service was not stopped');
-    await waitUntil(async () => /stopp/i.test(await treeRow(page, RUN_NAME).innerText()), () => 'the tree does not show it stopping or stopped', { timeout: 20000 });
+    await waitUntil(
+      async () => ['stopping', 'stopped'].includes((await runOnServer(ctx))?.status),
+      () => 'the service was not stopped',
+    );
+    await waitUntil(
+      async () => /stopp/i.test(await treeRow(page, RUN_NAME).innerText()),
+      () => 'the tree does not show it stopping or stopped',
+      { timeout: 20000 },
+    );
   },
 };
 
@@ -113,21 +159,34 @@ export const deleteAfterConfirming = {
     const run = await ensureService(ctx, RUN_NAME, { image: IMAGE, statuses: ['running', 'stopping', 'stopped'] });
     await openPolyaxonView(page);
     await treeRow(page, RUN_NAME).waitFor({ timeout: 30000 });
-    if (!await editorTab(page, RUN_NAME).isVisible() && run.status === 'running') {   // run alone: give it a tab to update
-      await untilEffect(() => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'), () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
-        { name: 'Open in VS Code' });
+    if (!(await editorTab(page, RUN_NAME).isVisible()) && run.status === 'running') {
+      // run alone: give it a tab to update
+      await untilEffect(
+        () => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'),
+        () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
+        { name: 'Open in VS Code' },
+      );
     }
     const hadTab = await editorTab(page, RUN_NAME).isVisible();
     const dialog = page.locator('.monaco-dialog-box');
     await runTreeRowMenuItem(page, RUN_NAME, 'Delete Service', () => dialog.waitFor({ timeout: 5000 }));
     const text = await answerDialog(page, 'Delete');
     if (!/cannot be undone/.test(text) && !/Delete/.test(text)) throw new Error(`unexpected confirmation: ${text}`);
-    await waitUntil(async () => !(await runOnServer(ctx)), () => 'the run still exists on the server');
-    await waitUntil(async () => (await treeRow(page, RUN_NAME).count()) === 0, () => 'the tree still lists the deleted service', { timeout: 20000 });
+    await waitUntil(
+      async () => !(await runOnServer(ctx)),
+      () => 'the run still exists on the server',
+    );
+    await waitUntil(
+      async () => (await treeRow(page, RUN_NAME).count()) === 0,
+      () => 'the tree still lists the deleted service',
+      { timeout: 20000 },
+    );
     // Its open tab says so at once, instead of framing a service that is gone.
     if (hadTab) {
       await editorTab(page, RUN_NAME).click();
-      await webviewFrame(page).locator('body', { hasText: /deleted/i }).waitFor({ timeout: 5000 });
+      await webviewFrame(page)
+        .locator('body', { hasText: /deleted/i })
+        .waitFor({ timeout: 5000 });
     }
   },
 };

@@ -14,10 +14,22 @@ export const jupyterTabShowsJupyter = {
     // launched from the bundled polyaxonfile, as the Launch command would send it
     const run = await ensureService(ctx, RUN_NAME, { polyaxonfile: 'jupyter-service.yml', params: { DOCKER_IMAGE: 'img:1' } });
     await openPolyaxonView(page);
-    await waitUntil(async () => /Running/i.test(await treeRow(page, RUN_NAME).innerText().catch(() => '')),
-      () => `the tree does not show ${RUN_NAME} running`, { timeout: 30000 });
+    await waitUntil(
+      async () =>
+        /Running/i.test(
+          await treeRow(page, RUN_NAME)
+            .innerText()
+            .catch(() => ''),
+        ),
+      () => `the tree does not show ${RUN_NAME} running`,
+      { timeout: 30000 },
+    );
     // a running service's row opens its tab
-    await untilEffect(() => treeRow(page, RUN_NAME).click(), () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }), { name: `click ${RUN_NAME}` });
+    await untilEffect(
+      () => treeRow(page, RUN_NAME).click(),
+      () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
+      { name: `click ${RUN_NAME}` },
+    );
     const jupyter = await shownService(page);
     // the classic notebook's file browser (Jupyter Lab is not packaged in Debian)
     await jupyter.locator('#ipython_notebook, #notebook_list').first().waitFor({ timeout: 60000 });

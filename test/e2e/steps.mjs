@@ -16,7 +16,7 @@ import { polyaxonfileStepAsks, typedImageIsOffered } from './wizard.steps.mjs';
 import { workbenchLoads } from './workbench.steps.mjs';
 
 export const steps = [
-  workbenchLoads,          // must stay first: it opens the window
+  workbenchLoads, // must stay first: it opens the window
   otherExtensionsGetNothing,
   servicesView,
   launchThroughWizard,

@@ -31,13 +31,17 @@ export const retryReconnects = {
     const sockets = new Set();
     const forwarder = net.createServer((socket) => {
       const upstream = net.connect(Number(fake.port), fake.hostname);
-      for (const [a, b] of [[socket, upstream], [upstream, socket]]) {
+      for (const [a, b] of [
+        [socket, upstream],
+        [upstream, socket],
+      ]) {
         sockets.add(a);
         a.on('error', () => b.destroy()).on('close', () => sockets.delete(a));
       }
       socket.pipe(upstream).pipe(socket);
     });
-    if (!ctx.unreachablePort) {                      // run alone: break the connection the quick way
+    if (!ctx.unreachablePort) {
+      // run alone: break the connection the quick way
       ctx.unreachablePort = await ctx.freePort();
       ctx.updateSettings({ 'polyaxon.host': `http://127.0.0.1:${ctx.unreachablePort}` });
       await openPolyaxonView(ctx.page);
@@ -46,8 +50,11 @@ export const retryReconnects = {
     await new Promise((resolve) => forwarder.listen(ctx.unreachablePort, '127.0.0.1', resolve));
     try {
       const services = await servicesOnServer(ctx);
-      await untilEffect(() => retryButton(ctx.page).click({ timeout: 10000 }), () => waitForServiceRows(ctx.page, services, { timeout: 10000 }),
-        { name: 'Retry' });
+      await untilEffect(
+        () => retryButton(ctx.page).click({ timeout: 10000 }),
+        () => waitForServiceRows(ctx.page, services, { timeout: 10000 }),
+        { name: 'Retry' },
+      );
     } finally {
       ctx.updateSettings({ 'polyaxon.host': ctx.fakeUrl });
       forwarder.close();

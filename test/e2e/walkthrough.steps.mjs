@@ -8,7 +8,10 @@ export const walkthroughOpens = {
   async run(ctx) {
     const { page } = ctx;
     await runCommand(page, 'Welcome: Open Walkthrough...');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Polyaxon Dev Environments' }).first().click({ timeout: 15000 });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Polyaxon Dev Environments' })
+      .first()
+      .click({ timeout: 15000 });
     const walkthrough = page.locator('.gettingStartedContainer');
     await walkthrough.getByText('Connect to Polyaxon').first().waitFor({ timeout: 15000 });
     for (const title of ['Pick or create your project', 'Build your dev image', 'Launch VS Code or Jupyter Lab']) {

@@ -42,7 +42,13 @@ function readState(): FakeKubectlState {
 function parse(args: string[]): { words: string[]; flags: Record<string, string> } {
   const words: string[] = [];
   const flags: Record<string, string> = {};
-  const names: Record<string, string> = { '--context': 'context', '-n': 'namespace', '--namespace': 'namespace', '-o': 'output', '--output': 'output' };
+  const names: Record<string, string> = {
+    '--context': 'context',
+    '-n': 'namespace',
+    '--namespace': 'namespace',
+    '-o': 'output',
+    '--output': 'output',
+  };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split('=', 2);
     if (names[flag]) flags[names[flag]] = inline ?? args[++i];
@@ -56,7 +62,12 @@ function serviceJson(name: string, namespace: string) {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, namespace, labels: { app: name }, uid: `uid-${name}`, resourceVersion: '1000' },
-    spec: { type: 'ClusterIP', clusterIP: '10.0.0.10', ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 80 }], selector: { app: name } },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.0.0.10',
+      ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 80 }],
+      selector: { app: name },
+    },
     status: { loadBalancer: {} },
   };
 }
@@ -73,7 +84,9 @@ async function portForward(state: FakeKubectlState, namespace: string, words: st
   const [resource, ports] = words;
   const service = resource.replace(/^(svc|service|services)\//, '');
   if (state.forbidden) {
-    fail(`error: error upgrading connection: pods "${service}-7d9f8b6c5-x2x4q" is forbidden: User "${USER}" cannot create resource "pods/portforward" in API group "" in the namespace "${namespace}"`);
+    fail(
+      `error: error upgrading connection: pods "${service}-7d9f8b6c5-x2x4q" is forbidden: User "${USER}" cannot create resource "pods/portforward" in API group "" in the namespace "${namespace}"`,
+    );
   }
   if (!(state.namespaces[namespace] ?? []).includes(service)) fail(`Error from server (NotFound): services "${service}" not found`);
   const [local, remote] = ports.split(':').map(Number);
@@ -117,13 +130,19 @@ function main(): void {
   const namespace = flags.namespace ?? 'default';
   const [verb, kind, name] = words;
   if (verb === 'get' && ['svc', 'service', 'services'].includes(kind)) {
-    if (state.forbidden) fail(`Error from server (Forbidden): services is forbidden: User "${USER}" cannot list resource "services" in API group "" in the namespace "${namespace}"`);
+    if (state.forbidden)
+      fail(
+        `Error from server (Forbidden): services is forbidden: User "${USER}" cannot list resource "services" in API group "" in the namespace "${namespace}"`,
+      );
     const items = (state.namespaces[namespace] ?? []).map((s) => serviceJson(s, namespace));
     process.stdout.write(`${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`);
     return;
   }
   if (verb === 'get' && ['namespace', 'namespaces', 'ns'].includes(kind)) {
-    if (state.forbidden) fail(`Error from server (Forbidden): namespaces "${name}" is forbidden: User "${USER}" cannot get resource "namespaces" in API group "" in the namespace "${name}"`);
+    if (state.forbidden)
+      fail(
+        `Error from server (Forbidden): namespaces "${name}" is forbidden: User "${USER}" cannot get resource "namespaces" in API group "" in the namespace "${name}"`,
+      );
     if (!(name in state.namespaces)) fail(`Error from server (NotFound): namespaces "${name}" not found`);
     process.stdout.write(`namespace/${name}\n`);
     return;

@@ -2,7 +2,17 @@
 import { createProject, getProject, listProjects, projectNames } from './projects-routes';
 import { json, methodNotAllowed, notFound, unrouted, type Reply } from './reply';
 import {
-  cloneRun, createRun, deleteRun, forEachUuid, getNamespace, getRun, getStatuses, listRuns, patchRun, postStatus, stopRun,
+  cloneRun,
+  createRun,
+  deleteRun,
+  forEachUuid,
+  getNamespace,
+  getRun,
+  getStatuses,
+  listRuns,
+  patchRun,
+  postStatus,
+  stopRun,
 } from './runs-routes';
 import type { RunRecord, Store } from './store';
 

@@ -37,17 +37,79 @@ export interface Compiled {
 const CONNECTION_CATALOG = new Set(['fstore-pvc', 'polyaxon-artifacts']);
 
 /** V1RunKind values of v1.11.3 that a component's run may have (swagger v1RunKind, minus pipeline-only kinds). */
-const RUN_KINDS = new Set(['job', 'service', 'dag', 'spark', 'dask', 'flink', 'ray', 'mpijob', 'tfjob', 'pytorchjob',
-  'tuner', 'watchdog', 'notifier', 'cleaner', 'builder']);
+const RUN_KINDS = new Set([
+  'job',
+  'service',
+  'dag',
+  'spark',
+  'dask',
+  'flink',
+  'ray',
+  'mpijob',
+  'tfjob',
+  'pytorchjob',
+  'tuner',
+  'watchdog',
+  'notifier',
+  'cleaner',
+  'builder',
+]);
 
-const OPERATION_FIELDS = new Set(['version', 'kind', 'name', 'description', 'tags', 'presets', 'queue', 'cache',
-  'termination', 'plugins', 'build', 'hooks', 'params', 'runPatch', 'patchStrategy', 'isApproved', 'cost', 'template',
-  'schedule', 'events', 'joins', 'matrix', 'dependencies', 'trigger', 'conditions', 'skipOnUpstreamSkip', 'isPreset',
-  'hubRef', 'dagRef', 'urlRef', 'pathRef', 'component']);
+const OPERATION_FIELDS = new Set([
+  'version',
+  'kind',
+  'name',
+  'description',
+  'tags',
+  'presets',
+  'queue',
+  'cache',
+  'termination',
+  'plugins',
+  'build',
+  'hooks',
+  'params',
+  'runPatch',
+  'patchStrategy',
+  'isApproved',
+  'cost',
+  'template',
+  'schedule',
+  'events',
+  'joins',
+  'matrix',
+  'dependencies',
+  'trigger',
+  'conditions',
+  'skipOnUpstreamSkip',
+  'isPreset',
+  'hubRef',
+  'dagRef',
+  'urlRef',
+  'pathRef',
+  'component',
+]);
 
 // `template` is rejected inside a component: run-create.unknown-field.json.
-const COMPONENT_FIELDS = new Set(['version', 'kind', 'name', 'description', 'tags', 'presets', 'queue', 'cache',
-  'termination', 'plugins', 'build', 'hooks', 'isApproved', 'cost', 'inputs', 'outputs', 'run']);
+const COMPONENT_FIELDS = new Set([
+  'version',
+  'kind',
+  'name',
+  'description',
+  'tags',
+  'presets',
+  'queue',
+  'cache',
+  'termination',
+  'plugins',
+  'build',
+  'hooks',
+  'isApproved',
+  'cost',
+  'inputs',
+  'outputs',
+  'run',
+]);
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -68,20 +130,25 @@ export function readOperation(content: string): ParsedOperation | { error: unkno
   }
   if (!isObj(data)) return { error: [`Cannot read config_value: \`${content}\``] };
   if (data.kind !== 'operation') {
-    return { error: [`The specification used \`OperationSpecification\` is incompatible with the kind \`${String(data.kind ?? 'None')}\`.`] };
+    return {
+      error: [`The specification used \`OperationSpecification\` is incompatible with the kind \`${String(data.kind ?? 'None')}\`.`],
+    };
   }
   const unknownOpField = Object.keys(data).find((k) => !OPERATION_FIELDS.has(k));
   if (unknownOpField) return { error: [`{'${unknownOpField}': ['Unknown field.']}`] };
   const component = data.component;
   if (!isObj(component)) {
     // The fake has no hub / url / path resolution: only inline components can be compiled.
-    return { error: ["{'component': ['An operation requires an inline `component` here (hubRef/urlRef/pathRef/dagRef are not supported).']}"] };
+    return {
+      error: ["{'component': ['An operation requires an inline `component` here (hubRef/urlRef/pathRef/dagRef are not supported).']}"],
+    };
   }
   const unknownField = Object.keys(component).find((k) => !COMPONENT_FIELDS.has(k));
   if (unknownField) return { error: [`{'${unknownField}': ['Unknown field.']}`] };
   const run = component.run;
   if (!isObj(run)) return { error: ["{'component': {'run': ['Missing data for required field.']}}"] };
-  if (!RUN_KINDS.has(String(run.kind))) return { error: [`{'component': {'run': {0: {'kind': ['Unsupported value: ${String(run.kind)}']}}}}`] };
+  if (!RUN_KINDS.has(String(run.kind)))
+    return { error: [`{'component': {'run': {0: {'kind': ['Unsupported value: ${String(run.kind)}']}}}}`] };
   // OperationCreateSerializer: `if op_spec.is_template(): raise ValidationError(...)`.
   if (isObj(data.template) && data.template.enabled) {
     return { error: ['Received a template polyaxonfile, Please customize the specification or disable the template.'] };
@@ -157,9 +224,15 @@ function compileFailure(paramNames: string[], declared: Obj[], run: Obj): string
 function serviceGlobals(ctx: RunContext, isService: boolean, rewritePath: boolean, ports: number[]): Obj {
   const artifacts = '/plx-context/artifacts';
   const globals: Obj = {
-    owner_name: ctx.owner, project_name: ctx.project, project_unique_name: `${ctx.owner}.${ctx.project}`,
-    run_info: `${ctx.owner}.${ctx.project}.runs.${ctx.uuid}`, uuid: ctx.uuid, namespace: ctx.namespace,
-    context_path: '/plx-context', artifacts_path: artifacts, run_artifacts_path: `${artifacts}/${ctx.uuid}`,
+    owner_name: ctx.owner,
+    project_name: ctx.project,
+    project_unique_name: `${ctx.owner}.${ctx.project}`,
+    run_info: `${ctx.owner}.${ctx.project}.runs.${ctx.uuid}`,
+    uuid: ctx.uuid,
+    namespace: ctx.namespace,
+    context_path: '/plx-context',
+    artifacts_path: artifacts,
+    run_artifacts_path: `${artifacts}/${ctx.uuid}`,
     run_outputs_path: `${artifacts}/${ctx.uuid}/outputs`,
   };
   if (isService) {
@@ -213,7 +286,10 @@ export function render<T>(value: T, scope: Obj): T {
 function evaluate(expr: string, scope: Obj): unknown {
   for (const alternative of expr.split(/\s+or\s+/)) {
     let v: unknown = scope;
-    for (const step of alternative.trim().split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '')) {
+    for (const step of alternative
+      .trim()
+      .split(/\.|\[(\d+)\]/)
+      .filter((s) => s !== undefined && s !== '')) {
       v = isObj(v) || Array.isArray(v) ? (v as Record<string, unknown>)[step] : undefined;
     }
     if (v !== undefined && v !== null && v !== '') return v;

@@ -26,7 +26,12 @@ export interface Faults {
 }
 
 export type FaultAction =
-  | { kind: 'none' } | { kind: 'reply'; reply: Reply } | { kind: 'reset' } | { kind: 'hang' } | { kind: 'truncate' } | { kind: 'resetMidBody' };
+  | { kind: 'none' }
+  | { kind: 'reply'; reply: Reply }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+  | { kind: 'truncate' }
+  | { kind: 'resetMidBody' };
 
 const DEFAULT_MATCH = /^\/(api|streams)\//;
 
@@ -46,13 +51,18 @@ const DRF_DETAILS: Record<number, string> = {
 function statusReply(status: number): Reply {
   if (NGINX_TITLES[status]) return nginxError(status, NGINX_TITLES[status]);
   // Django's production handler500 (no DEBUG): a bare HTML page.
-  if (status >= 500) return html(status, '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n');
+  if (status >= 500)
+    return html(
+      status,
+      '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n',
+    );
   return json(status, { detail: DRF_DETAILS[status] ?? `Simulated error ${status}.` });
 }
 
-const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Sign in to continue</h1>'
-  + '<form method="post" action="/oauth2/sign_in"><input name="username"><input name="password" type="password">'
-  + '<button>Sign in</button></form></body></html>';
+const LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Sign in to continue</h1>' +
+  '<form method="post" action="/oauth2/sign_in"><input name="username"><input name="password" type="password">' +
+  '<button>Sign in</button></form></body></html>';
 
 /** Decide what a request gets; waits out `latencyMs` first. Consumes one unit of `count` per matching request. */
 export async function applyFaults(faults: Faults, path: string): Promise<FaultAction> {
@@ -70,7 +80,14 @@ export async function applyFaults(faults: Faults, path: string): Promise<FaultAc
   if (faults.resetMidBody) return { kind: 'resetMidBody' };
   if (faults.emptyBody) return { kind: 'reply', reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '' } };
   if (faults.corruptGzip) {
-    return { kind: 'reply', reply: { status: 200, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{"results": "this is not gzip"}' } };
+    return {
+      kind: 'reply',
+      reply: {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: '{"results": "this is not gzip"}',
+      },
+    };
   }
   return { kind: 'none' };
 }

@@ -73,7 +73,10 @@ async function waitForApi(url: string, child: ChildProcess, logFile: string, tim
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`jupyter exited (${child.exitCode}) before ${url} answered${tail(logFile)}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -82,10 +85,26 @@ async function waitForApi(url: string, child: ChildProcess, logFile: string, tim
 
 /** Stops a process group: TERM, then KILL after a grace period. */
 async function killGroup(pid: number, graceMs = 5000): Promise<void> {
-  const alive = () => { try { process.kill(-pid, 0); return true; } catch { return false; } };
-  try { process.kill(-pid, 'SIGTERM'); } catch { return; }
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   for (const end = Date.now() + graceMs; Date.now() < end && alive();) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (alive()) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+  if (alive())
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
 }
 
 export interface JupyterBackendOptions {
@@ -105,7 +124,14 @@ export function jupyterBackend(opts: JupyterBackendOptions): (ServiceBackend & {
   if (!subcommand) return undefined;
   const running = new Map<string, number>();
   // Last resort when the process exits without stopping the sandbox: no Jupyter outlives it.
-  process.once('exit', () => { for (const pid of running.values()) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } });
+  process.once('exit', () => {
+    for (const pid of running.values())
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+  });
   return {
     subcommand,
     async start(run: Run, { baseUrl, rewritePath }) {
@@ -116,14 +142,22 @@ export function jupyterBackend(opts: JupyterBackendOptions): (ServiceBackend & {
       // Jupyter's own files next to, not inside, the folder it shows
       const workingDir = path.join(dir, 'work');
       fs.mkdirSync(workingDir, { recursive: true });
-      fs.writeFileSync(path.join(workingDir, 'README.md'), `# ${run.name}\n\nThe sandbox's stand-in for the cluster Jupyter of run ${run.uuid}.\n`);
+      fs.writeFileSync(
+        path.join(workingDir, 'README.md'),
+        `# ${run.name}\n\nThe sandbox's stand-in for the cluster Jupyter of run ${run.uuid}.\n`,
+      );
       const port = await freePort();
       // With rewritePath the gateway strips the prefix, and Polyaxon then gives base_url "/".
       const launch = jupyterLaunch(polyaxonfile, { base_url: rewritePath ? '/' : baseUrl, port, workingDir });
       const logFile = path.join(dir, 'jupyter.log');
       const out = fs.openSync(logFile, 'a');
-      const env = { ...process.env, JUPYTER_CONFIG_DIR: path.join(dir, 'config'), JUPYTER_DATA_DIR: path.join(dir, 'data'),
-        JUPYTER_RUNTIME_DIR: path.join(dir, 'runtime'), IPYTHONDIR: path.join(dir, 'ipython') };
+      const env = {
+        ...process.env,
+        JUPYTER_CONFIG_DIR: path.join(dir, 'config'),
+        JUPYTER_DATA_DIR: path.join(dir, 'data'),
+        JUPYTER_RUNTIME_DIR: path.join(dir, 'runtime'),
+        IPYTHONDIR: path.join(dir, 'ipython'),
+      };
       // Its own process group: the kernels it starts are stopped with it.
       const child = spawn('jupyter', [subcommand, ...launch.args], { cwd: dir, env, detached: true, stdio: ['ignore', out, out] });
       fs.closeSync(out);

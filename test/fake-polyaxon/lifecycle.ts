@@ -26,15 +26,28 @@ export const CONDITION_TEXT: Partial<Record<RunStatus, [reason: string, message:
 export function pathTo(target: RunStatus): RunStatus[] {
   const started: RunStatus[] = ['compiled', 'queued', 'scheduled', 'starting'];
   switch (target) {
-    case 'created': return [];
-    case 'compiled': return ['compiled'];
-    case 'queued': return ['compiled', 'queued'];
-    case 'scheduled': return ['compiled', 'queued', 'scheduled'];
-    case 'starting': return started;
-    case 'failed': case 'warning': case 'running': return [...started, target];
-    case 'stopping': return [...started, 'running', 'stopping'];
-    case 'stopped': return [...started, 'running', 'stopping', 'stopped'];
-    case 'succeeded': case 'processing': return [...started, 'running', target];
-    default: return ['compiled', 'queued', target];
+    case 'created':
+      return [];
+    case 'compiled':
+      return ['compiled'];
+    case 'queued':
+      return ['compiled', 'queued'];
+    case 'scheduled':
+      return ['compiled', 'queued', 'scheduled'];
+    case 'starting':
+      return started;
+    case 'failed':
+    case 'warning':
+    case 'running':
+      return [...started, target];
+    case 'stopping':
+      return [...started, 'running', 'stopping'];
+    case 'stopped':
+      return [...started, 'running', 'stopping', 'stopped'];
+    case 'succeeded':
+    case 'processing':
+      return [...started, 'running', target];
+    default:
+      return ['compiled', 'queued', target];
   }
 }

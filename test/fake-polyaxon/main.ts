@@ -3,7 +3,8 @@
 import { jupyterBackend } from './jupyter-backend';
 import { startFakePolyaxon, type FakeOptions } from './server';
 
-const USAGE = 'usage: main.js [--port 8117] [--seed demo|empty] [--version 1.11.3|2.13.0] [--operator-ms 800|off] [--jupyter DIR] [--quiet]';
+const USAGE =
+  'usage: main.js [--port 8117] [--seed demo|empty] [--version 1.11.3|2.13.0] [--operator-ms 800|off] [--jupyter DIR] [--quiet]';
 
 function parseArgs(argv: string[]): FakeOptions {
   const opts: FakeOptions = { port: 8117, seed: 'demo', log: (line) => console.log(`${new Date().toISOString()} ${line}`) };
@@ -14,9 +15,15 @@ function parseArgs(argv: string[]): FakeOptions {
       return v;
     };
     switch (argv[i]) {
-      case '--port': opts.port = Number(value()); break;
-      case '--seed': opts.seed = value() === 'empty' ? 'empty' : 'demo'; break;
-      case '--version': opts.version = value(); break;
+      case '--port':
+        opts.port = Number(value());
+        break;
+      case '--seed':
+        opts.seed = value() === 'empty' ? 'empty' : 'demo';
+        break;
+      case '--version':
+        opts.version = value();
+        break;
       case '--operator-ms': {
         const v = value();
         // One delay for every step; `off` leaves runs where they are.
@@ -25,13 +32,22 @@ function parseArgs(argv: string[]): FakeOptions {
       }
       case '--jupyter': {
         const backend = jupyterBackend({ stateDir: value(), log: (line) => opts.log?.(line) });
-        if (!backend) console.error('--jupyter: no `jupyter` command (apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel); Jupyter services show the fake page');
+        if (!backend)
+          console.error(
+            '--jupyter: no `jupyter` command (apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel); Jupyter services show the fake page',
+          );
         opts.serviceBackend = backend;
         break;
       }
-      case '--quiet': opts.log = undefined; break;
-      case '--help': console.log(USAGE); process.exit(0); break;
-      default: throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
+      case '--quiet':
+        opts.log = undefined;
+        break;
+      case '--help':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
     }
   }
   return opts;
@@ -44,7 +60,10 @@ async function main(): Promise<void> {
   console.log(`  polyaxon.host = ${fake.url}   project: my-project-alice`);
   const stop = (signal: string) => {
     console.log(`${signal}: stopping`);
-    fake.close().then(() => process.exit(0), () => process.exit(1));
+    fake.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

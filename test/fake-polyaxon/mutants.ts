@@ -6,7 +6,14 @@ import type { Store } from './store';
 export type FakeMutant = 'stop-succeeds' | 'not-found-as-string' | 'no-list-gzip';
 
 /** Applies `mutant` to a reply the faithful fake built for `method path`. */
-export function mutate(mutant: FakeMutant | undefined, method: string, path: string, reply: Reply, store: Store, project: () => string | undefined): Reply {
+export function mutate(
+  mutant: FakeMutant | undefined,
+  method: string,
+  path: string,
+  reply: Reply,
+  store: Store,
+  project: () => string | undefined,
+): Reply {
   if (mutant === 'stop-succeeds' && method === 'POST' && reply.status === 200) {
     const m = /\/runs\/([0-9a-f]{32})\/stop\/?$/.exec(path.split('?')[0]);
     const rec = m ? store.find(project() ?? '', m[1]) : undefined;

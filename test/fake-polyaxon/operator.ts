@@ -22,7 +22,11 @@ export class Operator {
   private readonly steps = new Map<string, NodeJS.Timeout>();
   private readonly tickers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly store: Store, private readonly delays: OperatorDelays | false, private readonly logIntervalMs: number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly delays: OperatorDelays | false,
+    private readonly logIntervalMs: number,
+  ) {}
 
   /** Called after every status change of a run. */
   react(rec: RunRecord): void {
@@ -62,7 +66,12 @@ export class Operator {
       case 'queued':
         if (rec.behaviour === 'stuck') return undefined;
         if (rec.behaviour === 'unschedulable') {
-          return { afterMs: d.queuedMs, status: 'unschedulable', reason: 'PodUnschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' };
+          return {
+            afterMs: d.queuedMs,
+            status: 'unschedulable',
+            reason: 'PodUnschedulable',
+            message: '0/3 nodes are available: 3 Insufficient cpu.',
+          };
         }
         // Not in the recordings (the v1.11.3 operator posts only starting/running); kept because clients must cope with it.
         return { afterMs: d.queuedMs, status: 'scheduled', reason: 'OperatorController', message: 'Operation is scheduled' };
@@ -73,7 +82,12 @@ export class Operator {
           return { afterMs: d.startingMs, status: 'failed', reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
         }
         if (rec.behaviour === 'warning') {
-          return { afterMs: d.startingMs, status: 'warning', reason: 'ErrImagePull', message: `rpc error: code = Unknown desc = failed to pull and unpack image "${image}": pull access denied` };
+          return {
+            afterMs: d.startingMs,
+            status: 'warning',
+            reason: 'ErrImagePull',
+            message: `rpc error: code = Unknown desc = failed to pull and unpack image "${image}": pull access denied`,
+          };
         }
         return { afterMs: d.startingMs, status: 'running', reason: 'OperatorController', message: 'Operation is running' };
       case 'stopping':
@@ -87,11 +101,20 @@ export class Operator {
   private writeLogs(rec: RunRecord): void {
     const last = rec.conditions[rec.conditions.length - 1];
     switch (rec.run.status) {
-      case 'starting': appendLog(rec, pullLines(rec)); break;
-      case 'running': appendLog(rec, startupLines(rec)); break;
-      case 'failed': if (last?.message) appendLog(rec, [last.message]); break;
-      case 'warning': if (last?.message) appendLog(rec, [last.message]); break;
-      default: break;
+      case 'starting':
+        appendLog(rec, pullLines(rec));
+        break;
+      case 'running':
+        appendLog(rec, startupLines(rec));
+        break;
+      case 'failed':
+        if (last?.message) appendLog(rec, [last.message]);
+        break;
+      case 'warning':
+        if (last?.message) appendLog(rec, [last.message]);
+        break;
+      default:
+        break;
     }
   }
 

@@ -15,8 +15,14 @@ function positiveInt(value: string | null): number | undefined {
 
 /** Python's urlencode (quote_plus), which DRF's replace_query_param uses; keys come out sorted. */
 function encodeQuery(params: URLSearchParams): string {
-  const quote = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
-  return [...params.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${quote(k)}=${quote(v)}`).join('&');
+  const quote = (s: string) =>
+    encodeURIComponent(s)
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+');
+  return [...params.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${quote(k)}=${quote(v)}`)
+    .join('&');
 }
 
 function link(url: URL, set: Record<string, number | undefined>): string {

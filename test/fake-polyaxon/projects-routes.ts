@@ -14,7 +14,9 @@ export function listProjects(store: Store, url: URL): Reply {
 
 /** `projects/names`: same query params, `{name}` items, default limit 100 (API.md §1). */
 export function projectNames(store: Store, url: URL): Reply {
-  const names = [...store.projects.values()].sort((a, b) => String(b.created_at).localeCompare(String(a.created_at))).map((p) => ({ name: p.name }));
+  const names = [...store.projects.values()]
+    .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))
+    .map((p) => ({ name: p.name }));
   return list(paginate(names, { url, defaultLimit: 100 }));
 }
 

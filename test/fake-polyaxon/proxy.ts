@@ -15,7 +15,13 @@ function forwardedHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
 export function proxyHttp(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse, target: string, path: string): void {
   const url = new URL(target);
   const upstream = http.request(
-    { hostname: url.hostname, port: url.port, method: req.method, path, headers: { ...forwardedHeaders(req), 'content-length': body.length } },
+    {
+      hostname: url.hostname,
+      port: url.port,
+      method: req.method,
+      path,
+      headers: { ...forwardedHeaders(req), 'content-length': body.length },
+    },
     (answer) => {
       const headers = { ...answer.headers };
       delete headers['x-frame-options']; // proxy_hide_header X-Frame-Options

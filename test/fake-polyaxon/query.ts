@@ -6,12 +6,27 @@ type Getter = (run: StoredRun) => unknown;
 
 /** Fields of RunQueryManager.FIELDS_PROXY / FIELDS_USE_UUID / … that this fake can evaluate. */
 const FIELDS: Record<string, Getter> = {
-  uuid: (r) => r.uuid, id: (r) => r.uuid, name: (r) => r.name, description: (r) => r.description,
-  kind: (r) => r.kind, runtime: (r) => r.runtime, status: (r) => r.status, tags: (r) => r.tags,
-  user: () => null, project: (r) => r.project, created_at: (r) => r.created_at, updated_at: (r) => r.updated_at,
-  started_at: (r) => r.started_at, finished_at: (r) => r.finished_at, duration: (r) => r.duration,
-  wait_time: (r) => r.wait_time, live_state: (r) => r.live_state, pipeline: (r) => (r.pipeline as { uuid?: string } | null)?.uuid,
-  original: (r) => r.original?.uuid, is_managed: (r) => r.is_managed, pending: (r) => r.pending,
+  uuid: (r) => r.uuid,
+  id: (r) => r.uuid,
+  name: (r) => r.name,
+  description: (r) => r.description,
+  kind: (r) => r.kind,
+  runtime: (r) => r.runtime,
+  status: (r) => r.status,
+  tags: (r) => r.tags,
+  user: () => null,
+  project: (r) => r.project,
+  created_at: (r) => r.created_at,
+  updated_at: (r) => r.updated_at,
+  started_at: (r) => r.started_at,
+  finished_at: (r) => r.finished_at,
+  duration: (r) => r.duration,
+  wait_time: (r) => r.wait_time,
+  live_state: (r) => r.live_state,
+  pipeline: (r) => (r.pipeline as { uuid?: string } | null)?.uuid,
+  original: (r) => r.original?.uuid,
+  is_managed: (r) => r.is_managed,
+  pending: (r) => r.pending,
 };
 
 /** Prefixed fields: `inputs.X` (aliases `params.X`, `in.X`), `outputs.X`, `meta_info.X`. */
@@ -32,7 +47,11 @@ type Predicate = (run: StoredRun) => boolean;
 /** `field:op, field:op` → a predicate (AND). Throws QueryError with the recorded 400 messages. */
 export function parseQuery(query: string | null): Predicate {
   if (!query || !query.trim()) return () => true;
-  const predicates = query.split(',').map((expr) => expr.trim()).filter(Boolean).map(parseExpression);
+  const predicates = query
+    .split(',')
+    .map((expr) => expr.trim())
+    .filter(Boolean)
+    .map(parseExpression);
   return (run) => predicates.every((p) => p(run));
 }
 
@@ -74,7 +93,13 @@ function matches(value: unknown, pattern: string): boolean {
   if (value == null) return false;
   const text = String(value);
   if (pattern.includes('%')) {
-    const re = new RegExp(`^${pattern.split('%').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+    const re = new RegExp(
+      `^${pattern
+        .split('%')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+      'i',
+    );
     return re.test(text);
   }
   return text === pattern;
@@ -88,15 +113,29 @@ function compare(value: unknown, operand: string): number {
   return String(value).localeCompare(operand);
 }
 
-const SORTABLE = new Set(['created_at', 'updated_at', 'started_at', 'finished_at', 'name', 'kind', 'runtime', 'uuid',
-  'duration', 'wait_time', 'status']);
+const SORTABLE = new Set([
+  'created_at',
+  'updated_at',
+  'started_at',
+  'finished_at',
+  'name',
+  'kind',
+  'runtime',
+  'uuid',
+  'duration',
+  'wait_time',
+  'status',
+]);
 
 /**
  * `sort=-created_at,name`; unknown fields are ignored (recorded: 200, no error). Default `-updated_at`
  * (RunQueryManager.FIELDS_DEFAULT_ORDERING). NULLs sort as the largest values, as in PostgreSQL.
  */
 export function sortRuns(runs: StoredRun[], sort: string | null): StoredRun[] {
-  const keys = (sort ?? '').split(',').map((s) => s.trim()).filter((s) => SORTABLE.has(s.replace(/^-/, '')));
+  const keys = (sort ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => SORTABLE.has(s.replace(/^-/, '')));
   if (!keys.length) keys.push('-updated_at');
   return [...runs].sort((a, b) => {
     for (const key of keys) {

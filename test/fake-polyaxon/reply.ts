@@ -43,7 +43,10 @@ export function methodNotAllowed(method: string): Reply {
 
 /** nginx's own error page, as the gateway returns it when the service pod is not reachable. */
 export function nginxError(status: number, title: string): Reply {
-  return html(status, `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`);
+  return html(
+    status,
+    `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  );
 }
 
 export function write(res: http.ServerResponse, reply: Reply): void {

@@ -20,7 +20,13 @@ export function listRuns(store: Store, project: string, url: URL): Reply {
     if (e instanceof QueryError) return json(400, [`Error applying or resolving queryset, ${e.message}`]);
     throw e;
   }
-  const runs = sortRuns(store.runsOf(project).map((r) => r.run).filter(filter), url.searchParams.get('sort'));
+  const runs = sortRuns(
+    store
+      .runsOf(project)
+      .map((r) => r.run)
+      .filter(filter),
+    url.searchParams.get('sort'),
+  );
   return list(paginate(runs.map(runListItem), { url }));
 }
 
@@ -89,7 +95,9 @@ export function cloneRun(store: Store, rec: RunRecord, kind: 'restart' | 'copy',
   const parsed = readOperation(rec.run.raw_content ?? '');
   if ('error' in parsed) return json(400, parsed.error);
   const overrides = {
-    name: rec.run.name, description: rec.run.description, tags: rec.run.tags,
+    name: rec.run.name,
+    description: rec.run.description,
+    tags: rec.run.tags,
     ...overridesFrom(asBody(rawBody)),
     original: { uuid: rec.run.uuid, name: rec.run.name, kind },
   };

@@ -22,41 +22,83 @@ const resources = (memory: string) => ({ requests: { memory, cpu: '2' }, limits:
 function component(kind: DemoKind): Record<string, unknown> {
   if (kind === 'vscode') {
     return {
-      version: 1.1, kind: 'component', name: 'vscode-service', description: 'VSCode as development environment for AI engineer.',
-      tags: ['vscode'], inputs: inputs('registry.aisingapore.net/<PROJECT_REPO>/vscode-server:0.1.0'),
+      version: 1.1,
+      kind: 'component',
+      name: 'vscode-service',
+      description: 'VSCode as development environment for AI engineer.',
+      tags: ['vscode'],
+      inputs: inputs('registry.aisingapore.net/<PROJECT_REPO>/vscode-server:0.1.0'),
       run: {
-        kind: 'service', environment: { imagePullSecrets: ['harbor-credentials'] }, connections: ['fstore-pvc'],
+        kind: 'service',
+        environment: { imagePullSecrets: ['harbor-credentials'] },
+        connections: ['fstore-pvc'],
         container: {
-          args: ['--auth', 'none', '--disable-telemetry'], env: S3_ENV, image: '{{ DOCKER_IMAGE }}', imagePullPolicy: 'IfNotPresent',
-          name: 'polyaxon-main', resources: resources('4Gi'), workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}',
+          args: ['--auth', 'none', '--disable-telemetry'],
+          env: S3_ENV,
+          image: '{{ DOCKER_IMAGE }}',
+          imagePullPolicy: 'IfNotPresent',
+          name: 'polyaxon-main',
+          resources: resources('4Gi'),
+          workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}',
         },
-        ports: [8080], rewritePath: true,
+        ports: [8080],
+        rewritePath: true,
       },
     };
   }
   if (kind === 'jupyter') {
     return {
-      version: 1.1, kind: 'component', name: 'jupyterlab-notebook', description: 'Jupyter Lab or Notebook as development environment for AI engineer.',
-      tags: ['jupyter', 'notebook', 'lab'], inputs: inputs('registry.aisingapore.net/<PROJECT_REPO>/jupyter-server:0.1.0'),
+      version: 1.1,
+      kind: 'component',
+      name: 'jupyterlab-notebook',
+      description: 'Jupyter Lab or Notebook as development environment for AI engineer.',
+      tags: ['jupyter', 'notebook', 'lab'],
+      inputs: inputs('registry.aisingapore.net/<PROJECT_REPO>/jupyter-server:0.1.0'),
       run: {
-        kind: 'service', environment: { imagePullSecrets: ['harbor-credentials'] }, connections: ['fstore-pvc'],
+        kind: 'service',
+        environment: { imagePullSecrets: ['harbor-credentials'] },
+        connections: ['fstore-pvc'],
         container: {
-          args: ['--no-browser', '--ip=0.0.0.0', '--port={{globals.ports[0]}}', '--allow-root', '--NotebookApp.allow_origin=*',
-            '--NotebookApp.trust_xheaders=True', '--NotebookApp.token=', '--NotebookApp.base_url={{globals.base_url}}',
-            '--NotebookApp.notebook_dir={{ WORKING_DIR or globals.run_outputs_path }}', '--LabApp.base_url={{globals.base_url}}'],
-          command: ['jupyter', 'lab'], env: S3_ENV, image: '{{ DOCKER_IMAGE }}', imagePullPolicy: 'IfNotPresent', name: 'polyaxon-main',
-          resources: resources('2Gi'), workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}',
+          args: [
+            '--no-browser',
+            '--ip=0.0.0.0',
+            '--port={{globals.ports[0]}}',
+            '--allow-root',
+            '--NotebookApp.allow_origin=*',
+            '--NotebookApp.trust_xheaders=True',
+            '--NotebookApp.token=',
+            '--NotebookApp.base_url={{globals.base_url}}',
+            '--NotebookApp.notebook_dir={{ WORKING_DIR or globals.run_outputs_path }}',
+            '--LabApp.base_url={{globals.base_url}}',
+          ],
+          command: ['jupyter', 'lab'],
+          env: S3_ENV,
+          image: '{{ DOCKER_IMAGE }}',
+          imagePullPolicy: 'IfNotPresent',
+          name: 'polyaxon-main',
+          resources: resources('2Gi'),
+          workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}',
         },
         ports: [8888],
       },
     };
   }
   return {
-    version: 1.1, kind: 'component', name: 'process-data', description: 'Preprocessing of raw data.', tags: ['preprocessing'],
+    version: 1.1,
+    kind: 'component',
+    name: 'process-data',
+    description: 'Preprocessing of raw data.',
+    tags: ['preprocessing'],
     inputs: inputs('registry.aisingapore.net/<PROJECT_REPO>/data-prep:0.1.0'),
     run: {
-      kind: 'job', connections: ['fstore-pvc'],
-      container: { image: '{{ DOCKER_IMAGE }}', name: 'polyaxon-main', command: ['/bin/bash', '-c', 'python src/process_data.py'], workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}' },
+      kind: 'job',
+      connections: ['fstore-pvc'],
+      container: {
+        image: '{{ DOCKER_IMAGE }}',
+        name: 'polyaxon-main',
+        command: ['/bin/bash', '-c', 'python src/process_data.py'],
+        workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}',
+      },
     },
   };
 }
@@ -70,7 +112,8 @@ const IMAGES: Record<DemoKind, string> = {
 /** What `polyaxon run -f <aisg file> -P DOCKER_IMAGE=… -P WORKING_DIR=/polyaxon-v1-data` posts (fixtures/create-run-request.*.json). */
 export function demoOperation(kind: DemoKind): ParsedOperation {
   const op = {
-    version: 1.1, kind: 'operation',
+    version: 1.1,
+    kind: 'operation',
     params: { DOCKER_IMAGE: { value: IMAGES[kind] }, WORKING_DIR: { value: '/polyaxon-v1-data' } },
     component: component(kind),
   };
@@ -90,7 +133,14 @@ export interface DemoRunOptions {
   overrides?: Partial<StoredRun>;
 }
 
-export function addDemoRun(store: Store, project: string, kind: DemoKind, status: RunStatus, v2: boolean, options: DemoRunOptions = {}): RunRecord {
+export function addDemoRun(
+  store: Store,
+  project: string,
+  kind: DemoKind,
+  status: RunStatus,
+  v2: boolean,
+  options: DemoRunOptions = {},
+): RunRecord {
   const rec = submitRun(store, project, demoOperation(kind), { v2, overrides: options.overrides ?? {}, behaviour: options.behaviour });
   driveTo(store, rec, status, options.last);
   return rec;
@@ -98,7 +148,7 @@ export function addDemoRun(store: Store, project: string, kind: DemoKind, status
 
 /** Oldest first, so that the default `-updated_at` / `-created_at` order shows the running VS Code on top. */
 export function seedDemo(store: Store, v2: boolean): void {
-  store.addProject('my-project-bob', 'Another engineer\'s project.');
+  store.addProject('my-project-bob', "Another engineer's project.");
   const project = 'my-project-alice';
   store.addProject(project, 'Dev environments of Alice.');
   addDemoRun(store, project, 'job', 'succeeded', v2);

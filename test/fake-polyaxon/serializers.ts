@@ -6,15 +6,50 @@ const pick = <T extends object>(o: T, keys: readonly (keyof T)[]): Record<string
   Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
 
 /** RunSerializer: list items have no project, description, content (runs-list.*.json). */
-const RUN_LIST_FIELDS = ['uuid', 'name', 'created_at', 'updated_at', 'started_at', 'finished_at', 'wait_time', 'duration',
-  'kind', 'runtime', 'meta_info', 'status', 'pipeline', 'original', 'is_managed', 'pending', 'inputs', 'outputs', 'tags',
-  'settings'] as const satisfies readonly (keyof StoredRun)[];
+const RUN_LIST_FIELDS = [
+  'uuid',
+  'name',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'finished_at',
+  'wait_time',
+  'duration',
+  'kind',
+  'runtime',
+  'meta_info',
+  'status',
+  'pipeline',
+  'original',
+  'is_managed',
+  'pending',
+  'inputs',
+  'outputs',
+  'tags',
+  'settings',
+] as const satisfies readonly (keyof StoredRun)[];
 
 /** RunDetailSerializer adds these (run-get.*.json). */
-const RUN_DETAIL_EXTRA = ['project', 'readme', 'description', 'raw_content', 'content', 'live_state'] as const satisfies readonly (keyof StoredRun)[];
+const RUN_DETAIL_EXTRA = [
+  'project',
+  'readme',
+  'description',
+  'raw_content',
+  'content',
+  'live_state',
+] as const satisfies readonly (keyof StoredRun)[];
 
 /** OperationCreateSerializer: the only fields of the 201 body (run-create.vscode.json). */
-const RUN_CREATE_FIELDS = ['uuid', 'name', 'description', 'content', 'is_managed', 'pending', 'meta_info', 'tags'] as const satisfies readonly (keyof StoredRun)[];
+const RUN_CREATE_FIELDS = [
+  'uuid',
+  'name',
+  'description',
+  'content',
+  'is_managed',
+  'pending',
+  'meta_info',
+  'tags',
+] as const satisfies readonly (keyof StoredRun)[];
 
 /** v2 adds managed_by to V1Run; v1.11.3 has no such field. */
 function withManagedBy(run: StoredRun, out: Record<string, unknown>): Record<string, unknown> {

@@ -127,7 +127,8 @@ class FakeServer implements FakePolyaxon {
     if (!this.store.projects.has(project)) this.store.addProject(project);
     const { status, ...fields } = run;
     const rec = addDemoRun(this.store, project, demoKindOf(run.name, run.kind), 'created', this.v2, {
-      behaviour: behaviour ?? behaviourOf(run.inputs), overrides: { uuid: run.uuid },
+      behaviour: behaviour ?? behaviourOf(run.inputs),
+      overrides: { uuid: run.uuid },
     });
     Object.assign(rec.run, fields as Partial<StoredRun>);
     rec.run.runtime = run.runtime ?? rec.run.kind;
@@ -180,7 +181,9 @@ class FakeServer implements FakePolyaxon {
     const path = `${url.pathname}${url.search}`;
     const recorded: RecordedRequest = { method, path, headers: { ...req.headers }, body: parseJson(text) };
     this.requests.push(recorded);
-    res.on('finish', () => this.opts.log?.(`${method} ${path} → ${res.statusCode}${recorded.answerEncoding ? ` (${recorded.answerEncoding})` : ''}`));
+    res.on('finish', () =>
+      this.opts.log?.(`${method} ${path} → ${res.statusCode}${recorded.answerEncoding ? ` (${recorded.answerEncoding})` : ''}`),
+    );
 
     const fault = await applyFaults(this.faults, path);
     if (fault.kind === 'hang') return;
@@ -191,7 +194,8 @@ class FakeServer implements FakePolyaxon {
     if (service) return handleService(req, raw, res, url, service, this.store, this.backends, this.v2);
     const project = () => /^\/api\/v1\/[^/]+\/([^/]+)\//.exec(url.pathname)?.[1];
     const reply = mutate(this.opts.mutant, method, url.pathname, this.route(method, url, text), this.store, project);
-    if (fault.kind === 'resetMidBody') {               // half of the plain text, then a reset
+    if (fault.kind === 'resetMidBody') {
+      // half of the plain text, then a reset
       res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
       res.write(reply.body.slice(0, Math.floor(reply.body.length / 2)), () => req.socket.destroy());
       return;
@@ -210,7 +214,11 @@ class FakeServer implements FakePolyaxon {
       try {
         body = JSON.parse(text);
       } catch (e) {
-        return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ detail: `JSON parse error - ${(e as Error).message}` }) };
+        return {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ detail: `JSON parse error - ${(e as Error).message}` }),
+        };
       }
     }
     return handleApi({ method, url, body }, this.api);

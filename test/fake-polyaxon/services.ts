@@ -56,7 +56,10 @@ export function baseUrlOf(rec: RunRecord, v2: boolean): string {
 export class Backends {
   private readonly targets = new Map<string, Promise<string | undefined>>();
 
-  constructor(private readonly backend: ServiceBackend | undefined, private readonly v2: boolean) {}
+  constructor(
+    private readonly backend: ServiceBackend | undefined,
+    private readonly v2: boolean,
+  ) {}
 
   get enabled(): boolean {
     return this.backend !== undefined;
@@ -81,18 +84,26 @@ export class Backends {
   }
 
   async stopAll(store: Store): Promise<void> {
-    await Promise.all([...this.targets.keys()].map((uuid) => {
-      const rec = store.runs.get(uuid);
-      if (rec) return this.stop(rec);
-      this.targets.delete(uuid);
-      return Promise.resolve();
-    }));
+    await Promise.all(
+      [...this.targets.keys()].map((uuid) => {
+        const rec = store.runs.get(uuid);
+        if (rec) return this.stop(rec);
+        this.targets.delete(uuid);
+        return Promise.resolve();
+      }),
+    );
   }
 
   private start(rec: RunRecord): void {
     if (!this.backend || this.targets.has(rec.run.uuid)) return;
     const info = { baseUrl: baseUrlOf(rec, this.v2), rewritePath: rec.run.meta_info?.rewrite_path === true };
-    this.targets.set(rec.run.uuid, this.backend.start(rec.run, info).then((t) => t?.target, () => undefined));
+    this.targets.set(
+      rec.run.uuid,
+      this.backend.start(rec.run, info).then(
+        (t) => t?.target,
+        () => undefined,
+      ),
+    );
   }
 }
 
@@ -127,17 +138,21 @@ export function servicePage(rec: RunRecord, v2: boolean): Reply {
   const name = escapeHtml(run.name ?? run.uuid);
   const title = flavour === 'vscode' ? `VS Code service ${name}` : flavour === 'jupyter' ? `JupyterLab service ${name}` : `Service ${name}`;
   const base = escapeHtml(baseUrlOf(rec, v2));
-  const body = flavour === 'jupyter'
-    ? `<p>Jupyter Server is running at <code>${base}/lab</code> (NotebookApp.base_url = ${base}).</p>`
-    : `<p>code-server 4.0.1 would be running here (--auth none).</p>\n${GRABS_FOCUS}`;
-  return html(200, `<!DOCTYPE html>
+  const body =
+    flavour === 'jupyter'
+      ? `<p>Jupyter Server is running at <code>${base}/lab</code> (NotebookApp.base_url = ${base}).</p>`
+      : `<p>code-server 4.0.1 would be running here (--auth none).</p>\n${GRABS_FOCUS}`;
+  return html(
+    200,
+    `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body data-run-uuid="${run.uuid}">
 <h1>${title}</h1>
 ${flavour === 'service' ? '' : body}
 <p>Run <code id="run-uuid">${run.uuid}</code> in project <code>${escapeHtml(rec.project)}</code>, served by the fake Polyaxon gateway under <code>${base}/</code>.</p>
 </body></html>
-`);
+`,
+  );
 }
 
 function runningService(store: Store, sp: ServicePath): RunRecord | undefined {
@@ -151,7 +166,14 @@ function backendPath(sp: ServicePath, url: URL): string {
 }
 
 export async function handleService(
-  req: http.IncomingMessage, body: Buffer, res: http.ServerResponse, url: URL, sp: ServicePath, store: Store, backends: Backends, v2: boolean,
+  req: http.IncomingMessage,
+  body: Buffer,
+  res: http.ServerResponse,
+  url: URL,
+  sp: ServicePath,
+  store: Store,
+  backends: Backends,
+  v2: boolean,
 ): Promise<void> {
   const rec = runningService(store, sp);
   if (!rec) return write(res, nginxError(502, 'Bad Gateway'));
@@ -163,7 +185,13 @@ export async function handleService(
 }
 
 export async function handleServiceUpgrade(
-  req: http.IncomingMessage, socket: net.Socket, head: Buffer, url: URL, sp: ServicePath | undefined, store: Store, backends: Backends,
+  req: http.IncomingMessage,
+  socket: net.Socket,
+  head: Buffer,
+  url: URL,
+  sp: ServicePath | undefined,
+  store: Store,
+  backends: Backends,
 ): Promise<net.Socket | undefined> {
   const rec = sp && runningService(store, sp);
   const target = rec && (await backends.target(rec.run.uuid));

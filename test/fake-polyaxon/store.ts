@@ -40,11 +40,22 @@ export class Store {
   onStatus: (rec: RunRecord) => void = () => undefined;
   onDelete: (rec: RunRecord) => void = () => undefined;
 
-  constructor(readonly namespace: string, private readonly agent?: { version: string }) {}
+  constructor(
+    readonly namespace: string,
+    private readonly agent?: { version: string },
+  ) {}
 
   addProject(name: string, description: string | null = null): StoredProject {
     const created = modelTime();
-    const project: StoredProject = { uuid: newUuid(), name, description, tags: null, created_at: created, updated_at: created, readme: null };
+    const project: StoredProject = {
+      uuid: newUuid(),
+      name,
+      description,
+      tags: null,
+      created_at: created,
+      updated_at: created,
+      readme: null,
+    };
     this.projects.set(name, project);
     return project;
   }
@@ -64,16 +75,43 @@ export class Store {
     const created = fields.created_at ?? modelTime();
     const kind = fields.kind ?? 'job';
     const run: StoredRun = {
-      uuid, name: null, created_at: created, updated_at: created, started_at: null, finished_at: null, wait_time: null,
-      duration: null, kind, runtime: kind, meta_info: {}, status: 'created', pipeline: null, original: null,
-      is_managed: true, pending: null, inputs: null, outputs: null, tags: null,
-      settings: this.agent ? { namespace: this.namespace, agent: { uuid: newUuid(), name: 'agent', version: this.agent.version } } : { namespace: this.namespace },
-      project, readme: null, description: null, raw_content: null, content: null, live_state: 1,
+      uuid,
+      name: null,
+      created_at: created,
+      updated_at: created,
+      started_at: null,
+      finished_at: null,
+      wait_time: null,
+      duration: null,
+      kind,
+      runtime: kind,
+      meta_info: {},
+      status: 'created',
+      pipeline: null,
+      original: null,
+      is_managed: true,
+      pending: null,
+      inputs: null,
+      outputs: null,
+      tags: null,
+      settings: this.agent
+        ? { namespace: this.namespace, agent: { uuid: newUuid(), name: 'agent', version: this.agent.version } }
+        : { namespace: this.namespace },
+      project,
+      readme: null,
+      description: null,
+      raw_content: null,
+      content: null,
+      live_state: 1,
       ...fields,
     };
     run.status = 'created';
     const rec: RunRecord = {
-      project, run, behaviour, logs: [], conditions: [],
+      project,
+      run,
+      behaviour,
+      logs: [],
+      conditions: [],
       node: `gke-worker-pool-${crypto.randomBytes(2).toString('hex')}`,
       pod: `plx-operation-${uuid}-${crypto.randomBytes(5).toString('hex').slice(0, 9)}-${crypto.randomBytes(3).toString('hex').slice(0, 5)}`,
     };

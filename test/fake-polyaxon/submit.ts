@@ -7,7 +7,9 @@ import { newUuid, type Behaviour, type RunRecord, type Store, type StoredRun } f
 
 /** Markers a test can put in a param value to choose what the simulated cluster does with the run. */
 export function behaviourOf(inputs: Record<string, unknown> | null | undefined): Behaviour {
-  const values = Object.values(inputs ?? {}).map((v) => JSON.stringify(v) ?? '').join(' ');
+  const values = Object.values(inputs ?? {})
+    .map((v) => JSON.stringify(v) ?? '')
+    .join(' ');
   if (values.includes('__unschedulable__')) return 'unschedulable';
   if (values.includes('__fail__')) return 'fail';
   if (values.includes('__warning__')) return 'warning';
@@ -26,22 +28,26 @@ export interface SubmitOptions {
 export function submitRun(store: Store, project: string, parsed: ParsedOperation, { v2, overrides, behaviour }: SubmitOptions): RunRecord {
   const uuid = overrides.uuid ?? newUuid();
   const compiled = compileOperation(parsed, { uuid, owner: 'default', project, namespace: store.namespace, v2 });
-  const rec = store.insertRun(project, {
-    uuid,
-    name: overrides.name ?? compiled.name,
-    description: overrides.description ?? compiled.description,
-    tags: overrides.tags ?? compiled.tags,
-    kind: compiled.kind,
-    runtime: compiled.kind,
-    inputs: compiled.inputs,
-    raw_content: JSON.stringify(parsed.op),
-    content: compiled.content,
-    is_managed: overrides.is_managed ?? true,
-    pending: overrides.pending ?? null,
-    meta_info: { ...(overrides.meta_info ?? {}) },
-    original: overrides.original ?? null,
-    ...(overrides.managed_by !== undefined ? { managed_by: overrides.managed_by } : {}),
-  }, behaviour ?? behaviourOf(compiled.inputs));
+  const rec = store.insertRun(
+    project,
+    {
+      uuid,
+      name: overrides.name ?? compiled.name,
+      description: overrides.description ?? compiled.description,
+      tags: overrides.tags ?? compiled.tags,
+      kind: compiled.kind,
+      runtime: compiled.kind,
+      inputs: compiled.inputs,
+      raw_content: JSON.stringify(parsed.op),
+      content: compiled.content,
+      is_managed: overrides.is_managed ?? true,
+      pending: overrides.pending ?? null,
+      meta_info: { ...(overrides.meta_info ?? {}) },
+      original: overrides.original ?? null,
+      ...(overrides.managed_by !== undefined ? { managed_by: overrides.managed_by } : {}),
+    },
+    behaviour ?? behaviourOf(compiled.inputs),
+  );
   if (compiled.failure) {
     store.transition(rec, 'failed', 'SchedulerPrepare', compiled.failure);
     return rec;

@@ -14,15 +14,25 @@ describe('Build and Push Dev Image', () => {
       // The command starts its task before it returns, so a task that started would be seen by then.
       let started = false;
       const listener = vscode.tasks.onDidStartTask(() => (started = true));
-      const result = await vscode.commands.executeCommand('polyaxon.buildImage', { dockerfile: 'docker/x-poly-vscode.Dockerfile', image: 'asia.gcr.io/p/vscode-server:0.1.0' });
+      const result = await vscode.commands.executeCommand('polyaxon.buildImage', {
+        dockerfile: 'docker/x-poly-vscode.Dockerfile',
+        image: 'asia.gcr.io/p/vscode-server:0.1.0',
+      });
       listener.dispose();
       assert.strictEqual(result, undefined);
       assert.strictEqual(started, false, 'no docker task may start');
-      assert.deepStrictEqual(vscode.tasks.taskExecutions.map((t) => t.task.name), [], 'no task is running');
+      assert.deepStrictEqual(
+        vscode.tasks.taskExecutions.map((t) => t.task.name),
+        [],
+        'no task is running',
+      );
     } finally {
       restore();
     }
-    assert.match(prompts.shown[0].message, /Docker is not available here: this VS Code runs in a Polyaxon service, which is a Kubernetes pod/);
+    assert.match(
+      prompts.shown[0].message,
+      /Docker is not available here: this VS Code runs in a Polyaxon service, which is a Kubernetes pod/,
+    );
   });
 
   it('outside a service, runs docker build, then push, as tasks whose arguments VS Code quotes for the shell; remembers the image and offers to launch', async function () {
@@ -50,15 +60,27 @@ describe('Build and Push Dev Image', () => {
       assert.strictEqual(await fs.readFile(calls, 'utf8'), `build -t ${image} -f docker/my demo-poly-vscode.Dockerfile .\npush ${image}\n`);
       const executions = started.filter((t) => t.source === 'Polyaxon').map((t) => t.execution);
       assert.strictEqual(executions.length, 2);
-      const values = (e: vscode.Task['execution']) => e instanceof vscode.ShellExecution && e.commandLine === undefined
-        && [e.command, ...(e.args ?? [])].map((a) => (typeof a === 'string' ? '(unquoted)' : a.quoting === vscode.ShellQuoting.Strong ? a.value : '(weak)'));
-      assert.deepStrictEqual(executions.map(values), [
-        ['docker', 'build', '-t', image, '-f', 'docker/my demo-poly-vscode.Dockerfile', '.'],
-        ['docker', 'push', image],
-      ], 'no hand-built command line: every argument is quoted by VS Code');
+      const values = (e: vscode.Task['execution']) =>
+        e instanceof vscode.ShellExecution &&
+        e.commandLine === undefined &&
+        [e.command, ...(e.args ?? [])].map((a) =>
+          typeof a === 'string' ? '(unquoted)' : a.quoting === vscode.ShellQuoting.Strong ? a.value : '(weak)',
+        );
+      assert.deepStrictEqual(
+        executions.map(values),
+        [
+          ['docker', 'build', '-t', image, '-f', 'docker/my demo-poly-vscode.Dockerfile', '.'],
+          ['docker', 'push', image],
+        ],
+        'no hand-built command line: every argument is quoted by VS Code',
+      );
       assert.deepStrictEqual(deps.images, [['vscode', image]]);
       assert.strictEqual(deps.context.workspaceState.get('polyaxon.devImage.vscode'), image);
-      assert.deepStrictEqual(prompts.shown.at(-1), { message: `Pushed ${image}.`, actions: ['Launch Cluster VSCode with this image'], severity: undefined });
+      assert.deepStrictEqual(prompts.shown.at(-1), {
+        message: `Pushed ${image}.`,
+        actions: ['Launch Cluster VSCode with this image'],
+        severity: undefined,
+      });
     } finally {
       listener.dispose();
       await terminalEnv.update('linux', previous, vscode.ConfigurationTarget.Global);

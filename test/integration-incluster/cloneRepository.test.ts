@@ -28,14 +28,21 @@ describe('Clone Repository into Workspace', () => {
     const prompts = new RecordingPrompts();
     const restore = await useExtensionPrompts(prompts);
     try {
-      const result = await vscode.commands.executeCommand('polyaxon.cloneRepository', { url: 'git@github.com:org/repo.git', name: 'alice', open: false });
+      const result = await vscode.commands.executeCommand('polyaxon.cloneRepository', {
+        url: 'git@github.com:org/repo.git',
+        name: 'alice',
+        open: false,
+      });
       assert.strictEqual(result, undefined);
     } finally {
       restore();
     }
     assert.strictEqual(prompts.shown.length, 1);
     assert.strictEqual(prompts.shown[0].severity, 'error');
-    assert.match(prompts.shown[0].message, /SSH URLs are not allowed here: the workspace is on shared storage that your whole project team can read/);
+    assert.match(
+      prompts.shown[0].message,
+      /SSH URLs are not allowed here: the workspace is on shared storage that your whole project team can read/,
+    );
     await assert.rejects(fs.stat(path.join(root, 'alice')), 'nothing created for a refused URL');
   });
 
@@ -56,14 +63,17 @@ describe('Clone Repository into Workspace', () => {
       assert.deepStrictEqual([execution.process, ...execution.args], ['git', 'clone', '--', repo.url, target]);
       assert.strictEqual(execution.options?.cwd, path.join(root, 'alice'));
       assert.strictEqual(deps.context.globalState.get('polyaxon.workspaceUserName'), 'alice');
-      assert.deepStrictEqual(prompts.shown.map((p) => p.message), [`Cloned demo into ${target}.`]);
+      assert.deepStrictEqual(
+        prompts.shown.map((p) => p.message),
+        [`Cloned demo into ${target}.`],
+      );
     } finally {
       listener.dispose();
       await restoreEnv();
     }
   });
 
-  it('reports a failed clone with git\'s exit code, and leaves no folder behind', async function () {
+  it("reports a failed clone with git's exit code, and leaves no folder behind", async function () {
     this.timeout(60000);
     const restoreEnv = await useTerminalEnv(repo.gitEnv);
     const prompts = new RecordingPrompts();
@@ -106,6 +116,9 @@ describe('Clone Repository into Workspace', () => {
     const setup = `sudo mkdir -p ${blocked}/bob && sudo chown -R 2222:2222 ${blocked}/bob`;
     assert.match(prompts.shown[0].message, /Cannot create .*bob \(a file is in the way\)/);
     assert.ok(prompts.shown[0].message.includes(setup), prompts.shown[0].message);
-    assert.deepStrictEqual(terminals.runs.map((r) => r.command), [setup]);
+    assert.deepStrictEqual(
+      terminals.runs.map((r) => r.command),
+      [setup],
+    );
   });
 });

@@ -23,7 +23,11 @@ export class RecordingPrompts implements Prompts {
     this.shown.push({ message, actions: [action] });
     return Promise.resolve(action === this.answer);
   }
-  choose<T extends string>(message: string, actions: readonly T[], options?: { severity?: 'info' | 'warning' | 'error' }): Promise<T | undefined> {
+  choose<T extends string>(
+    message: string,
+    actions: readonly T[],
+    options?: { severity?: 'info' | 'warning' | 'error' },
+  ): Promise<T | undefined> {
     this.shown.push({ message, actions, severity: options?.severity });
     return Promise.resolve(actions.find((a) => a === this.answer));
   }
@@ -60,7 +64,12 @@ export class RecordingTerminals implements TerminalLauncher {
   constructor(private readonly execute: false | Record<string, string> = false) {}
   run(command: string, options: { name: string; cwd?: string; env?: Record<string, string> }): void {
     this.runs.push({ command, ...options });
-    if (this.execute) execFileSync('/bin/sh', ['-c', command], { cwd: options.cwd, env: { ...process.env, ...options.env, ...this.execute }, stdio: 'pipe' });
+    if (this.execute)
+      execFileSync('/bin/sh', ['-c', command], {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env, ...this.execute },
+        stdio: 'pipe',
+      });
   }
 }
 
@@ -90,7 +99,11 @@ export function tempDir(prefix: string): Promise<string> {
  * the clone command stays the exact HTTPS one, and no network is needed.
  */
 export function bareRepo(dir: string): { url: string; gitEnv: Record<string, string> } {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], {
+      cwd,
+      stdio: 'pipe',
+    });
   const work = path.join(dir, 'work');
   execFileSync('mkdir', ['-p', work, path.join(dir, 'remote', 'team')]);
   git(work, 'init', '-q');
@@ -100,7 +113,11 @@ export function bareRepo(dir: string): { url: string; gitEnv: Record<string, str
   git(dir, 'clone', '-q', '--bare', work, path.join(dir, 'remote', 'team', 'demo.git'));
   return {
     url: 'https://git.example.test/team/demo.git',
-    gitEnv: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.file://${path.join(dir, 'remote')}/.insteadOf`, GIT_CONFIG_VALUE_0: 'https://git.example.test/' },
+    gitEnv: {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: `url.file://${path.join(dir, 'remote')}/.insteadOf`,
+      GIT_CONFIG_VALUE_0: 'https://git.example.test/',
+    },
   };
 }
 

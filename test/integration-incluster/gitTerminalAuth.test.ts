@@ -7,7 +7,8 @@ import { extension, setSettings, waitFor } from '../integration/helpers';
 import { commandDeps, RecordingPrompts, tempDir, useExtensionPrompts } from './fixtures';
 
 const gitValue = () => vscode.workspace.getConfiguration('git').get<boolean>('terminalAuthentication');
-const setGit = (value: boolean | undefined) => vscode.workspace.getConfiguration('git').update('terminalAuthentication', value, vscode.ConfigurationTarget.Global);
+const setGit = (value: boolean | undefined) =>
+  vscode.workspace.getConfiguration('git').update('terminalAuthentication', value, vscode.ConfigurationTarget.Global);
 
 describe('git terminal authentication in a service', () => {
   before(() => extension().activate());

@@ -19,9 +19,15 @@ describe('activation', () => {
     assert.ok(extension().isActive);
     // Ask for one request ourselves and wait until the recorder has it: anything activation started is queued ahead of it.
     await vscode.commands.executeCommand('polyaxon.testConnection', { quiet: true }).then(undefined, () => undefined);
-    const requests = await waitFor(() => (recordedRequests().length > 0 ? recordedRequests() : undefined), 'the recorder saw the Test Connection request');
-    assert.deepStrictEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /api/v1/installation'],
-      'activating (with the Services view closed) contacted the server');
+    const requests = await waitFor(
+      () => (recordedRequests().length > 0 ? recordedRequests() : undefined),
+      'the recorder saw the Test Connection request',
+    );
+    assert.deepStrictEqual(
+      requests.map((r) => `${r.method} ${r.path}`),
+      ['GET /api/v1/installation'],
+      'activating (with the Services view closed) contacted the server',
+    );
   });
 
   it('hands the tests its internals: the harness loads it in Test mode (production gets nothing, see the UI suite)', () => {
@@ -31,7 +37,9 @@ describe('activation', () => {
 
   it('registers every command of package.json', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
-    const missing = manifest().contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    const missing = manifest()
+      .contributes.commands.map((c) => c.command)
+      .filter((id) => !registered.has(id));
     assert.deepStrictEqual(missing, []);
   });
 

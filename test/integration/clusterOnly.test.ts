@@ -28,7 +28,11 @@ describe('cluster-only commands outside a service', () => {
     const prompts = new RecordingPrompts();
     const restore = await useExtensionPrompts(prompts);
     try {
-      const result = await vscode.commands.executeCommand('polyaxon.cloneRepository', { url: 'https://example.invalid/org/repo.git', name: 'alice', open: false });
+      const result = await vscode.commands.executeCommand('polyaxon.cloneRepository', {
+        url: 'https://example.invalid/org/repo.git',
+        name: 'alice',
+        open: false,
+      });
       assert.strictEqual(result, undefined);
     } finally {
       restore();

@@ -21,13 +21,19 @@ export async function startForwardingProxy(names: Record<string, string>): Promi
       res.writeHead(400).end('a proxy needs an absolute URI');
       return;
     }
-    const upstream = http.request({
-      host: names[target.hostname] ?? target.hostname, port: target.port || 80, method: req.method,
-      path: `${target.pathname}${target.search}`, headers: { ...req.headers, host: target.host },
-    }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      {
+        host: names[target.hostname] ?? target.hostname,
+        port: target.port || 80,
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers: { ...req.headers, host: target.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', (e) => (res.headersSent ? res.destroy() : res.writeHead(502).end(`proxy: ${e.message}`)));
     req.pipe(upstream);
   });
@@ -35,9 +41,10 @@ export async function startForwardingProxy(names: Record<string, string>): Promi
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     log,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

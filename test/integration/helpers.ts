@@ -27,7 +27,12 @@ export function extension(): vscode.Extension<unknown> {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns a truthy value (returned) or `timeoutMs` passes (throws `message`). */
-export async function waitFor<T>(probe: () => T | Promise<T>, message: string, timeoutMs = 10000, intervalMs = 100): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  message: string,
+  timeoutMs = 10000,
+  intervalMs = 100,
+): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < end) {
@@ -53,7 +58,11 @@ export interface RecordedRequest {
 export function recordedRequests(): RecordedRequest[] {
   const file = process.env.POLYAXON_TEST_REQUEST_LOG;
   if (!file) throw new Error('POLYAXON_TEST_REQUEST_LOG is not set: run the suite with test/vscode-web/run-integration.mjs');
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as RecordedRequest);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as RecordedRequest);
 }
 
 /**
@@ -84,5 +93,11 @@ export async function startFakeServer(
   const { project = 'my-project-alice', owner = 'default', ...serverOptions } = options;
   const server = await startFakePolyaxon({ seed: 'demo', ...serverOptions });
   const restore = await setSettings({ host: server.url, project, owner });
-  return { server, stop: async () => { await restore(); await server.close(); } };
+  return {
+    server,
+    stop: async () => {
+      await restore();
+      await server.close();
+    },
+  };
 }

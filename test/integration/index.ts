@@ -10,7 +10,10 @@ import * as vscode from 'vscode';
 export function runSuite(dir: string): Promise<void> {
   // POLYAXON_TEST_GREP (passed with --env) narrows a run to matching tests while working on them.
   const mocha = new Mocha({ ui: 'bdd', timeout: 20000, color: false, grep: process.env.POLYAXON_TEST_GREP || undefined });
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -25,7 +25,10 @@ const join = (base: string, path: string) => `${base.replace(/\/+$/, '')}/${path
  */
 async function xsrfHeaders(info: ConnectionInfo): Promise<Record<string, string>> {
   const page = await fetch(info.baseUrl, { headers: info.headers });
-  const cookie = page.headers.getSetCookie().map((c) => /^_xsrf=([^;]+)/.exec(c)?.[1]).find(Boolean);
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => /^_xsrf=([^;]+)/.exec(c)?.[1])
+    .find(Boolean);
   return cookie ? { 'X-XSRFToken': cookie, Cookie: `_xsrf=${cookie}` } : {};
 }
 
@@ -54,7 +57,10 @@ export function execute(info: ConnectionInfo, kernelId: string, code: string, ti
   let replied = false;
   let idle = false;
   return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`no result from the kernel within ${timeoutMs} ms (stdout so far: ${JSON.stringify(stdout)})`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`no result from the kernel within ${timeoutMs} ms (stdout so far: ${JSON.stringify(stdout)})`)),
+      timeoutMs,
+    );
     function finish(error?: Error): void {
       clearTimeout(timer);
       socket.close();
@@ -63,11 +69,23 @@ export function execute(info: ConnectionInfo, kernelId: string, code: string, ti
     }
     socket.onerror = () => finish(new Error(`WebSocket ${url} failed`));
     socket.onopen = () => {
-      socket.send(JSON.stringify({
-        header: { msg_id: msgId, msg_type: 'execute_request', username: 'polyaxon-test', session, date: new Date().toISOString(), version: '5.3' },
-        parent_header: {}, metadata: {}, channel: 'shell', buffers: [],
-        content: { code, silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: true },
-      }));
+      socket.send(
+        JSON.stringify({
+          header: {
+            msg_id: msgId,
+            msg_type: 'execute_request',
+            username: 'polyaxon-test',
+            session,
+            date: new Date().toISOString(),
+            version: '5.3',
+          },
+          parent_header: {},
+          metadata: {},
+          channel: 'shell',
+          buffers: [],
+          content: { code, silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+        }),
+      );
     };
     socket.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as Message;
@@ -75,7 +93,8 @@ export function execute(info: ConnectionInfo, kernelId: string, code: string, ti
       const type = message.header.msg_type;
       if (type === 'stream' && message.content.name === 'stdout') stdout += message.content.text ?? '';
       if (type === 'execute_reply') {
-        if (message.content.status !== 'ok') return finish(new Error(`execute_reply ${message.content.status}: ${message.content.ename}: ${message.content.evalue}`));
+        if (message.content.status !== 'ok')
+          return finish(new Error(`execute_reply ${message.content.status}: ${message.content.ename}: ${message.content.evalue}`));
         replied = true;
       }
       if (type === 'status' && message.content.execution_state === 'idle') idle = true;

@@ -44,7 +44,11 @@ describe('launch commands', function () {
 
   before(async () => {
     api = (await extension().activate()) as PolyaxonTestApi;
-    const started = await startFakeServer({ seed: 'empty', project: PROJECT, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } });
+    const started = await startFakeServer({
+      seed: 'empty',
+      project: PROJECT,
+      operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 },
+    });
     fake = started.server;
     stopFake = started.stop;
     fake.addProject(PROJECT);
@@ -86,11 +90,19 @@ describe('launch commands', function () {
     await waitFor(namesListed, 'the launch looked up the run names');
     // Close the quick pick once it shows: retry the gesture until the launch settles, never longer than waitFor allows.
     let settled = false;
-    void launching.then(() => (settled = true), () => (settled = true));
-    await waitFor(async () => {
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      return settled;
-    }, 'the dismissed form ends the launch', 10_000, 200);
+    void launching.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        return settled;
+      },
+      'the dismissed form ends the launch',
+      10_000,
+      200,
+    );
     assert.strictEqual(await launching, undefined);
     assert.strictEqual(runPosts(fake).length, 0);
   });
@@ -106,7 +118,7 @@ describe('launch commands', function () {
     assert.strictEqual([first, second].filter(Boolean).length, 1, 'the second call resolves undefined');
   });
 
-  it('resolves a failed run and shows Polyaxon\'s reason', async () => {
+  it("resolves a failed run and shows Polyaxon's reason", async () => {
     const run = await executeLaunch({ params: { ...GOOD_PARAMS, DOCKER_IMAGE: 'img:__fail__' } });
     assert.strictEqual(run?.status, 'failed');
     assert.match(said.join('\n'), /failed.*ImagePullBackOff/);
@@ -130,7 +142,7 @@ describe('launch commands', function () {
     fs.writeFileSync(path.join(dir, 'vscode-service.yml'), bundled.replace(/^name: vscode-service$/m, 'name: team-vscode'));
     try {
       const run = await executeLaunch({ params: GOOD_PARAMS });
-      assert.match(String(run?.name), /^vscode-[a-z0-9-]+-\d+$/, 'the default run name, not the polyaxonfile\'s');
+      assert.match(String(run?.name), /^vscode-[a-z0-9-]+-\d+$/, "the default run name, not the polyaxonfile's");
       assert.strictEqual(JSON.parse((runPosts(fake)[0].body as { content: string }).content).component.name, 'team-vscode');
     } finally {
       fs.rmSync(path.join(folder, 'aisg-context'), { recursive: true, force: true });
@@ -140,9 +152,15 @@ describe('launch commands', function () {
   it('names the file, line and field of a bad polyaxonfile, and sends nothing', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? REPO_ROOT;
     const file = path.join(folder, 'broken-service.yml');
-    fs.writeFileSync(file, 'version: 1.1\nkind: component\ninputs:\n  - name: DOCKER_IMAGE\n    type: strr\nrun:\n  kind: service\n  ports: [8080]\n  container: {image: x}\n');
+    fs.writeFileSync(
+      file,
+      'version: 1.1\nkind: component\ninputs:\n  - name: DOCKER_IMAGE\n    type: strr\nrun:\n  kind: service\n  ports: [8080]\n  container: {image: x}\n',
+    );
     try {
-      await assert.rejects(executeLaunch({ polyaxonfile: file, params: GOOD_PARAMS }), (e: Error) => /broken-service\.yml:5:\d+/.test(e.message) && /type/.test(e.message));
+      await assert.rejects(
+        executeLaunch({ polyaxonfile: file, params: GOOD_PARAMS }),
+        (e: Error) => /broken-service\.yml:5:\d+/.test(e.message) && /type/.test(e.message),
+      );
       assert.strictEqual(runPosts(fake).length, 0);
     } finally {
       fs.rmSync(file, { force: true });

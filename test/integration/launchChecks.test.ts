@@ -26,10 +26,15 @@ describe('launch form: checks before the steps', function () {
   async function until(launching: Thenable<Run | undefined>, gesture: string, what: string): Promise<Run | undefined> {
     let settled = false;
     const done = Promise.resolve(launching).finally(() => (settled = true));
-    await waitFor(async () => {
-      if (!settled) await vscode.commands.executeCommand(gesture);
-      return settled;
-    }, what, 15_000, 250);
+    await waitFor(
+      async () => {
+        if (!settled) await vscode.commands.executeCommand(gesture);
+        return settled;
+      },
+      what,
+      15_000,
+      250,
+    );
     return done;
   }
 

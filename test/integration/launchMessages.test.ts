@@ -69,11 +69,10 @@ describe('launch and logs messages', function () {
       assert.strictEqual(run?.status, 'failed');
       const notice = await waitFor(() => asked.find((a) => a.actions.length > 0), 'the outcome is shown');
       assert.match(notice.message, /failed: this cluster has no connection 'no-such-connection'/);
-      assert.doesNotMatch(notice.message, /catalog|`/, 'none of the compiler\'s raw text');
+      assert.doesNotMatch(notice.message, /catalog|`/, "none of the compiler's raw text");
       assert.deepStrictEqual(notice.actions.slice(0, 1), ['Open Polyaxonfile']);
       const active = () => vscode.window.activeTextEditor;
-      const editor = await waitFor(() => (active()?.document.uri.fsPath === file ? active() : undefined),
-        'the polyaxonfile opens');
+      const editor = await waitFor(() => (active()?.document.uri.fsPath === file ? active() : undefined), 'the polyaxonfile opens');
       const line = editor.document.lineAt(editor.selection.active.line).text;
       assert.match(line, /connections: \[no-such-connection\]/, `the cursor is on run.connections, not on: ${line}`);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -96,16 +95,22 @@ describe('launch and logs messages', function () {
 
   it('Show Logs on a run that failed before starting says why, not "may have been deleted"', async () => {
     const run = fake.addRun(PROJECT, { name: 'never-started', kind: 'service', status: 'queued', tags: ['vscode'] });
-    fake.setStatus(PROJECT, run.uuid, 'failed', 'SchedulerPrepare',
-      "Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: "
-      + "`{'no-such-connection'}`");
+    fake.setStatus(
+      PROJECT,
+      run.uuid,
+      'failed',
+      'SchedulerPrepare',
+      'Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: ' +
+        "`{'no-such-connection'}`",
+    );
     // A real Polyaxon answers 404 for the logs of a run that never had a container.
     fake.faults = { status: 404, match: /\/logs/ };
     await vscode.commands.executeCommand('polyaxon.showLogs', { project: PROJECT, uuid: run.uuid });
     const doc = await waitFor(
-      () => vscode.workspace.textDocuments.find(
-        (d) => d.uri.scheme === 'polyaxon-logs' && d.uri.path.includes(run.uuid) && /No logs/.test(d.getText()),
-      ),
+      () =>
+        vscode.workspace.textDocuments.find(
+          (d) => d.uri.scheme === 'polyaxon-logs' && d.uri.path.includes(run.uuid) && /No logs/.test(d.getText()),
+        ),
       'the logs document explains',
       15_000,
     );

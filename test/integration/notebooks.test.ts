@@ -20,7 +20,10 @@ const none = () => new vscode.CancellationTokenSource().token;
 
 function standIn(): JupyterStandIn {
   const ext = vscode.extensions.getExtension<JupyterStandIn>('ms-toolsai.jupyter');
-  if (!ext) throw new Error('ms-toolsai.jupyter is not loaded: run the suite with  --extension test/jupyter-stand-in  (npm run test:integration does)');
+  if (!ext)
+    throw new Error(
+      'ms-toolsai.jupyter is not loaded: run the suite with  --extension test/jupyter-stand-in  (npm run test:integration does)',
+    );
   return ext.exports;
 }
 
@@ -33,7 +36,8 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
   let stateDir: string;
 
   /** A Jupyter service in `running`, as if launched from the AISG polyaxonfile; the sandbox starts a real Jupyter for it. */
-  const addJupyter = (name: string): Run => fake.addRun(PROJECT, { name, kind: 'service', tags: ['jupyter', 'notebook', 'lab'], status: 'running' });
+  const addJupyter = (name: string): Run =>
+    fake.addRun(PROJECT, { name, kind: 'service', tags: ['jupyter', 'notebook', 'lab'], status: 'running' });
   const servers = async () => (await collection.serverProvider.provideJupyterServers(none())) ?? [];
   const serverOf = async (uuid: string) => (await servers()).find((s) => s.id.endsWith(`/${uuid}`));
 
@@ -42,8 +46,14 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-notebooks-'));
     const backend = jupyterBackend({ stateDir });
     assert.ok(backend, 'no `jupyter` command: apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel (setup.sh does)');
-    ({ server: fake, stop } = await startFakeServer({ serviceBackend: backend, operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 } }));
-    collection = await waitFor(() => standIn().collections.find((c) => c.id === 'polyaxon' && !c.disposed), 'the extension registered its collection');
+    ({ server: fake, stop } = await startFakeServer({
+      serviceBackend: backend,
+      operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 },
+    }));
+    collection = await waitFor(
+      () => standIn().collections.find((c) => c.id === 'polyaxon' && !c.disposed),
+      'the extension registered its collection',
+    );
   });
 
   after(async () => {
@@ -56,7 +66,10 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     assert.strictEqual(standIn().collections.filter((c) => c.id === 'polyaxon' && !c.disposed).length, 1);
     assert.ok(collection.commandProvider, 'no command provider');
     const commands = (await collection.commandProvider.provideCommands(undefined, none())) ?? [];
-    assert.deepStrictEqual(commands.map((c) => c.label), ['Launch a Jupyter Lab service on Polyaxon…']);
+    assert.deepStrictEqual(
+      commands.map((c) => c.label),
+      ['Launch a Jupyter Lab service on Polyaxon…'],
+    );
     assert.strictEqual(api.jupyter.registered, true);
   });
 
@@ -83,7 +96,10 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     const run = addJupyter('notebook-for-resolve');
     const listed = await waitFor(() => serverOf(run.uuid), 'listed');
     const withoutToken = await collection.serverProvider.resolveJupyterServer(listed, none());
-    assert.strictEqual(withoutToken?.connectionInformation?.baseUrl.toString(true), `${fake.url}/services/v1/polyaxon-v1/default/${PROJECT}/runs/${run.uuid}/`);
+    assert.strictEqual(
+      withoutToken?.connectionInformation?.baseUrl.toString(true),
+      `${fake.url}/services/v1/polyaxon-v1/default/${PROJECT}/runs/${run.uuid}/`,
+    );
     assert.deepStrictEqual(withoutToken?.connectionInformation?.headers, {});
 
     await api.connections.setToken(fake.url, 'tok-for-the-gateway');
@@ -100,7 +116,10 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     const listed = await waitFor(() => serverOf(run.uuid), 'listed');
     fake.setStatus(PROJECT, run.uuid, 'stopped');
     const started = Date.now();
-    await assert.rejects(Promise.resolve(collection.serverProvider.resolveJupyterServer(listed, none())), /notebook-that-stops" is stopped, not running/);
+    await assert.rejects(
+      Promise.resolve(collection.serverProvider.resolveJupyterServer(listed, none())),
+      /notebook-that-stops" is stopped, not running/,
+    );
     assert.ok(Date.now() - started < 10000, 'resolving a stopped service took more than 10 s');
   });
 
@@ -126,7 +145,10 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     }
     const kernelRequests = fake.requests.filter((r) => r.path.includes(`/runs/${run.uuid}/api/kernels`));
     assert.ok(kernelRequests.length > 0, 'no kernel request went through the gateway');
-    assert.ok(kernelRequests.every((r) => r.headers.authorization === 'Token tok-kernel'), 'a kernel request reached the gateway without the token');
+    assert.ok(
+      kernelRequests.every((r) => r.headers.authorization === 'Token tok-kernel'),
+      'a kernel request reached the gateway without the token',
+    );
   });
 
   it('launches a Jupyter service from the command item and hands it over once it runs', async () => {
@@ -139,9 +161,13 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     const previousPrompts = api.prompts.current;
     api.prompts.current = { confirm: async () => false, choose: async () => undefined };
     try {
-      const handling = Promise.resolve(collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()));
+      const handling = Promise.resolve(
+        collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()),
+      );
       let settled = false;
-      void handling.finally(() => { settled = true; });
+      void handling.finally(() => {
+        settled = true;
+      });
       // the wizard: accept each step's default (image, working dir, name, review) until the run is created
       while (!settled && !fake.requests.some((r) => !earlier.has(r) && r.method === 'POST' && r.path.endsWith('/runs'))) {
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -160,7 +186,9 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
   it('launches nothing when the wizard is dismissed from the kernel picker', async () => {
     const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/runs')).length;
     const count = posts();
-    const handling = Promise.resolve(collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()));
+    const handling = Promise.resolve(
+      collection.commandProvider?.handleCommand({ label: 'Launch a Jupyter Lab service on Polyaxon…' }, none()),
+    );
     // The checks come first; the last one before the form lists the run names for the default name.
     const namesListed = () => fake.requests.some((r) => decodeURIComponent(r.path).includes('query=name:jupyter-'));
     await waitFor(namesListed, 'the launch looked up the run names');
@@ -173,9 +201,16 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
   it('offers Use as Notebook Kernel… and opens a notebook for a running Jupyter service', async () => {
     const run = addJupyter('notebook-for-editor');
     await waitFor(() => serverOf(run.uuid), 'listed');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('polyaxon.useAsNotebookKernel', { uuid: run.uuid, project: PROJECT }, 'new');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'polyaxon.useAsNotebookKernel',
+      { uuid: run.uuid, project: PROJECT },
+      'new',
+    );
     assert.ok(uri, 'no notebook opened');
-    await waitFor(() => vscode.window.activeNotebookEditor?.notebook.uri.toString() === uri.toString(), 'the notebook is the active editor');
+    await waitFor(
+      () => vscode.window.activeNotebookEditor?.notebook.uri.toString() === uri.toString(),
+      'the notebook is the active editor',
+    );
     assert.strictEqual(vscode.window.activeNotebookEditor?.notebook.notebookType, 'jupyter-notebook');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen'); // the kernel picker it opened
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -73,7 +73,13 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
     fs.writeFileSync(stateFile, JSON.stringify(state));
   };
   const connect = async (args: Record<string, unknown> = {}): Promise<ConnectOutcome> =>
-    vscode.commands.executeCommand<ConnectOutcome>('polyaxon.connectCluster', { context: CONTEXT, namespace: NAMESPACE, service: GATEWAY, localPort, ...args });
+    vscode.commands.executeCommand<ConnectOutcome>('polyaxon.connectCluster', {
+      context: CONTEXT,
+      namespace: NAMESPACE,
+      service: GATEWAY,
+      localPort,
+      ...args,
+    });
   const upPid = (): number | undefined => (api.portForward.state.kind === 'up' ? api.portForward.state.pid : undefined);
 
   before(async () => {
@@ -119,7 +125,10 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
     assert.strictEqual(api.services.lastError, undefined);
     assert.strictEqual(api.services.snapshot?.host, `http://localhost:${localPort}`);
     assert.ok((api.services.snapshot?.projects[0].runs.length ?? 0) > 0, 'services listed');
-    assert.ok(server.requests.slice(before).some((r) => r.path.includes('/runs')), 'the list came through the forward');
+    assert.ok(
+      server.requests.slice(before).some((r) => r.path.includes('/runs')),
+      'the list came through the forward',
+    );
     assert.match(api.portForwardStatusBar.text ?? '', new RegExp(`^\\$\\(plug\\) Polyaxon :${localPort}$`));
   });
 
@@ -144,7 +153,12 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
       process.kill(oldPid, 'SIGKILL');
       await waitFor(() => upPid() !== undefined && upPid() !== oldPid, 'a new kubectl forwards', 20_000, 20);
       // The view refreshes by itself once the forward is back: nobody calls refresh() here.
-      await waitFor(() => (api.services.snapshot?.fetchedAt ?? 0) > killedAt && !api.services.lastError, 'the tree answers again', 20_000, 20);
+      await waitFor(
+        () => (api.services.snapshot?.fetchedAt ?? 0) > killedAt && !api.services.lastError,
+        'the tree answers again',
+        20_000,
+        20,
+      );
       const healedMs = Date.now() - killedAt;
       console.log(`port-forward: killed forward to a tree that answers again in ${healedMs} ms`);
       assert.ok(!alive(oldPid));
@@ -196,15 +210,30 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
         'kubectlNotFound',
         /kubectl was not found at \/nonexistent\/bin\/kubectl \(polyaxon\.kubectlPath\)\. Install it \(https:\/\/kubernetes\.io\/docs\/tasks\/tools\//,
       ],
-      ['no such context, with the real kubectl’s words', () => connect({ context: 'gke_deleted' }), 'noContext', /"gke_deleted" does not exist in your kubeconfig.*error: context "gke_deleted" does not exist/],
-      ['no such namespace', () => connect({ namespace: 'polyaxon-v2' }), 'noNamespace', /namespace "polyaxon-v2" does not exist.*namespaces "polyaxon-v2" not found/],
+      [
+        'no such context, with the real kubectl’s words',
+        () => connect({ context: 'gke_deleted' }),
+        'noContext',
+        /"gke_deleted" does not exist in your kubeconfig.*error: context "gke_deleted" does not exist/,
+      ],
+      [
+        'no such namespace',
+        () => connect({ namespace: 'polyaxon-v2' }),
+        'noNamespace',
+        /namespace "polyaxon-v2" does not exist.*namespaces "polyaxon-v2" not found/,
+      ],
       [
         'forbidden by RBAC, with kubectl’s exact line',
         async () => (writeState({ forbidden: true }), connect()),
         'forbidden',
         /RBAC.*kubectl said: Error from server \(Forbidden\): services is forbidden: User "alice@example\.com" cannot list resource "services" in API group "" in the namespace "polyaxon-v1"$/,
       ],
-      ['no gateway service, with the services found', () => connect({ namespace: 'other', service: 'postgres' }), 'noService', /No Polyaxon gateway.*Services found: postgres, redis-master\./],
+      [
+        'no gateway service, with the services found',
+        () => connect({ namespace: 'other', service: 'postgres' }),
+        'noService',
+        /No Polyaxon gateway.*Services found: postgres, redis-master\./,
+      ],
       [
         'the port is taken by another process',
         async () => {

@@ -14,7 +14,8 @@ async function setHttp(values: Record<string, unknown>): Promise<() => Promise<v
   const previous = Object.keys(values).map((key) => [key, config.inspect(key)?.globalValue] as const);
   for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
   return async () => {
-    for (const [key, value] of previous) await vscode.workspace.getConfiguration('http').update(key, value, vscode.ConfigurationTarget.Global);
+    for (const [key, value] of previous)
+      await vscode.workspace.getConfiguration('http').update(key, value, vscode.ConfigurationTarget.Global);
   };
 }
 
@@ -48,7 +49,9 @@ describe('proxy settings', function () {
 
   it('http.proxy: requests go through the proxy', async () => {
     restoreHttp = await setHttp({ proxy: proxy.url, ...(hasNoProxySetting() ? { noProxy: [] } : {}) });
-    await vscode.workspace.getConfiguration('polyaxon').update('host', `http://${PROXY_ONLY_HOST}:${port}`, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('polyaxon')
+      .update('host', `http://${PROXY_ONLY_HOST}:${port}`, vscode.ConfigurationTarget.Global);
     const result = await testConnection();
     assert.strictEqual(result.version, '1.11.3');
     assert.ok(proxy.log.includes(`GET http://${PROXY_ONLY_HOST}:${port}/api/v1/installation`), JSON.stringify(proxy.log));
@@ -62,15 +65,24 @@ describe('proxy settings', function () {
     }
     // Directly, the proxy-only name does not resolve: the failure itself shows the proxy was bypassed.
     await setHttp({ noProxy: [PROXY_ONLY_HOST] });
-    await vscode.workspace.getConfiguration('polyaxon').update('host', `http://${PROXY_ONLY_HOST}:${port}`, vscode.ConfigurationTarget.Global);
-    assert.strictEqual(await vscode.commands.executeCommand('polyaxon.testConnection', { quiet: true }), undefined, 'the test connection failed');
+    await vscode.workspace
+      .getConfiguration('polyaxon')
+      .update('host', `http://${PROXY_ONLY_HOST}:${port}`, vscode.ConfigurationTarget.Global);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('polyaxon.testConnection', { quiet: true }),
+      undefined,
+      'the test connection failed',
+    );
     assert.deepStrictEqual(proxy.log, [], 'nothing went through the proxy');
     assert.strictEqual(fake.server.requests.length, 0, 'the fake was not reached');
 
     await setHttp({ noProxy: ['127.0.0.1'] });
     await vscode.workspace.getConfiguration('polyaxon').update('host', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Global);
     assert.strictEqual((await testConnection()).version, '1.11.3');
-    assert.ok(fake.server.requests.some((r) => r.path === '/api/v1/installation'), 'the fake was reached');
+    assert.ok(
+      fake.server.requests.some((r) => r.path === '/api/v1/installation'),
+      'the fake was reached',
+    );
     assert.deepStrictEqual(proxy.log, [], 'nothing went through the proxy');
   });
 });

@@ -40,7 +40,10 @@ describe('the API token stays a secret', function () {
     await vscode.commands.executeCommand('polyaxon.testConnection', { quiet: true });
     await api.services.refresh();
     assert.strictEqual(api.services.state, 'ok');
-    assert.ok(server.requests.some((r) => r.headers.authorization === `Token ${secret}`), 'the token reached the server');
+    assert.ok(
+      server.requests.some((r) => r.headers.authorization === `Token ${secret}`),
+      'the token reached the server',
+    );
 
     // Failures with the token on the request: rejected, reset, cut off. Each error goes to the log and the view.
     for (const fault of [{ status: 401 }, { reset: true }, { truncatedJson: true }, { status: 500 }] as const) {
@@ -60,6 +63,9 @@ describe('the API token stays a secret', function () {
     await (await api.connections.get()).client.getInstallation();
     const after = server.requests.slice(before);
     assert.ok(after.length > 0);
-    assert.ok(after.every((r) => r.headers.authorization === undefined), 'no token is sent after Sign Out');
+    assert.ok(
+      after.every((r) => r.headers.authorization === undefined),
+      'no token is sent after Sign Out',
+    );
   });
 });

@@ -10,7 +10,10 @@ import { extension, setSettings, sleep, startFakeServer, waitFor } from './helpe
 const markdownIt = require('markdown-it') as new () => { render(src: string): string };
 /** HTML as a CommonMark renderer makes it of a tooltip's Markdown, entities decoded. */
 function renderMarkdown(text: string): string {
-  return new markdownIt().render(text).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return new markdownIt()
+    .render(text)
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /** Answers every confirmation with `answer`, and records the questions. */
@@ -49,7 +52,10 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     for (const run of runs) assert.strictEqual(run.kind, 'service', run.name ?? run.uuid);
     const requests = server.requests.filter((r) => r.path.includes('/runs?'));
     assert.ok(requests.length > 0, 'the refresh listed runs');
-    assert.ok(requests.every((r) => decodeURIComponent(r.path).includes('query=kind:service')), 'filters on the server');
+    assert.ok(
+      requests.every((r) => decodeURIComponent(r.path).includes('query=kind:service')),
+      'filters on the server',
+    );
     assert.strictEqual(api.services.state, 'ok');
     const roots = api.services.provider.getChildren();
     assert.strictEqual(roots.length, 1);
@@ -63,10 +69,15 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     await api.services.refresh();
     assert.match(api.statusBar.text, /^\$\(vm-running\) \d+ running · [1-9]\d* starting/, api.statusBar.text);
     assert.match(String(api.statusBar.tooltipSummary), /^\d+ running, [1-9]\d* starting/);
-    await waitFor(async () => {
-      await api.services.refresh();
-      return api.services.snapshot?.projects[0].runs.find((r) => r.uuid === run.uuid)?.status === 'running';
-    }, 'the new service reaches running in the tree', 15_000, 300);
+    await waitFor(
+      async () => {
+        await api.services.refresh();
+        return api.services.snapshot?.projects[0].runs.find((r) => r.uuid === run.uuid)?.status === 'running';
+      },
+      'the new service reaches running in the tree',
+      15_000,
+      300,
+    );
     assert.match(api.statusBar.text, /\$\(vm-running\) [1-9]\d* running/, api.statusBar.text);
   });
 
@@ -94,7 +105,10 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
       await restore();
     }
     // A new question is read once, hidden or not, as at start-up: the status bar has counts without the view.
-    const text = await waitFor(() => (/ running/.test(api.statusBar.text) ? api.statusBar.text : undefined), 'the status bar counts services');
+    const text = await waitFor(
+      () => (/ running/.test(api.statusBar.text) ? api.statusBar.text : undefined),
+      'the status bar counts services',
+    );
     assert.match(text, /^\$\(vm-running\) \d+ running/);
     assert.ok(!api.services.treeView.visible);
   });
@@ -102,9 +116,17 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
   it('shows server text in the tooltip as text: no live link, no break-out of the image code span', async () => {
     const name = '[click me](https://evil.example/steal)';
     const image = 'img`**bold**`:1';
-    const run = server.addRun('my-project-alice', { name, kind: 'service', status: 'running', tags: ['vscode'], inputs: { DOCKER_IMAGE: image } });
+    const run = server.addRun('my-project-alice', {
+      name,
+      kind: 'service',
+      status: 'running',
+      tags: ['vscode'],
+      inputs: { DOCKER_IMAGE: image },
+    });
     await api.services.refresh();
-    const node = api.services.provider.getChildren(api.services.provider.getChildren()[0]).find((n) => n.type === 'service' && n.run.uuid === run.uuid);
+    const node = api.services.provider
+      .getChildren(api.services.provider.getChildren()[0])
+      .find((n) => n.type === 'service' && n.run.uuid === run.uuid);
     assert.ok(node, 'the service is in the tree');
     const item = await api.services.provider.resolveTreeItem(api.services.provider.getTreeItem(node), node);
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
@@ -176,7 +198,8 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     await waitFor(() => server.getRun('my-project-alice', run.uuid)?.status === 'running', 'the service runs', 10_000);
     await vscode.commands.executeCommand('polyaxon.showLogs', { project: 'my-project-alice', uuid: run.uuid });
     const doc = await waitFor(
-      () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'polyaxon-logs' && d.uri.path.includes(run.uuid) && d.lineCount > 2),
+      () =>
+        vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'polyaxon-logs' && d.uri.path.includes(run.uuid) && d.lineCount > 2),
       'a logs document with lines',
       15_000,
     );
@@ -202,7 +225,9 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     this.timeout(DEFAULT_TIMING.slowMs + 20_000);
     // Make everything steady, let one refresh see it, then watch the wire.
     for (const project of api.services.snapshot?.projects ?? []) {
-      for (const run of project.runs) if (!['running', 'stopped', 'failed', 'succeeded'].includes(String(run.status))) server.setStatus('my-project-alice', run.uuid, 'stopped');
+      for (const run of project.runs)
+        if (!['running', 'stopped', 'failed', 'succeeded'].includes(String(run.status)))
+          server.setStatus('my-project-alice', run.uuid, 'stopped');
     }
     await vscode.commands.executeCommand('workbench.view.explorer');
     await api.services.refresh();
@@ -210,7 +235,11 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     const count = server.requests.length;
     // Watch the wire for one full slow interval and a bit: a steady visible view would have polled once by then.
     await sleep(DEFAULT_TIMING.slowMs + 2_000);
-    assert.deepStrictEqual(server.requests.slice(count).map((r) => `${r.method} ${r.path}`), [], 'no request while hidden and steady');
+    assert.deepStrictEqual(
+      server.requests.slice(count).map((r) => `${r.method} ${r.path}`),
+      [],
+      'no request while hidden and steady',
+    );
   });
 });
 
@@ -227,7 +256,11 @@ describe('Connection settings and secrets', function () {
   after(() => stop());
 
   it('stores the token in SecretStorage, never in settings, and sends it as `Token`', async () => {
-    await vscode.commands.executeCommand('polyaxon.configureConnection', { host: server.url, token: 'sekret-123', project: 'my-project-alice' });
+    await vscode.commands.executeCommand('polyaxon.configureConnection', {
+      host: server.url,
+      token: 'sekret-123',
+      project: 'my-project-alice',
+    });
     assert.strictEqual(vscode.workspace.getConfiguration('polyaxon').get('host'), server.url);
     assert.strictEqual(await api.connections.hasStoredToken(server.url), true);
     const settings = JSON.stringify(vscode.workspace.getConfiguration('polyaxon'));

@@ -100,7 +100,7 @@ describe('service webview', () => {
     assert.strictEqual(serviceTabs().length, tabsBefore);
   });
 
-  it('shows a queued service\'s status, then loads it once it runs', async () => {
+  it("shows a queued service's status, then loads it once it runs", async () => {
     const { ref } = addService(fx.fake, 'queued');
     opened.push(ref);
     await fx.webviews.openInWebview(ref);

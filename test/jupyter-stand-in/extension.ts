@@ -1,7 +1,13 @@
 // A stand-in for VS Code's Jupyter extension (ms-toolsai.jupyter), which cannot be installed offline: the same
 // `createJupyterServerCollection` API, typed from @vscode/jupyter-extension, recording each collection so that the
 // integration tests can play the kernel picker (list, resolve, run a command) against what was registered.
-import type { Jupyter, JupyterServerCollection, JupyterServerCommandProvider, JupyterServerProvider, Kernels } from '@vscode/jupyter-extension';
+import type {
+  Jupyter,
+  JupyterServerCollection,
+  JupyterServerCommandProvider,
+  JupyterServerProvider,
+  Kernels,
+} from '@vscode/jupyter-extension';
 
 export interface RecordedCollection extends JupyterServerCollection {
   readonly serverProvider: JupyterServerProvider;
@@ -28,8 +34,12 @@ export function activate(): JupyterStandIn {
         serverProvider,
         documentation: undefined,
         commandProvider: undefined as JupyterServerCommandProvider | undefined,
-        get disposed() { return disposed; },
-        dispose() { disposed = true; },
+        get disposed() {
+          return disposed;
+        },
+        dispose() {
+          disposed = true;
+        },
       };
       collections.push(collection);
       return collection;

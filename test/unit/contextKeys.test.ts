@@ -14,7 +14,9 @@ function whenClauses(node: unknown): string[] {
       if (key === 'when' && typeof value === 'string') return [value];
       // The walkthrough ticks its steps on `onContext:<key>` completion events.
       if (key === 'completionEvents' && Array.isArray(value)) {
-        return value.filter((e): e is string => typeof e === 'string' && e.startsWith('onContext:')).map((e) => e.slice('onContext:'.length));
+        return value
+          .filter((e): e is string => typeof e === 'string' && e.startsWith('onContext:'))
+          .map((e) => e.slice('onContext:'.length));
       }
       return whenClauses(value);
     });
@@ -24,15 +26,27 @@ function whenClauses(node: unknown): string[] {
 
 describe('context keys', () => {
   const clauses = whenClauses(manifest.contributes);
-  const views = new Set<string>(Object.values(manifest.contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));
+  const views = new Set<string>(
+    Object.values(manifest.contributes.views as Record<string, { id: string }[]>)
+      .flat()
+      .map((v) => v.id),
+  );
   // Quoted values ('polyaxon.service', a webview type) are not keys.
-  const read = new Set(clauses.flatMap((w) => [...w.replace(/'[^']*'/g, '').matchAll(/\bpolyaxon\.[\w.]+/g)].map((m) => m[0])).filter((k) => !views.has(k)));
+  const read = new Set(
+    clauses.flatMap((w) => [...w.replace(/'[^']*'/g, '').matchAll(/\bpolyaxon\.[\w.]+/g)].map((m) => m[0])).filter((k) => !views.has(k)),
+  );
   const declared = Object.keys(CONTEXT_KEY_DEFAULTS);
 
   it('declares every polyaxon.* key a when clause reads, and each declared key is read somewhere', () => {
     assert.ok(clauses.length > 0 && declared.length > 0);
-    assert.deepStrictEqual([...read].filter((k) => !declared.includes(k) && !(COMMAND_IDS as readonly string[]).includes(k)), []);
-    assert.deepStrictEqual(declared.filter((k) => !read.has(k)), []);
+    assert.deepStrictEqual(
+      [...read].filter((k) => !declared.includes(k) && !(COMMAND_IDS as readonly string[]).includes(k)),
+      [],
+    );
+    assert.deepStrictEqual(
+      declared.filter((k) => !read.has(k)),
+      [],
+    );
   });
 
   it('sets every key at activation, with its default unless the value is known, then only changes', async () => {

@@ -19,8 +19,16 @@ describe('package.json', () => {
   it('contributes every command of the typed list, and nothing else', () => {
     const typed = new Set<string>(COMMAND_IDS);
     assert.ok(contributed.length > 0 && typed.size > 0);
-    assert.deepStrictEqual(contributed.filter((id) => !typed.has(id)), [], 'in package.json but not in commandIds.ts');
-    assert.deepStrictEqual(COMMAND_IDS.filter((id) => !contributed.includes(id)), [], 'in commandIds.ts but not in package.json');
+    assert.deepStrictEqual(
+      contributed.filter((id) => !typed.has(id)),
+      [],
+      'in package.json but not in commandIds.ts',
+    );
+    assert.deepStrictEqual(
+      COMMAND_IDS.filter((id) => !contributed.includes(id)),
+      [],
+      'in commandIds.ts but not in package.json',
+    );
     assert.strictEqual(typed.size, COMMAND_IDS.length, 'no id listed twice');
   });
 
@@ -33,7 +41,11 @@ describe('package.json', () => {
 
   it('never activates on *, and pins the VS Code API at or below the tested 1.139', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
-    const floor = (v: string) => v.replace(/^[\^~]/, '').split('.').map(Number);
+    const floor = (v: string) =>
+      v
+        .replace(/^[\^~]/, '')
+        .split('.')
+        .map(Number);
     const [maj, min] = floor(manifest.engines.vscode);
     assert.ok(maj === 1 && min <= 139, manifest.engines.vscode);
     const types = manifest.devDependencies['@types/vscode'];
@@ -58,7 +70,11 @@ describe('package.json', () => {
     }
   });
 
-  type Walkthrough = { id: string; when: string; steps: { id: string; description: string; completionEvents: string[]; media: { markdown: string } }[] };
+  type Walkthrough = {
+    id: string;
+    when: string;
+    steps: { id: string; description: string; completionEvents: string[]; media: { markdown: string } }[];
+  };
   const walkthroughs: Walkthrough[] = manifest.contributes.walkthroughs;
 
   it('splits the walkthrough: laptop steps on a laptop, in-service steps in a service', () => {
@@ -70,7 +86,11 @@ describe('package.json', () => {
   it('ticks connect, project and launch from the state, through context keys the code sets', () => {
     const keys = fs.readFileSync(path.join(root, 'src/ui/contextKeys.ts'), 'utf8');
     const events = (id: string) => walkthroughs.flatMap((w) => w.steps).find((s) => s.id === id)?.completionEvents;
-    for (const [id, key] of [['connect', 'polyaxon.connected'], ['project', 'polyaxon.projectChosen'], ['launch', 'polyaxon.serviceRunning']]) {
+    for (const [id, key] of [
+      ['connect', 'polyaxon.connected'],
+      ['project', 'polyaxon.projectChosen'],
+      ['launch', 'polyaxon.serviceRunning'],
+    ]) {
       assert.deepStrictEqual(events(id), [`onContext:${key}`], id);
       assert.ok(keys.includes(`'${key}': boolean`), `${key} is a typed context key`);
     }
@@ -105,7 +125,9 @@ describe('package.json', () => {
 
   it('declares a task type only where a task provider resolves it', () => {
     const types: string[] = (manifest.contributes.taskDefinitions ?? []).map((t: { type: string }) => t.type);
-    const sources = sourceFiles(path.join(root, 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const sources = sourceFiles(path.join(root, 'src'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     for (const type of types) assert.match(sources, new RegExp(`registerTaskProvider\\(\\s*'${type}'`), type);
   });
 
@@ -126,7 +148,8 @@ describe('package.json', () => {
 
   it('puts the TLS settings out of reach of a workspace', () => {
     const props = manifest.contributes.configuration.properties;
-    for (const key of ['polyaxon.host', 'polyaxon.tls.caFile', 'polyaxon.tls.insecure']) assert.strictEqual(props[key].scope, 'application', key);
+    for (const key of ['polyaxon.host', 'polyaxon.tls.caFile', 'polyaxon.tls.insecure'])
+      assert.strictEqual(props[key].scope, 'application', key);
   });
 });
 

@@ -12,12 +12,18 @@ describe('package.json: the managed port-forward', () => {
   it('offers Connect, Reconnect and Disconnect nowhere inside a Polyaxon service', () => {
     const palette: { command: string; when: string }[] = manifest.contributes.menus.commandPalette;
     const entries = palette.filter((m) => /Cluster$/.test(m.command));
-    assert.deepStrictEqual(entries.map((m) => m.command).sort(), ['polyaxon.connectCluster', 'polyaxon.disconnectCluster', 'polyaxon.reconnectCluster']);
+    assert.deepStrictEqual(entries.map((m) => m.command).sort(), [
+      'polyaxon.connectCluster',
+      'polyaxon.disconnectCluster',
+      'polyaxon.reconnectCluster',
+    ]);
     for (const m of entries) assert.strictEqual(m.when, '!polyaxon.inCluster', m.command);
     const title = manifest.contributes.menus['view/title'].filter((m: { command: string }) => m.command === 'polyaxon.connectCluster');
     assert.strictEqual(title.length, 1);
     assert.match(title[0].when, /!polyaxon\.inCluster/);
-    const welcome = manifest.contributes.viewsWelcome.filter((w: { contents: string }) => w.contents.includes('command:polyaxon.connectCluster'));
+    const welcome = manifest.contributes.viewsWelcome.filter((w: { contents: string }) =>
+      w.contents.includes('command:polyaxon.connectCluster'),
+    );
     assert.strictEqual(welcome.length, 1);
     assert.match(welcome[0].when, /!polyaxon\.inCluster/);
   });

@@ -21,13 +21,15 @@ export function relativeImports(file: string, text: string): string[] {
     ...text.matchAll(/^\s*import\s+'([^']+)'/gm),
     ...text.matchAll(/\b(?:import|require)\(\s*'([^']+)'\s*\)/g),
   ].map((m) => m[1]);
-  return specifiers.filter((s) => s.startsWith('.')).map((s) => {
-    const base = path.resolve(path.dirname(file), s);
-    const candidates = [`${base}.ts`, path.join(base, 'index.ts')];
-    const found = candidates.find((c) => fs.existsSync(c));
-    if (!found) throw new Error(`${path.relative(root, file)} imports ${s}, which is no .ts file`);
-    return found;
-  });
+  return specifiers
+    .filter((s) => s.startsWith('.'))
+    .map((s) => {
+      const base = path.resolve(path.dirname(file), s);
+      const candidates = [`${base}.ts`, path.join(base, 'index.ts')];
+      const found = candidates.find((c) => fs.existsSync(c));
+      if (!found) throw new Error(`${path.relative(root, file)} imports ${s}, which is no .ts file`);
+      return found;
+    });
 }
 
 /** Every cycle found by a depth-first search, each as the list of files around it (first file repeated at the end). */
@@ -53,9 +55,23 @@ describe('the source tree', () => {
   const files = sourceFiles(src);
 
   it('finds a cycle, and only a cycle (the search itself)', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     assert.deepStrictEqual(importCycles(graph), [['a', 'b', 'c', 'a']]);
-    assert.deepStrictEqual(importCycles(new Map([['a', ['b']], ['b', []], ['c', ['a', 'b']]])), []);
+    assert.deepStrictEqual(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+          ['c', ['a', 'b']],
+        ]),
+      ),
+      [],
+    );
   });
 
   it('reads static, type-only, multi-line, re-exported, import() and require() imports', () => {
@@ -65,11 +81,24 @@ describe('the source tree', () => {
       fs.writeFileSync(path.join(dir, f), '');
     }
     const text = [
-      "import type { A } from './a';", "export { B } from './b';", "import {\n  C,\n} from './c';",
-      "const d = require('./d');", "void import('./e');", "import 'vscode';", "import * as fs from 'fs';",
+      "import type { A } from './a';",
+      "export { B } from './b';",
+      "import {\n  C,\n} from './c';",
+      "const d = require('./d');",
+      "void import('./e');",
+      "import 'vscode';",
+      "import * as fs from 'fs';",
     ].join('\n');
-    assert.deepStrictEqual(relativeImports(path.join(dir, 'f.ts'), text).map((f) => path.relative(dir, f)).sort(), ['a.ts', 'b/index.ts', 'c.ts', 'd.ts', 'e.ts']);
-    assert.throws(() => relativeImports(path.join(dir, 'f.ts'), "import { X } from './missing';"), /imports \.\/missing, which is no \.ts file/);
+    assert.deepStrictEqual(
+      relativeImports(path.join(dir, 'f.ts'), text)
+        .map((f) => path.relative(dir, f))
+        .sort(),
+      ['a.ts', 'b/index.ts', 'c.ts', 'd.ts', 'e.ts'],
+    );
+    assert.throws(
+      () => relativeImports(path.join(dir, 'f.ts'), "import { X } from './missing';"),
+      /imports \.\/missing, which is no \.ts file/,
+    );
   });
 
   it('reads the imports of every file under src/', () => {

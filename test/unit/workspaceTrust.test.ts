@@ -14,18 +14,30 @@ function evaluate(when: string, context: Context): boolean {
   let i = 0;
   const or = (): boolean => {
     let value = and();
-    while (tokens[i] === '||') { i++; const right = and(); value = value || right; }
+    while (tokens[i] === '||') {
+      i++;
+      const right = and();
+      value = value || right;
+    }
     return value;
   };
   const and = (): boolean => {
     let value = unary();
-    while (tokens[i] === '&&') { i++; const right = unary(); value = value && right; }
+    while (tokens[i] === '&&') {
+      i++;
+      const right = unary();
+      value = value && right;
+    }
     return value;
   };
   const unary = (): boolean => {
     const token = tokens[i++];
     if (token === '!') return !unary();
-    if (token === '(') { const value = or(); assert.strictEqual(tokens[i++], ')'); return value; }
+    if (token === '(') {
+      const value = or();
+      assert.strictEqual(tokens[i++], ')');
+      return value;
+    }
     if (tokens[i] === '=~') {
       const literal = tokens[i + 1];
       i += 2;
@@ -42,8 +54,11 @@ function evaluate(when: string, context: Context): boolean {
 
 function resource(file: string, trusted: boolean): Context {
   return {
-    isWorkspaceTrusted: trusted, resourcePath: file, resourceFilename: path.posix.basename(file),
-    resourceDirname: path.posix.dirname(file), resourceExtname: path.posix.extname(file),
+    isWorkspaceTrusted: trusted,
+    resourcePath: file,
+    resourceFilename: path.posix.basename(file),
+    resourceDirname: path.posix.dirname(file),
+    resourceExtname: path.posix.extname(file),
   };
 }
 
@@ -51,16 +66,30 @@ describe('workspace trust in the manifest', () => {
   it('restricts every setting a hostile repository could use to choose a file, a command or a target', () => {
     const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    for (const key of ['polyaxon.polyaxonfiles.vscode', 'polyaxon.polyaxonfiles.jupyter', 'polyaxon.workspaceRoot', 'polyaxon.gcloud.serviceAccount', 'polyaxon.project', 'polyaxon.projects', 'polyaxon.owner']) {
+    for (const key of [
+      'polyaxon.polyaxonfiles.vscode',
+      'polyaxon.polyaxonfiles.jupyter',
+      'polyaxon.workspaceRoot',
+      'polyaxon.gcloud.serviceAccount',
+      'polyaxon.project',
+      'polyaxon.projects',
+      'polyaxon.owner',
+    ]) {
       assert.ok(restricted.includes(key), `${key} is not restricted`);
     }
     const settings = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
-    assert.ok(restricted.every((key) => key in settings), `restricted but not contributed: ${restricted.filter((k) => !(k in settings))}`);
+    assert.ok(
+      restricted.every((key) => key in settings),
+      `restricted but not contributed: ${restricted.filter((k) => !(k in settings))}`,
+    );
     // Settings a workspace cannot set at all (application scope) need no restriction; every other one is weighed here.
     const workspaceSettable = Object.keys(settings).filter((key) => settings[key].scope !== 'application');
     const harmless = ['polyaxon.openOnLaunch', 'polyaxon.statusBar.enabled', 'polyaxon.git.manageTerminalAuthentication'];
     assert.ok(workspaceSettable.length > 0);
-    assert.deepStrictEqual(workspaceSettable.filter((key) => !restricted.includes(key) && !harmless.includes(key)), []);
+    assert.deepStrictEqual(
+      workspaceSettable.filter((key) => !restricted.includes(key) && !harmless.includes(key)),
+      [],
+    );
   });
 
   const menuWhens = ['explorer/context', 'editor/title/context'].map((menu) => {
@@ -70,8 +99,19 @@ describe('workspace trust in the manifest', () => {
   });
 
   it('offers "Launch Service from Polyaxonfile…" only on files that can be polyaxonfiles', () => {
-    const offered = ['/ws/aisg-context/polyaxon/polyaxonfiles/vscode-service.yml', '/ws/polyaxonfiles/sub/lab.yaml', '/ws/ops/polyaxonfile.yml', '/ws/train.polyaxonfile.yaml'];
-    const notOffered = ['/ws/.github/workflows/ci.yml', '/ws/docker-compose.yml', '/ws/my-polyaxonfiles/x.yml', '/ws/polyaxonfiles/readme.md', '/ws/polyaxonfiles.yml.bak'];
+    const offered = [
+      '/ws/aisg-context/polyaxon/polyaxonfiles/vscode-service.yml',
+      '/ws/polyaxonfiles/sub/lab.yaml',
+      '/ws/ops/polyaxonfile.yml',
+      '/ws/train.polyaxonfile.yaml',
+    ];
+    const notOffered = [
+      '/ws/.github/workflows/ci.yml',
+      '/ws/docker-compose.yml',
+      '/ws/my-polyaxonfiles/x.yml',
+      '/ws/polyaxonfiles/readme.md',
+      '/ws/polyaxonfiles.yml.bak',
+    ];
     for (const [menu, when] of menuWhens) {
       for (const file of offered) assert.ok(evaluate(when, resource(file, true)), `${menu}: not offered on ${file}`);
       for (const file of notOffered) assert.ok(!evaluate(when, resource(file, true)), `${menu}: offered on ${file}`);

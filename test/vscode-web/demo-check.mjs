@@ -17,10 +17,19 @@ const keep = process.argv.includes('--keep');
 const started = Date.now();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-demo-check-'));
 const clone = path.join(dir, 'clone');
-const fail = (message) => { console.log(`FAIL npm run demo from a fresh clone: ${message}\n0 passed, 1 failed`); cleanup(); process.exit(1); };
+const fail = (message) => {
+  console.log(`FAIL npm run demo from a fresh clone: ${message}\n0 passed, 1 failed`);
+  cleanup();
+  process.exit(1);
+};
 let child;
 function cleanup() {
-  if (child?.exitCode === null) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  if (child?.exitCode === null)
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   if (!keep) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 process.on('SIGINT', () => fail('interrupted'));
@@ -30,7 +39,9 @@ fs.symlinkSync(path.join(ROOT, '.vscode-test'), path.join(clone, '.vscode-test')
 const [port, sandboxPort] = [await freePort(), await freePort()];
 const output = [];
 child = spawn('npm', ['run', 'demo', '--', '--port', String(port), '--sandbox-port', String(sandboxPort)], {
-  cwd: clone, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+  cwd: clone,
+  detached: true,
+  stdio: ['ignore', 'pipe', 'pipe'],
 });
 const opened = new Promise((resolve) => {
   const onData = (chunk) => {
@@ -49,7 +60,9 @@ if (url === 'timeout' || url.startsWith('exited:')) fail(`no "Open:" line (${url
 
 const page = await fetch(url).catch((e) => ({ ok: false, status: String(e) }));
 if (!page.ok) fail(`${url} answered ${page.status}`);
-const installation = await fetch(`http://127.0.0.1:${sandboxPort}/api/v1/installation`).then((r) => r.json()).catch((e) => ({ error: String(e) }));
+const installation = await fetch(`http://127.0.0.1:${sandboxPort}/api/v1/installation`)
+  .then((r) => r.json())
+  .catch((e) => ({ error: String(e) }));
 if (installation.version !== '1.11.3') fail(`the sandbox answered ${JSON.stringify(installation)}`);
 
 // Ctrl-C, as the README says: the whole demo stops and nothing of it keeps running.
@@ -58,11 +71,16 @@ const exited = await Promise.race([new Promise((r) => child.on('exit', () => r(t
 if (!exited && child.exitCode === null) fail('Ctrl-C did not stop npm run demo within 30 s');
 let leftover = '';
 for (const end = Date.now() + 15_000; Date.now() < end; await sleep(250)) {
-  leftover = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(clone) && !l.includes('ps -eo')).join('\n');
+  leftover = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes(clone) && !l.includes('ps -eo'))
+    .join('\n');
   if (!leftover) break;
 }
 if (leftover) fail(`processes left after Ctrl-C:\n${leftover}`);
-console.log(`ok   npm run demo from a fresh clone prints "Open: ${url}", serves VS Code and the sandbox, stops on Ctrl-C (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(
+  `ok   npm run demo from a fresh clone prints "Open: ${url}", serves VS Code and the sandbox, stops on Ctrl-C (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+);
 console.log('1 passed, 0 failed');
 cleanup();
-process.exit(0);                                  // the timeout timers above would keep Node waiting
+process.exit(0); // the timeout timers above would keep Node waiting

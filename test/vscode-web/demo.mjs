@@ -16,13 +16,15 @@ import { ROOT, SETUP_SCRIPT, createState, installVsix, isInstalled, startCodeSer
 import { killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { realServiceBackends } from './lib/service-backends.mjs';
 
-const { values: opt } = parseArgs({ options: {
-  port: { type: 'string', default: '8080' },
-  'sandbox-port': { type: 'string', default: '8117' },
-  host: { type: 'string' },
-  project: { type: 'string' },
-  vsix: { type: 'string' },
-} });
+const { values: opt } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8080' },
+    'sandbox-port': { type: 'string', default: '8117' },
+    host: { type: 'string' },
+    project: { type: 'string' },
+    vsix: { type: 'string' },
+  },
+});
 
 const STATE_DIR = path.join(ROOT, '.demo');
 const log = (line) => console.log(`[demo] ${line}`);
@@ -37,7 +39,10 @@ if (!isInstalled() && run('bash', [SETUP_SCRIPT]) !== 0) await fail('code-server
 
 fs.rmSync(STATE_DIR, { recursive: true, force: true });
 let sandbox;
-onInterrupt(async () => { await sandbox?.close(); fs.rmSync(STATE_DIR, { recursive: true, force: true }); });
+onInterrupt(async () => {
+  await sandbox?.close();
+  fs.rmSync(STATE_DIR, { recursive: true, force: true });
+});
 
 let host = opt.host;
 let project = opt.project;
@@ -47,9 +52,14 @@ if (!host) {
   project ??= 'my-project-alice';
 }
 
-const state = createState('vscode', { parent: STATE_DIR, settings: { 'polyaxon.host': host, ...(project ? { 'polyaxon.project': project } : {}) } });
+const state = createState('vscode', {
+  parent: STATE_DIR,
+  settings: { 'polyaxon.host': host, ...(project ? { 'polyaxon.project': project } : {}) },
+});
 installVsix(state, vsix);
-const vscode = await startCodeServer(state, { port: Number(opt.port) }).catch((e) => fail(`VS Code did not start on port ${opt.port}: ${e.message}`));
+const vscode = await startCodeServer(state, { port: Number(opt.port) }).catch((e) =>
+  fail(`VS Code did not start on port ${opt.port}: ${e.message}`),
+);
 console.log(`
   Open:      ${vscode.url}?folder=${encodeURIComponent(state.workspace)}
   Polyaxon:  ${host} (${sandbox ? 'sandbox' : 'real'}${project ? `, project ${project}` : ''})
@@ -59,13 +69,19 @@ console.log(`
 async function startSandbox() {
   const server = path.join(ROOT, 'out/test/fake-polyaxon/server.js');
   // the fake server is TypeScript: compile the tests (type errors elsewhere in a work tree still emit it)
-  try { execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'ignore' }); } catch { log('tsc reported type errors; using what it emitted'); }
+  try {
+    execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'ignore' });
+  } catch {
+    log('tsc reported type errors; using what it emitted');
+  }
   if (!fs.existsSync(server)) await fail(`missing ${path.relative(ROOT, server)} after tsc`);
   const { startFakePolyaxon } = await import(server);
   const requestLog = path.join(STATE_DIR, 'polyaxon.log');
   fs.mkdirSync(STATE_DIR, { recursive: true });
   const fake = await startFakePolyaxon({
-    port: Number(opt['sandbox-port']), seed: 'demo', log: (line) => fs.appendFileSync(requestLog, `${new Date().toISOString()} ${line}\n`),
+    port: Number(opt['sandbox-port']),
+    seed: 'demo',
+    log: (line) => fs.appendFileSync(requestLog, `${new Date().toISOString()} ${line}\n`),
     serviceBackend: realServiceBackends({ stateDir: path.join(STATE_DIR, 'services'), log }),
   }).catch((e) => fail(`sandbox did not start on port ${opt['sandbox-port']}: ${e.message}`));
   log(`sandbox Polyaxon on ${fake.url} (seed demo)`);

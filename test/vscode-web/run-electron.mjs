@@ -12,12 +12,14 @@ import { runTests } from '@vscode/test-electron';
 import { ROOT, createState, writeSettings } from './lib/code-server.mjs';
 import { startRequestRecorder } from './lib/request-recorder.mjs';
 
-const { values: opt } = parseArgs({ options: {
-  tests: { type: 'string', default: 'out/test/integration/index.js' },
-  env: { type: 'string', default: '{}' },
-  'vscode-version': { type: 'string', default: 'stable' },
-  keep: { type: 'boolean', default: false },
-} });
+const { values: opt } = parseArgs({
+  options: {
+    tests: { type: 'string', default: 'out/test/integration/index.js' },
+    env: { type: 'string', default: '{}' },
+    'vscode-version': { type: 'string', default: 'stable' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 
 // same contract as run-integration.mjs: POLYAXON_HOST and polyaxon.host point at a request recorder
 const state = createState('electron');
@@ -35,7 +37,7 @@ try {
     launchArgs: [state.workspace, `--user-data-dir=${state.userData}`, `--extensions-dir=${state.extensions}`, '--disable-extensions'],
   });
 } catch (e) {
-  console.error(e instanceof Error ? e.message : e);      // TestRunFailedError: the tests failed, output above
+  console.error(e instanceof Error ? e.message : e); // TestRunFailedError: the tests failed, output above
 }
 await recorder.close();
 if (exitCode === 0 && !opt.keep) fs.rmSync(state.dir, { recursive: true, force: true });

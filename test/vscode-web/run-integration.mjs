@@ -22,21 +22,29 @@ import { installExtensionFolder } from './lib/extension-folder.mjs';
 import { killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { startRequestRecorder } from './lib/request-recorder.mjs';
 
-const { values: opt } = parseArgs({ options: {
-  tests: { type: 'string', default: 'out/test/integration/index.js' },
-  env: { type: 'string', default: '{}' },
-  settings: { type: 'string', default: '{}' },
-  workspace: { type: 'string' },
-  timeout: { type: 'string', default: '300' },
-  keep: { type: 'boolean', default: false },
-  verbose: { type: 'boolean', default: false },
-  vscode: { type: 'string', default: '1.139' },
-  extension: { type: 'string', multiple: true, default: [] },
-} });
+const { values: opt } = parseArgs({
+  options: {
+    tests: { type: 'string', default: 'out/test/integration/index.js' },
+    env: { type: 'string', default: '{}' },
+    settings: { type: 'string', default: '{}' },
+    workspace: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    vscode: { type: 'string', default: '1.139' },
+    extension: { type: 'string', multiple: true, default: [] },
+  },
+});
 
 const testsPath = path.resolve(opt.tests);
-for (const [file, hint] of [[testsPath, 'npx tsc -p .'], [path.join(ROOT, 'dist/extension.js'), 'node esbuild.mjs']]) {
-  if (!fs.existsSync(file)) { console.error(`missing ${path.relative(ROOT, file)}: run  ${hint}`); process.exit(1); }
+for (const [file, hint] of [
+  [testsPath, 'npx tsc -p .'],
+  [path.join(ROOT, 'dist/extension.js'), 'node esbuild.mjs'],
+]) {
+  if (!fs.existsSync(file)) {
+    console.error(`missing ${path.relative(ROOT, file)}: run  ${hint}`);
+    process.exit(1);
+  }
 }
 requireInstalled(opt.vscode);
 
@@ -62,12 +70,17 @@ onInterrupt(cleanup);
 
 try {
   const extensionEnvironment = {
-    POLYAXON_HOST: recorder.url, POLYAXON_TEST_REQUEST_LOG: requestLog, POLYAXON_TEST_SECRET_FILE: secretFile,
+    POLYAXON_HOST: recorder.url,
+    POLYAXON_TEST_REQUEST_LOG: requestLog,
+    POLYAXON_TEST_SECRET_FILE: secretFile,
     ...JSON.parse(opt.env),
   };
   writeSettings(state, { 'polyaxon.host': recorder.url, ...JSON.parse(opt.settings) });
   for (const dir of opt.extension) installExtensionFolder(state, path.resolve(dir), { vscode: opt.vscode });
-  const server = await startCodeServer(state, { smokeTestDriver: true, folder: opt.workspace ? path.resolve(opt.workspace) : undefined, vscode: opt.vscode,
+  const server = await startCodeServer(state, {
+    smokeTestDriver: true,
+    folder: opt.workspace ? path.resolve(opt.workspace) : undefined,
+    vscode: opt.vscode,
     extraEnv: takesPayloadEnvironment(opt.vscode) ? {} : extensionEnvironment,
   });
   resources.push(server.stop);
@@ -76,9 +89,12 @@ try {
 
   // The workbench calls window.codeAutomationExit(code, logs) once run() settles: 0 resolved, 1 rejected.
   let finish;
-  const finished = new Promise((resolve) => { finish = resolve; });
+  const finished = new Promise((resolve) => {
+    finish = resolve;
+  });
   await page.exposeFunction('codeAutomationExit', (code, logs) => {
-    for (const log of logs ?? []) {                                           // the window's log files
+    for (const log of logs ?? []) {
+      // the window's log files
       const file = path.join(state.dir, 'window-logs', log.relativePath);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, log.contents);
@@ -86,23 +102,37 @@ try {
     finish(code);
   });
   const stopForwarding = forwardConsole(page, { verbose: opt.verbose });
-  await page.goto(workbenchUrl(server.url, {
-    folder: opt.workspace ?? state.workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: testsPath, extensionEnvironment,
-  }), { waitUntil: 'domcontentloaded', timeout: 180_000 });   // a loaded machine serves the workbench slowly
+  await page.goto(
+    workbenchUrl(server.url, {
+      folder: opt.workspace ?? state.workspace,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: testsPath,
+      extensionEnvironment,
+    }),
+    { waitUntil: 'domcontentloaded', timeout: 180_000 },
+  ); // a loaded machine serves the workbench slowly
 
   const timeoutMs = Number(opt.timeout) * 1000;
   let timer;
-  const code = await Promise.race([finished, new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); })]);
+  const code = await Promise.race([
+    finished,
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    }),
+  ]);
   clearTimeout(timer);
   stopForwarding();
   if (code === 'timeout') console.error(`integration tests: no result after ${opt.timeout} s${server.logTail()}`);
   exitCode = code === 0 ? 0 : 1;
-  await server.stop();                                  // flushes its logs and state databases
+  await server.stop(); // flushes its logs and state databases
   const leaks = filesContaining(state.dir, secret).filter((file) => file !== path.relative(state.dir, secretFile));
   if (leaks.length) {
     exitCode = 1;
     console.error(`secret scan: the test token is in ${leaks.length} file(s) of the run:\n  ${leaks.join('\n  ')}`);
-  } else console.error(`secret scan: the test token is in none of the ${countFiles(state.dir)} files of the run (logs, output channels, settings, state, workspace)`);
+  } else
+    console.error(
+      `secret scan: the test token is in none of the ${countFiles(state.dir)} files of the run (logs, output channels, settings, state, workspace)`,
+    );
   console.error(`integration tests in VS Code ${opt.vscode}: exit code ${code} (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
 } catch (e) {
   console.error(e);
@@ -113,10 +143,12 @@ process.exit(exitCode);
 /** Files under `dir` whose bytes hold `needle` (as UTF-8 or UTF-16LE, as SQLite and Chromium may store it). */
 function filesContaining(dir, needle) {
   const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
-  return walk(dir).filter((file) => {
-    const bytes = fs.readFileSync(file);
-    return patterns.some((p) => bytes.includes(p));
-  }).map((file) => path.relative(dir, file));
+  return walk(dir)
+    .filter((file) => {
+      const bytes = fs.readFileSync(file);
+      return patterns.some((p) => bytes.includes(p));
+    })
+    .map((file) => path.relative(dir, file));
 }
 
 function countFiles(dir) {

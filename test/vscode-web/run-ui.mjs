@@ -21,13 +21,15 @@ import { freePort, killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { vsixFiles, vsixProblems } from './lib/vsix-contents.mjs';
 import { calmWorkbench, screenshot } from './lib/workbench.mjs';
 
-const { values: opt } = parseArgs({ options: {
-  vsix: { type: 'string' },
-  only: { type: 'string' },
-  'update-screenshots': { type: 'boolean', default: false },
-  keep: { type: 'boolean', default: false },
-  verbose: { type: 'boolean', default: false },
-} });
+const { values: opt } = parseArgs({
+  options: {
+    vsix: { type: 'string' },
+    only: { type: 'string' },
+    'update-screenshots': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
 
 const RESULTS = path.join(ROOT, 'test-results/ui');
 const MEDIA = path.join(ROOT, 'media/screenshots');
@@ -52,11 +54,15 @@ onInterrupt(cleanup);
 const selected = steps.filter((s, i) => i === 0 || !opt.only || new RegExp(opt.only, 'i').test(s.name));
 let passed = 0;
 try {
-  const fake = await startFakeServerProcess({ seed: 'demo', logFile: path.join(state.dir, 'fake-polyaxon.log'), args: ['--jupyter', path.join(state.dir, 'services')] });
+  const fake = await startFakeServerProcess({
+    seed: 'demo',
+    logFile: path.join(state.dir, 'fake-polyaxon.log'),
+    args: ['--jupyter', path.join(state.dir, 'services')],
+  });
   resources.push(fake.stop);
   writeSettings(state, { 'polyaxon.host': fake.url, 'polyaxon.project': PROJECT });
   installVsix(state, vsix);
-  installVsix(state, packageApiProbe(state));   // another extension, to see what activate() hands out in production
+  installVsix(state, packageApiProbe(state)); // another extension, to see what activate() hands out in production
   // plain mode (no smoke-test driver): notification toasts and modal dialogs show as they do for a user
   const server = await startCodeServer(state);
   resources.push(server.stop);
@@ -66,7 +72,11 @@ try {
 
   // what a step gets; steps may add fields for later steps (e.g. the run they launched)
   const ctx = {
-    page, project: PROJECT, fakeUrl: fake.url, codeServerUrl: server.url, workspace: state.workspace,
+    page,
+    project: PROJECT,
+    fakeUrl: fake.url,
+    codeServerUrl: server.url,
+    workspace: state.workspace,
     /** JSON from the fake server's API, e.g. api('/api/v1/default/my-project-alice/runs') */
     api: async (apiPath, init) => {
       const res = await fetch(new URL(apiPath, fake.url), init);
@@ -90,7 +100,7 @@ try {
     const shot = path.join(RESULTS, `${String(i + 1).padStart(2, '0')}-${step.name.replace(/\W+/g, '-').toLowerCase()}.png`);
     const t0 = Date.now();
     try {
-      if (i > 0) await calmWorkbench(page);        // whatever an earlier step left open (menu, dialog, quick input)
+      if (i > 0) await calmWorkbench(page); // whatever an earlier step left open (menu, dialog, quick input)
       await step.run(ctx);
       await screenshot(page, shot);
       passed++;
@@ -102,10 +112,13 @@ try {
     } catch (e) {
       failed++;
       await screenshot(page, shot.replace(/\.png$/, '-FAIL.png')).catch(() => {});
-      const [first, ...detail] = String(e?.message ?? e).replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim());
+      const [first, ...detail] = String(e?.message ?? e)
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')
+        .filter((l) => l.trim());
       console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${first}`);
-      for (const line of detail.slice(0, 6)) console.log(`       ${line.trim()}`);   // Playwright's call log: which locator
-      if (i === 0) break;                   // no workbench, no point in the rest
+      for (const line of detail.slice(0, 6)) console.log(`       ${line.trim()}`); // Playwright's call log: which locator
+      if (i === 0) break; // no workbench, no point in the rest
     }
   }
 } catch (e) {
@@ -119,8 +132,11 @@ process.exit(failed === 0 && passed > 0 ? 0 : 1);
 /** test/e2e/api-probe as a .vsix in the state dir. */
 function packageApiProbe(state) {
   const out = path.join(state.dir, 'api-probe.vsix');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
-    { cwd: path.join(ROOT, 'test/e2e/api-probe'), stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
+    { cwd: path.join(ROOT, 'test/e2e/api-probe'), stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   return out;
 }
 

@@ -16,7 +16,10 @@ export interface ExistingChoice {
 
 /** The newest active service of `kind` in the project (for `other`: with the polyaxonfile's component name). */
 export async function findExistingService(
-  services: ActiveServices, project: ProjectRef, kind: ServiceKind, componentName?: string,
+  services: ActiveServices,
+  project: ProjectRef,
+  kind: ServiceKind,
+  componentName?: string,
 ): Promise<Run | undefined> {
   return sameKindActive(await services.active(project), kind, componentName)[0];
 }
@@ -29,11 +32,13 @@ export function existingChoices(run: Run, label: string): ExistingChoice[] {
   return [
     { answer: 'open', label: open, detail: `Launches nothing: opens ${name}${isRunning(run.status) ? '' : ' once it runs'}.` },
     {
-      answer: 'another', label: 'Launch another',
+      answer: 'another',
+      label: 'Launch another',
       detail: `${name} keeps ${isRunning(run.status) ? 'running' : status}; a second ${label} starts beside it.`,
     },
     {
-      answer: 'replace', label: 'Stop it and launch',
+      answer: 'replace',
+      label: 'Stop it and launch',
       detail: `Stops ${name} (files on the shared volume stay), then launches a new ${label}.`,
     },
   ];

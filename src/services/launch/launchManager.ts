@@ -4,7 +4,13 @@
 import * as path from 'path';
 import type { Connection } from '../../connection/types';
 import {
-  buildCreateBody, checkParams, launchInputs, loadServicePolyaxonfile, PolyaxonfileError, serviceKindOf, type Polyaxonfile,
+  buildCreateBody,
+  checkParams,
+  launchInputs,
+  loadServicePolyaxonfile,
+  PolyaxonfileError,
+  serviceKindOf,
+  type Polyaxonfile,
 } from '../../polyaxonfile';
 import type { ProjectRef, Run, RunRef } from '../../polyaxon/types';
 import type { ServiceKind } from '../../polyaxon/serviceKind';
@@ -57,21 +63,24 @@ export class LaunchManager {
     if (!project) return undefined;
 
     const reuse = args.reuse ?? (quiet ? 'launch' : 'ask');
-    const existing = reuse === 'launch' ? undefined : await findExistingService(this.deps.activeServices, project, source.kind, source.pf.name);
+    const existing =
+      reuse === 'launch' ? undefined : await findExistingService(this.deps.activeServices, project, source.kind, source.pf.name);
     if (existing && reuse === 'open') return this.openExisting(project, existing, args, source.label);
 
     const name = args.name ?? (await this.defaultName(conn, project, source));
-    const answer = quiet ? { params: args.params ?? {}, name } : await this.deps.ui.wizard({
-      title: `Launch ${source.label} in ${project.project}`,
-      project: project.project,
-      fileLabel: source.fileLabel,
-      inputs: launchInputs(source.pf),
-      name: name ?? '',
-      kind: source.kind,
-      existing: existing && { run: existing, choices: existingChoices(existing, source.label) },
-      recentImages: (p) => this.deps.images.recent(p, source.kind),
-      checkParam: (params, input) => checkParams(source.pf, params).find((p) => p.field === `params.${input}`)?.message,
-    });
+    const answer = quiet
+      ? { params: args.params ?? {}, name }
+      : await this.deps.ui.wizard({
+          title: `Launch ${source.label} in ${project.project}`,
+          project: project.project,
+          fileLabel: source.fileLabel,
+          inputs: launchInputs(source.pf),
+          name: name ?? '',
+          kind: source.kind,
+          existing: existing && { run: existing, choices: existingChoices(existing, source.label) },
+          recentImages: (p) => this.deps.images.recent(p, source.kind),
+          checkParam: (params, input) => checkParams(source.pf, params).find((p) => p.field === `params.${input}`)?.message,
+        });
     if (!answer) return undefined;
     if (existing && answer.existing === 'open') return this.openExisting(project, existing, args, source.label);
     return this.create(conn, project, source, answer as NewServiceAnswer, args, existing);
@@ -136,8 +145,12 @@ export class LaunchManager {
   }
 
   private async create(
-    conn: Connection, project: ProjectRef, source: LaunchFile, answer: NewServiceAnswer,
-    args: LaunchArgs, existing: Run | undefined,
+    conn: Connection,
+    project: ProjectRef,
+    source: LaunchFile,
+    answer: NewServiceAnswer,
+    args: LaunchArgs,
+    existing: Run | undefined,
   ): Promise<Run | undefined> {
     const { kind, label, pf } = source;
     // The server accepts unknown or missing params and fails the run later (API.md §4), so check like the CLI.

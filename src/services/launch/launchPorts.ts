@@ -37,7 +37,9 @@ export interface LaunchTarget {
 export interface LaunchPrompts {
   confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean>;
   choose<T extends string>(
-    message: string, actions: readonly T[], options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' },
+    message: string,
+    actions: readonly T[],
+    options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' },
   ): Promise<T | undefined>;
 }
 
@@ -65,9 +67,7 @@ export interface WizardRequest {
   checkParam(params: Readonly<Record<string, string>>, name: string): string | undefined;
 }
 
-export type WizardAnswer =
-  | { existing: 'open' }
-  | { existing?: 'another' | 'replace'; params: Record<string, string>; name?: string };
+export type WizardAnswer = { existing: 'open' } | { existing?: 'another' | 'replace'; params: Record<string, string>; name?: string };
 
 export interface LaunchUi {
   prompts: LaunchPrompts;
@@ -77,7 +77,8 @@ export interface LaunchUi {
   configureConnection(): Promise<void>;
   /** Follows a launch under a cancellable progress titled `title`: each status, and the time spent. */
   followProgress(
-    title: string, follow: (report: (change: StatusChange) => void, signal: AbortSignal) => Promise<LaunchOutcome>,
+    title: string,
+    follow: (report: (change: StatusChange) => void, signal: AbortSignal) => Promise<LaunchOutcome>,
   ): Promise<LaunchOutcome>;
   /** Opens a running service per `open` (or the polyaxon.openOnLaunch setting). */
   open(ref: RunRef, run: Run, open: OpenOnLaunch | undefined, label: string): Promise<void>;

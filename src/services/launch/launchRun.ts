@@ -23,7 +23,11 @@ export async function stopOrExplain(deps: LaunchDeps, conn: Connection, ref: Run
 
 /** Creates the run; when the project vanished since the check, offers to create it and tries once more. */
 export async function createRun(
-  deps: LaunchDeps, conn: Connection, ref: ProjectRef, body: OperationBody, quiet = false,
+  deps: LaunchDeps,
+  conn: Connection,
+  ref: ProjectRef,
+  body: OperationBody,
+  quiet = false,
 ): Promise<Run | undefined> {
   try {
     return await createOnce(conn.client, ref, body);
@@ -40,7 +44,13 @@ export async function createRun(
 
 /** Shows each status with Polyaxon's message until an outcome, then acts on it (open, or say why not). */
 export async function followRun(
-  deps: LaunchDeps, conn: Connection, ref: RunRef, created: Run, label: string, open: OpenOnLaunch | undefined, file?: string,
+  deps: LaunchDeps,
+  conn: Connection,
+  ref: RunRef,
+  created: Run,
+  label: string,
+  open: OpenOnLaunch | undefined,
+  file?: string,
 ): Promise<Run> {
   const runName = created.name ?? created.uuid;
   let outcome: LaunchOutcome;

@@ -4,7 +4,11 @@ import type { ProjectRef } from '../../polyaxon/types';
 
 /** Lowercase letters, digits and dashes, as Polyaxon's run names and Kubernetes labels like them. */
 export function nameSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** `<prefix>-<user>-<n>` with n ≥ 1 the smallest number that no name in `taken` uses. */
@@ -25,5 +29,9 @@ export function nextRunName(prefix: string, user: string, taken: Iterable<string
 export async function defaultRunName(client: PolyaxonClient, project: ProjectRef, prefix: string, user: string): Promise<string> {
   const stem = [nameSlug(prefix), nameSlug(user)].filter(Boolean).join('-');
   const page = await client.listRuns(project, { query: `name:${stem}-%`, sort: '-created_at', limit: 100 });
-  return nextRunName(prefix, user, page.results.map((r) => r.name ?? ''));
+  return nextRunName(
+    prefix,
+    user,
+    page.results.map((r) => r.name ?? ''),
+  );
 }

@@ -28,7 +28,10 @@ describe('the error every command shows', () => {
   it('names the first polyaxonfile problem with Open File at its position, and logs them all', () => {
     const problem = (line: number, message: string) => ({ file: '/w/svc.yml', line, column: 3, field: 'run', message, hint: '' });
     const report = errorReport(new PolyaxonfileError([problem(5, 'bad type'), problem(9, 'no ports')]));
-    assert.strictEqual(report?.message, 'Nothing was sent to Polyaxon. /w/svc.yml:5:3: bad type (+1 more in the Problems panel and the Polyaxon log)');
+    assert.strictEqual(
+      report?.message,
+      'Nothing was sent to Polyaxon. /w/svc.yml:5:3: bad type (+1 more in the Problems panel and the Polyaxon log)',
+    );
     assert.deepStrictEqual(report.actions, [{ title: 'Open File', file: '/w/svc.yml', line: 5, column: 3 }]);
     assert.deepStrictEqual(report.details, ['/w/svc.yml:5:3: bad type', '/w/svc.yml:9:3: no ports']);
   });

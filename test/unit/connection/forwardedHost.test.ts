@@ -4,7 +4,10 @@ import { preferForwardedHost } from '../../../src/connection/forwardedHost';
 describe('the managed port-forward as host', () => {
   it('replaces $POLYAXON_HOST, the CLI config and the default', () => {
     for (const source of ['env', 'cliConfig', 'default'] as const) {
-      assert.deepStrictEqual(preferForwardedHost({ host: 'http://localhost:8117', source }, 'http://localhost:8889'), { host: 'http://localhost:8889', source: 'portForward' });
+      assert.deepStrictEqual(preferForwardedHost({ host: 'http://localhost:8117', source }, 'http://localhost:8889'), {
+        host: 'http://localhost:8889',
+        source: 'portForward',
+      });
     }
   });
 
@@ -16,6 +19,9 @@ describe('the managed port-forward as host', () => {
   });
 
   it('leaves the host alone when no forward runs', () => {
-    assert.deepStrictEqual(preferForwardedHost({ host: 'http://localhost:8117', source: 'cliConfig' }, undefined), { host: 'http://localhost:8117', source: 'cliConfig' });
+    assert.deepStrictEqual(preferForwardedHost({ host: 'http://localhost:8117', source: 'cliConfig' }, undefined), {
+      host: 'http://localhost:8117',
+      source: 'cliConfig',
+    });
   });
 });

@@ -16,7 +16,8 @@ describe('host policy', () => {
 
   it('knows loopback from names that only look like it', () => {
     for (const name of ['localhost', 'LOCALHOST', '127.0.0.1', '127.255.0.9', '[::1]', '::1']) assert.ok(isLoopbackHostname(name), name);
-    for (const name of ['localhost.example.com', '128.0.0.1', '127.0.0.1.nip.io', '[::2]', '0.0.0.0', 'example.com']) assert.ok(!isLoopbackHostname(name), name);
+    for (const name of ['localhost.example.com', '128.0.0.1', '127.0.0.1.nip.io', '[::2]', '0.0.0.0', 'example.com'])
+      assert.ok(!isLoopbackHostname(name), name);
   });
 
   it('refuses to send a token over plain http to a host that is not loopback, and says what to do', () => {
@@ -31,9 +32,15 @@ describe('host policy', () => {
   });
 
   it('lets the token reach the in-cluster API address only inside a Polyaxon service, and only that address', () => {
-    const inService = { POLYAXON_RUN_INSTANCE: 'default.p.runs.0a1b2c3d4e5f60718293a4b5c6d7e8f9', POLYAXON_HOST: 'http://polyaxon-polyaxon-api.polyaxon:80' };
+    const inService = {
+      POLYAXON_RUN_INSTANCE: 'default.p.runs.0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      POLYAXON_HOST: 'http://polyaxon-polyaxon-api.polyaxon:80',
+    };
     assert.strictEqual(plainHttpTokenProblem('http://polyaxon-polyaxon-api.polyaxon', inService), undefined);
     assert.ok(plainHttpTokenProblem('http://plx.example.com', inService), 'another plain-http host is still refused');
-    assert.ok(plainHttpTokenProblem('http://polyaxon-polyaxon-api.polyaxon', { POLYAXON_HOST: inService.POLYAXON_HOST }), 'outside a service $POLYAXON_HOST gets no exception');
+    assert.ok(
+      plainHttpTokenProblem('http://polyaxon-polyaxon-api.polyaxon', { POLYAXON_HOST: inService.POLYAXON_HOST }),
+      'outside a service $POLYAXON_HOST gets no exception',
+    );
   });
 });

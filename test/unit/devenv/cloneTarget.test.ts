@@ -1,15 +1,31 @@
 import * as assert from 'assert';
-import { checkCloneUrl, checkUserName, cloneCommandLine, cloneTarget, repoNameFromUrl, workspaceSetupCommand } from '../../../src/devenv/cloneTarget';
+import {
+  checkCloneUrl,
+  checkUserName,
+  cloneCommandLine,
+  cloneTarget,
+  repoNameFromUrl,
+  workspaceSetupCommand,
+} from '../../../src/devenv/cloneTarget';
 
 describe('devenv/cloneTarget', () => {
   describe('checkCloneUrl', () => {
     it('accepts HTTPS URLs, with or without a user name', () => {
-      for (const url of ['https://github.com/org/repo.git', 'https://gitlab.com/group/sub/repo', ' https://alice@github.com/org/repo.git ']) {
+      for (const url of [
+        'https://github.com/org/repo.git',
+        'https://gitlab.com/group/sub/repo',
+        ' https://alice@github.com/org/repo.git ',
+      ]) {
         assert.deepStrictEqual(checkCloneUrl(url), { ok: true, url: url.trim() });
       }
     });
 
-    for (const url of ['git@github.com:org/repo.git', 'ssh://git@github.com/org/repo.git', 'git+ssh://github.com/org/repo.git', 'SSH://host/x.git']) {
+    for (const url of [
+      'git@github.com:org/repo.git',
+      'ssh://git@github.com/org/repo.git',
+      'git+ssh://github.com/org/repo.git',
+      'SSH://host/x.git',
+    ]) {
       it(`refuses SSH: ${url}`, () => {
         const check = checkCloneUrl(url);
         assert.strictEqual(check.ok, false);
@@ -31,7 +47,15 @@ describe('devenv/cloneTarget', () => {
     });
 
     it('refuses whitespace, control characters and line breaks anywhere in the URL', () => {
-      const bad = ['https://github.com/org/repo.git\nrm -rf ~', 'https://github.com/org/re po.git', 'https://github.com/org/re\rpo.git', 'https://github.com/org/\x1b[2Jrepo.git', 'https://github.com/org/repo\x00.git', 'https://github.com/org/repo\t.git', 'https://github.com/org/repo\x7f.git'];
+      const bad = [
+        'https://github.com/org/repo.git\nrm -rf ~',
+        'https://github.com/org/re po.git',
+        'https://github.com/org/re\rpo.git',
+        'https://github.com/org/\x1b[2Jrepo.git',
+        'https://github.com/org/repo\x00.git',
+        'https://github.com/org/repo\t.git',
+        'https://github.com/org/repo\x7f.git',
+      ];
       assert.ok(bad.length > 0);
       for (const url of bad) {
         const check = checkCloneUrl(url);
@@ -42,7 +66,10 @@ describe('devenv/cloneTarget', () => {
 
     it('returns the normalised URL, not the raw input', () => {
       assert.deepStrictEqual(checkCloneUrl('  HTTPS://GitHub.COM/org/repo.git '), { ok: true, url: 'https://github.com/org/repo.git' });
-      assert.deepStrictEqual(checkCloneUrl('https://github.com:443/org/x/../repo.git'), { ok: true, url: 'https://github.com/org/repo.git' });
+      assert.deepStrictEqual(checkCloneUrl('https://github.com:443/org/x/../repo.git'), {
+        ok: true,
+        url: 'https://github.com/org/repo.git',
+      });
     });
   });
 
@@ -72,7 +99,10 @@ describe('devenv/cloneTarget', () => {
   });
 
   it('passes the clone to git as separate arguments, and quotes the setup commands for the shell', () => {
-    assert.deepStrictEqual(cloneCommandLine('https://h/o/r.git', "/w/it's a/repo"), { command: 'git', args: ['clone', '--', 'https://h/o/r.git', "/w/it's a/repo"] });
+    assert.deepStrictEqual(cloneCommandLine('https://h/o/r.git', "/w/it's a/repo"), {
+      command: 'git',
+      args: ['clone', '--', 'https://h/o/r.git', "/w/it's a/repo"],
+    });
     assert.strictEqual(
       workspaceSetupCommand('/polyaxon-v1-data/workspaces/alice'),
       'sudo mkdir -p /polyaxon-v1-data/workspaces/alice && sudo chown -R 2222:2222 /polyaxon-v1-data/workspaces/alice',

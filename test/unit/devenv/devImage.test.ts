@@ -12,7 +12,10 @@ describe('devenv/devImage', () => {
   it('suggests images like the guide, next to the other kind when known', () => {
     assert.strictEqual(suggestImage('vscode', { gcpProject: 'proj' }), 'asia.gcr.io/proj/vscode-server:0.1.0');
     assert.strictEqual(suggestImage('jupyter', {}), 'asia.gcr.io/<gcp-project-id>/jupyter:0.1.0');
-    assert.strictEqual(suggestImage('jupyter', { otherImage: 'registry.example.com:5000/team/repo/vscode-server:0.3.0', gcpProject: 'x' }), 'registry.example.com:5000/team/repo/jupyter:0.1.0');
+    assert.strictEqual(
+      suggestImage('jupyter', { otherImage: 'registry.example.com:5000/team/repo/vscode-server:0.3.0', gcpProject: 'x' }),
+      'registry.example.com:5000/team/repo/jupyter:0.1.0',
+    );
     assert.strictEqual(suggestImage('vscode', { otherImage: 'eu.gcr.io/p/jupyter@sha256:abc' }), 'eu.gcr.io/p/vscode-server:0.1.0');
     assert.strictEqual(gcpProjectFromEnv({ CLOUDSDK_CORE_PROJECT: 'b', GCP_PROJECT_ID: ' a ' }), 'a');
     assert.strictEqual(gcpProjectFromEnv({ GCP_PROJECT_ID: '' }), undefined);
@@ -32,7 +35,11 @@ describe('devenv/devImage', () => {
 
   it('runs docker build, then docker push, like the guide, each with its own arguments', () => {
     assert.deepStrictEqual(buildAndPushSteps('asia.gcr.io/p/vscode-server:0.1.0', "docker/it's repo-poly-vscode.Dockerfile"), [
-      { title: 'Build asia.gcr.io/p/vscode-server:0.1.0', command: 'docker', args: ['build', '-t', 'asia.gcr.io/p/vscode-server:0.1.0', '-f', "docker/it's repo-poly-vscode.Dockerfile", '.'] },
+      {
+        title: 'Build asia.gcr.io/p/vscode-server:0.1.0',
+        command: 'docker',
+        args: ['build', '-t', 'asia.gcr.io/p/vscode-server:0.1.0', '-f', "docker/it's repo-poly-vscode.Dockerfile", '.'],
+      },
       { title: 'Push asia.gcr.io/p/vscode-server:0.1.0', command: 'docker', args: ['push', 'asia.gcr.io/p/vscode-server:0.1.0'] },
     ]);
   });

@@ -16,7 +16,15 @@ describe('devenv/runInstance', () => {
     assert.strictEqual(parseRunInstance({ POLYAXON_RUN_INSTANCE: ` default.p.runs.${uuid}\n` })?.uuid, uuid);
   });
 
-  for (const value of [undefined, '', 'default', 'default.p.runs', `default.p.runs.${uuid}.extra`, `default..runs.${uuid}`, 'default.p.runs.']) {
+  for (const value of [
+    undefined,
+    '',
+    'default',
+    'default.p.runs',
+    `default.p.runs.${uuid}.extra`,
+    `default..runs.${uuid}`,
+    'default.p.runs.',
+  ]) {
     it(`rejects ${JSON.stringify(value)}`, () => {
       assert.strictEqual(parseRunInstance({ POLYAXON_RUN_INSTANCE: value }), undefined);
     });

@@ -6,7 +6,12 @@ import { activateCommand, findOnPath, parseServiceAccountKey } from '../../../sr
 
 describe('devenv/serviceAccountKey', () => {
   it('reads client_email and project_id from a service-account key', () => {
-    const key = JSON.stringify({ type: 'service_account', project_id: 'proj', client_email: 'sa@proj.iam.gserviceaccount.com', private_key: '…' });
+    const key = JSON.stringify({
+      type: 'service_account',
+      project_id: 'proj',
+      client_email: 'sa@proj.iam.gserviceaccount.com',
+      private_key: '…',
+    });
     assert.deepStrictEqual(parseServiceAccountKey(key), { ok: true, clientEmail: 'sa@proj.iam.gserviceaccount.com', projectId: 'proj' });
   });
 
@@ -37,11 +42,14 @@ describe('devenv/serviceAccountKey', () => {
     }
   });
 
-  it('builds the guide\'s gcloud command', () => {
+  it("builds the guide's gcloud command", () => {
     assert.strictEqual(
       activateCommand('sa@p.iam.gserviceaccount.com', '/var/secrets/key.json', true),
       'gcloud auth activate-service-account sa@p.iam.gserviceaccount.com --key-file="$GOOGLE_APPLICATION_CREDENTIALS"',
     );
-    assert.strictEqual(activateCommand('sa@p', '/my keys/k.json', false), "gcloud auth activate-service-account sa@p --key-file='/my keys/k.json'");
+    assert.strictEqual(
+      activateCommand('sa@p', '/my keys/k.json', false),
+      "gcloud auth activate-service-account sa@p --key-file='/my keys/k.json'",
+    );
   });
 });

@@ -5,17 +5,25 @@ import * as http from 'http';
 import { gunzipSync } from 'zlib';
 import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server';
 
-interface RawAnswer { status: number; encoding?: string; raw: Buffer }
+interface RawAnswer {
+  status: number;
+  encoding?: string;
+  raw: Buffer;
+}
 
 /** node:http adds no Accept-Encoding of its own, unlike fetch and axios. */
 function rawGet(fake: FakePolyaxon, path: string, headers: http.OutgoingHttpHeaders = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    http.get(`${fake.url}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], raw: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    }).on('error', reject);
+    http
+      .get(`${fake.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], raw: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      })
+      .on('error', reject);
   });
 }
 
@@ -69,6 +77,12 @@ describe('fake Polyaxon compression', function () {
     fake.requests.length = 0;
     await rawGet(fake, RUNS);
     await rawGet(fake, '/api/v1/installation');
-    assert.deepStrictEqual(fake.requests.map((r) => [r.path, r.answerEncoding]), [[RUNS, 'gzip'], ['/api/v1/installation', undefined]]);
+    assert.deepStrictEqual(
+      fake.requests.map((r) => [r.path, r.answerEncoding]),
+      [
+        [RUNS, 'gzip'],
+        ['/api/v1/installation', undefined],
+      ],
+    );
   });
 });

@@ -51,7 +51,10 @@ describe('fake Polyaxon conformance with the CE v1.11.3 recordings', function ()
           await fake.close();
         }
         assert.ok(failing.length > 0, `no recording tells the mutant "${mutant}" from the real server`);
-        assert.ok(failing.some((f) => caughtBy.test(f)), `caught only by unrelated recordings: ${failing.join(', ')}`);
+        assert.ok(
+          failing.some((f) => caughtBy.test(f)),
+          `caught only by unrelated recordings: ${failing.join(', ')}`,
+        );
       });
     }
   });

@@ -11,7 +11,7 @@ describe('fake Polyaxon: faults', () => {
   });
   afterEach(() => fake.close());
 
-  it('answers 401/403 with DRF details, 500 with Django\'s page and 502 with nginx\'s', async () => {
+  it("answers 401/403 with DRF details, 500 with Django's page and 502 with nginx's", async () => {
     fake.faults = { status: 401 };
     assert.deepStrictEqual((await call(fake, 'GET', PROJECTS)).json, { detail: 'Authentication credentials were not provided.' });
     fake.faults = { status: 403 };
@@ -21,7 +21,10 @@ describe('fake Polyaxon: faults', () => {
     assert.deepStrictEqual([e500.status, /Server Error \(500\)/.test(e500.text)], [500, true]);
     fake.faults = { status: 502 };
     const e502 = await call(fake, 'GET', PROJECTS);
-    assert.deepStrictEqual([e502.status, e502.headers.get('content-type')?.startsWith('text/html'), /nginx/.test(e502.text)], [502, true, true]);
+    assert.deepStrictEqual(
+      [e502.status, e502.headers.get('content-type')?.startsWith('text/html'), /nginx/.test(e502.text)],
+      [502, true, true],
+    );
   });
 
   it('applies only to matching paths, only `count` times, and never to /healthz by default', async () => {
@@ -74,9 +77,14 @@ describe('fake Polyaxon: faults', () => {
 
   it('records every request with method, path, headers and body', async () => {
     await fetch(`${fake.url}/api/v1/default/projects/create`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Token abc' }, body: JSON.stringify({ name: 'p2' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Token abc' },
+      body: JSON.stringify({ name: 'p2' }),
     });
     const last = fake.requests.at(-1)!;
-    assert.deepStrictEqual([last.method, last.path, last.headers.authorization, last.body], ['POST', '/api/v1/default/projects/create', 'Token abc', { name: 'p2' }]);
+    assert.deepStrictEqual(
+      [last.method, last.path, last.headers.authorization, last.body],
+      ['POST', '/api/v1/default/projects/create', 'Token abc', { name: 'p2' }],
+    );
   });
 });

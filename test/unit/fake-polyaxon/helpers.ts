@@ -35,11 +35,29 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
 /** The body `polyaxon run -f <file> -P …` posts, for a component with the given params (see fixtures/create-run-request.*). */
 export function operationBody(params: Record<string, string>, run: Record<string, unknown> = {}): { content: string; is_managed: boolean } {
   const component = {
-    version: 1.1, kind: 'component', name: 'vscode-service', tags: ['vscode'],
-    inputs: [{ name: 'DOCKER_IMAGE', type: 'str', value: 'img:1', isOptional: true }, { name: 'WORKING_DIR', type: 'str', isOptional: true }],
-    run: { kind: 'service', connections: ['fstore-pvc'], container: { image: '{{ DOCKER_IMAGE }}', workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}' }, ports: [8080], rewritePath: true, ...run },
+    version: 1.1,
+    kind: 'component',
+    name: 'vscode-service',
+    tags: ['vscode'],
+    inputs: [
+      { name: 'DOCKER_IMAGE', type: 'str', value: 'img:1', isOptional: true },
+      { name: 'WORKING_DIR', type: 'str', isOptional: true },
+    ],
+    run: {
+      kind: 'service',
+      connections: ['fstore-pvc'],
+      container: { image: '{{ DOCKER_IMAGE }}', workingDir: '{{ WORKING_DIR or globals.run_outputs_path }}' },
+      ports: [8080],
+      rewritePath: true,
+      ...run,
+    },
   };
-  const op = { version: 1.1, kind: 'operation', params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { value: v }])), component };
+  const op = {
+    version: 1.1,
+    kind: 'operation',
+    params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { value: v }])),
+    component,
+  };
   return { content: JSON.stringify(op), is_managed: true };
 }
 

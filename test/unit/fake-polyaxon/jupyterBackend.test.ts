@@ -14,11 +14,23 @@ describe('fake Polyaxon: a real Jupyter behind Jupyter services', () => {
     const base = '/services/v1/polyaxon-v1/default/p/runs/u1';
     const { subcommand, args } = jupyterLaunch(BUNDLED_JUPYTER_POLYAXONFILE, { base_url: base, port: 4321, workingDir: '/tmp/w' });
     assert.strictEqual(subcommand, 'lab');
-    for (const expected of [`--ServerApp.base_url=${base}`, `--NotebookApp.base_url=${base}`, '--ServerApp.token=', '--NotebookApp.token=',
-      '--port=4321', '--ip=127.0.0.1', '--NotebookApp.notebook_dir=/tmp/w', '--ServerApp.root_dir=/tmp/w']) {
+    for (const expected of [
+      `--ServerApp.base_url=${base}`,
+      `--NotebookApp.base_url=${base}`,
+      '--ServerApp.token=',
+      '--NotebookApp.token=',
+      '--port=4321',
+      '--ip=127.0.0.1',
+      '--NotebookApp.notebook_dir=/tmp/w',
+      '--ServerApp.root_dir=/tmp/w',
+    ]) {
       assert.ok(args.includes(expected), `missing ${expected} in ${args.join(' ')}`);
     }
-    assert.ok(args.some((a) => a.startsWith('--NotebookApp.tornado_settings=') && a.includes("frame-ancestors 'self' * vscode-webview: vscode-file:")));
+    assert.ok(
+      args.some(
+        (a) => a.startsWith('--NotebookApp.tornado_settings=') && a.includes("frame-ancestors 'self' * vscode-webview: vscode-file:"),
+      ),
+    );
     assert.ok(!args.some((a) => a.includes('0.0.0.0') || a.includes('{{')), args.join(' '));
   });
 

@@ -14,12 +14,22 @@ describe('fake Polyaxon: run lifecycle', () => {
   afterEach(() => fake.close());
 
   const statusOf = async (uuid: string) => (await call(fake, 'GET', `${RUNS}/${uuid}`)).json.status as string;
-  const types = async (uuid: string) => ((await call(fake, 'GET', `${RUNS}/${uuid}/statuses`)).json.status_conditions as { type: string }[]).map((c) => c.type);
+  const types = async (uuid: string) =>
+    ((await call(fake, 'GET', `${RUNS}/${uuid}/statuses`)).json.status_conditions as { type: string }[]).map((c) => c.type);
 
   it('creates a queued run (201, recorded partial body) that the operator brings to running', async () => {
     const created = await call(fake, 'POST', RUNS, operationBody({ WORKING_DIR: '/polyaxon-v1-data' }));
     assert.strictEqual(created.status, 201);
-    assert.deepStrictEqual(Object.keys(created.json).sort(), ['content', 'description', 'is_managed', 'meta_info', 'name', 'pending', 'tags', 'uuid']);
+    assert.deepStrictEqual(Object.keys(created.json).sort(), [
+      'content',
+      'description',
+      'is_managed',
+      'meta_info',
+      'name',
+      'pending',
+      'tags',
+      'uuid',
+    ]);
     assert.deepStrictEqual(created.json.meta_info, { rewrite_path: true });
     const uuid = created.json.uuid as string;
     assert.match(uuid, /^[0-9a-f]{32}$/);
@@ -51,7 +61,10 @@ describe('fake Polyaxon: run lifecycle', () => {
     assert.ok(stopped.finished_at);
     assert.strictEqual(typeof stopped.duration, 'number');
     const conditions = (await call(fake, 'GET', `${RUNS}/${run.uuid}/statuses`)).json.status_conditions;
-    assert.deepStrictEqual(conditions.slice(-2).map((c: { reason: string }) => c.reason), ['StateManager', 'OperatorFinalizer']);
+    assert.deepStrictEqual(
+      conditions.slice(-2).map((c: { reason: string }) => c.reason),
+      ['StateManager', 'OperatorFinalizer'],
+    );
     await call(fake, 'POST', `${RUNS}/${run.uuid}/stop`);
     assert.strictEqual(await statusOf(run.uuid), 'stopped');
   });
@@ -91,7 +104,10 @@ describe('fake Polyaxon: run lifecycle', () => {
     assert.strictEqual(param.status, 201);
     const statuses = (await call(fake, 'GET', `${RUNS}/${param.json.uuid}/statuses`)).json;
     assert.strictEqual(statuses.status, 'failed');
-    assert.strictEqual(statuses.status_conditions[1].message, "Failed to compile.\nCompilation Error: Received unexpected params `{'NOT_AN_INPUT'}`");
+    assert.strictEqual(
+      statuses.status_conditions[1].message,
+      "Failed to compile.\nCompilation Error: Received unexpected params `{'NOT_AN_INPUT'}`",
+    );
     const connection = await call(fake, 'POST', RUNS, operationBody({}, { connections: ['nope'] }));
     assert.strictEqual((await call(fake, 'GET', `${RUNS}/${connection.json.uuid}`)).json.status, 'failed');
   });
@@ -102,7 +118,10 @@ describe('fake Polyaxon: run lifecycle', () => {
       [{ is_managed: true }, { non_field_errors: ['Run expects a `content`.'] }],
       [{ content: { kind: 'operation' } }, { content: ['Not a valid string.'] }],
       [{ content: 'just some text' }, ['Cannot read config_value: `just some text`']],
-      [{ content: 'version: 1.1\nkind: component\nrun: {kind: service}\n' }, ['The specification used `OperationSpecification` is incompatible with the kind `component`.']],
+      [
+        { content: 'version: 1.1\nkind: component\nrun: {kind: service}\n' },
+        ['The specification used `OperationSpecification` is incompatible with the kind `component`.'],
+      ],
     ];
     for (const [body, expected] of cases) {
       const answer = await call(fake, 'POST', RUNS, body);
@@ -113,12 +132,18 @@ describe('fake Polyaxon: run lifecycle', () => {
     assert.match(yaml.json[0], /^Received non valid yaml: /);
   });
 
-  it('accepts the operator\'s status posts and answers GET namespace', async () => {
+  it("accepts the operator's status posts and answers GET namespace", async () => {
     await fake.close();
     fake = await startFakePolyaxon({ seed: 'empty', operator: false });
     const run = fake.addRun('my-project-alice', { name: 'vscode-service', kind: 'service', status: 'queued' });
     const post = await call(fake, 'POST', `${RUNS}/${run.uuid}/statuses`, {
-      condition: { type: 'Starting', status: 'True', reason: 'OperatorController', message: 'Operation is starting', last_transition_time: '2026-11-27T12:18:25.000Z' },
+      condition: {
+        type: 'Starting',
+        status: 'True',
+        reason: 'OperatorController',
+        message: 'Operation is starting',
+        last_transition_time: '2026-11-27T12:18:25.000Z',
+      },
     });
     assert.deepStrictEqual([post.status, post.json], [201, { status: null, status_conditions: null }]);
     const detail = (await call(fake, 'GET', `${RUNS}/${run.uuid}`)).json;
@@ -148,9 +173,17 @@ describe('fake Polyaxon: v2', () => {
     try {
       fake.addProject('my-project-alice');
       assert.strictEqual((await call(fake, 'GET', '/api/v1/installation')).json.version, '2.13.0');
-      const created = await call(fake, 'POST', RUNS, operationBody({}, { rewritePath: false, container: { image: 'x', args: ['--base={{globals.base_url}}'] } }));
+      const created = await call(
+        fake,
+        'POST',
+        RUNS,
+        operationBody({}, { rewritePath: false, container: { image: 'x', args: ['--base={{globals.base_url}}'] } }),
+      );
       assert.deepStrictEqual(created.json.meta_info, { ports: [8080] });
-      assert.match(JSON.parse(created.json.content).run.container.args[0], /^--base=\/services\/v1\/polyaxon-v1\/default\/my-project-alice\/runs\/[0-9a-f]{32}\/8080$/);
+      assert.match(
+        JSON.parse(created.json.content).run.container.args[0],
+        /^--base=\/services\/v1\/polyaxon-v1\/default\/my-project-alice\/runs\/[0-9a-f]{32}\/8080$/,
+      );
       const detail = (await call(fake, 'GET', `${RUNS}/${created.json.uuid}`)).json;
       assert.strictEqual(detail.settings.agent.version, '2.13.0');
     } finally {

@@ -17,7 +17,10 @@ describe('fake Polyaxon: streams logs', () => {
     const first = await call(fake, 'GET', `${LOGS(run.uuid)}?last_time=${encodeURIComponent(run.created_at ?? '')}`);
     assert.strictEqual(first.status, 200);
     assert.ok(first.json.logs.length > 0);
-    assert.ok(first.json.logs.some((l: { value: string }) => l.value.includes('code-server')), 'code-server startup lines');
+    assert.ok(
+      first.json.logs.some((l: { value: string }) => l.value.includes('code-server')),
+      'code-server startup lines',
+    );
     const line = first.json.logs[0];
     assert.deepStrictEqual(Object.keys(line).sort(), ['container', 'node', 'pod', 'timestamp', 'value']);
     assert.match(line.timestamp, /\+00:00$/);

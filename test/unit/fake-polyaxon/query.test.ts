@@ -17,9 +17,19 @@ describe('fake Polyaxon: runs query, sort and paging', () => {
   after(() => fake.close());
 
   it('filters by kind, status lists, negation and name search (comma = AND)', async () => {
-    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=kind:service&sort=created_at`)), ['vscode-a', 'jupyter-b', 'vscode-c']);
-    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=kind:service,status:running|queued&sort=created_at`)), ['vscode-a', 'jupyter-b']);
-    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=kind:service,status:~succeeded|failed|stopped|skipped|upstream_failed&sort=created_at`)), ['vscode-a', 'jupyter-b']);
+    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=kind:service&sort=created_at`)), [
+      'vscode-a',
+      'jupyter-b',
+      'vscode-c',
+    ]);
+    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=kind:service,status:running|queued&sort=created_at`)), [
+      'vscode-a',
+      'jupyter-b',
+    ]);
+    assert.deepStrictEqual(
+      names(await call(fake, 'GET', `${RUNS}?query=kind:service,status:~succeeded|failed|stopped|skipped|upstream_failed&sort=created_at`)),
+      ['vscode-a', 'jupyter-b'],
+    );
     assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=name:vscode%25&sort=created_at`)), ['vscode-a', 'vscode-c']);
     assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=kind:~service`)), ['process-data']);
     assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?query=status:notastatus`)), []);
@@ -31,12 +41,24 @@ describe('fake Polyaxon: runs query, sort and paging', () => {
     assert.deepStrictEqual(field.json, ['Error applying or resolving queryset, key `foo` is not supported by the query manager `run`.']);
     const syntax = await call(fake, 'GET', `${RUNS}?query=kind`);
     assert.strictEqual(syntax.status, 400);
-    assert.deepStrictEqual(syntax.json, ['Error applying or resolving queryset, Expression is not valid, it must be formatted as name:operation, Expression: kind']);
+    assert.deepStrictEqual(syntax.json, [
+      'Error applying or resolving queryset, Expression is not valid, it must be formatted as name:operation, Expression: kind',
+    ]);
   });
 
   it('sorts by created_at both ways, ignores unknown sort fields, defaults to -updated_at', async () => {
-    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?sort=-created_at`)), ['process-data', 'vscode-c', 'jupyter-b', 'vscode-a']);
-    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?sort=created_at`)), ['vscode-a', 'jupyter-b', 'vscode-c', 'process-data']);
+    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?sort=-created_at`)), [
+      'process-data',
+      'vscode-c',
+      'jupyter-b',
+      'vscode-a',
+    ]);
+    assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?sort=created_at`)), [
+      'vscode-a',
+      'jupyter-b',
+      'vscode-c',
+      'process-data',
+    ]);
     assert.deepStrictEqual(names(await call(fake, 'GET', `${RUNS}?sort=nope`)), names(await call(fake, 'GET', RUNS)));
     const queued = fake.addRun('my-project-alice', { name: 'late', kind: 'job', status: 'queued' });
     fake.setStatus('my-project-alice', queued.uuid, 'failed');

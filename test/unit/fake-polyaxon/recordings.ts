@@ -19,12 +19,25 @@ export function loadRecordings(): Recording[] {
   const index = path.join(RECORDED, '_index.json');
   if (!fs.existsSync(index)) return [];
   const files = (JSON.parse(fs.readFileSync(index, 'utf8')) as { file: string }[]).map((e) => e.file);
-  return files.filter((f) => fs.existsSync(path.join(RECORDED, f)))
+  return files
+    .filter((f) => fs.existsSync(path.join(RECORDED, f)))
     .map((file) => ({ file, ...(JSON.parse(fs.readFileSync(path.join(RECORDED, file), 'utf8')) as Omit<Recording, 'file'>) }));
 }
 
 /** Keys whose values the extension reads and acts on: they must be equal, not just of the same type. */
-const VALUE_KEYS = new Set(['status', 'kind', 'type', 'reason', 'meta_info', 'is_managed', 'pending', 'detail', 'count', 'namespace', 'name']);
+const VALUE_KEYS = new Set([
+  'status',
+  'kind',
+  'type',
+  'reason',
+  'meta_info',
+  'is_managed',
+  'pending',
+  'detail',
+  'count',
+  'namespace',
+  'name',
+]);
 
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -40,7 +53,9 @@ function parsedJsonString(v: unknown): unknown {
 /** Differences between a recorded JSON value and the fake's: types at every level, keys, list lengths, read values. */
 export function compareJson(actual: unknown, expected: unknown, where: string, problems: string[] = []): string[] {
   if (typeOf(actual) !== typeOf(expected)) {
-    problems.push(`${where}: ${typeOf(actual)} ${JSON.stringify(actual)?.slice(0, 80)}, recorded ${typeOf(expected)} ${JSON.stringify(expected)?.slice(0, 80)}`);
+    problems.push(
+      `${where}: ${typeOf(actual)} ${JSON.stringify(actual)?.slice(0, 80)}, recorded ${typeOf(expected)} ${JSON.stringify(expected)?.slice(0, 80)}`,
+    );
     return problems;
   }
   if (Array.isArray(expected) && Array.isArray(actual)) {
@@ -60,7 +75,7 @@ export function compareJson(actual: unknown, expected: unknown, where: string, p
       }
     }
   } else if (typeof expected === 'string') {
-    const inner = parsedJsonString(expected);        // a run's `content` is a JSON document in a string
+    const inner = parsedJsonString(expected); // a run's `content` is a JSON document in a string
     if (inner !== undefined) compareJson(parsedJsonString(actual), inner, `${where}(json)`, problems);
   }
   return problems;
@@ -73,12 +88,14 @@ export function compareJson(actual: unknown, expected: unknown, where: string, p
  */
 export function compareErrorBody(actual: unknown, expected: unknown, where: string): string[] {
   const problems = compareJson(actual, expected, where);
-  const texts = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === 'object' ? Object.values(v).flatMap(texts) : []);
+  const texts = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === 'object' ? Object.values(v).flatMap(texts) : [];
   const [a, e] = [texts(actual), texts(expected)];
   e.forEach((text, i) => {
     const exact = !/^(Received non valid yaml|Cannot read config_value|JSON parse error|\{')/.test(text);
     const same = exact ? a[i] === text : a[i]?.split(/[:`]/)[0] === text.split(/[:`]/)[0];
-    if (!same) problems.push(`${where} message ${i}: ${JSON.stringify(a[i])?.slice(0, 120)}, recorded ${JSON.stringify(text).slice(0, 120)}`);
+    if (!same)
+      problems.push(`${where} message ${i}: ${JSON.stringify(a[i])?.slice(0, 120)}, recorded ${JSON.stringify(text).slice(0, 120)}`);
   });
   return problems;
 }
@@ -95,20 +112,24 @@ export interface RawAnswer {
 /** A request without Accept-Encoding (like the CLI's `requests` with none set), the answer's bytes as sent. */
 export function rawRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const wire = Buffer.concat(chunks);
-        try {
-          const text = (res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(wire) : wire).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, wireBytes: wire.length });
-        } catch (e) {
-          reject(e as Error);
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const wire = Buffer.concat(chunks);
+          try {
+            const text = (res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(wire) : wire).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, text, wireBytes: wire.length });
+          } catch (e) {
+            reject(e as Error);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -11,16 +11,23 @@ export class Replayer {
   async replay(rec: Recording): Promise<string[]> {
     let requestPath = rec.request.path;
     for (const [recorded, ours] of this.uuids) requestPath = requestPath.split(recorded).join(ours);
-    const body = rec.request.body_raw ?? (rec.request.body === undefined || rec.request.body === null ? undefined : JSON.stringify(rec.request.body));
+    const body =
+      rec.request.body_raw ?? (rec.request.body === undefined || rec.request.body === null ? undefined : JSON.stringify(rec.request.body));
     const answer = await rawRequest(`${this.baseUrl}${requestPath}`, rec.request.method, rec.request.headers, body);
     const expected = rec.response;
     const problems: string[] = [];
-    if (answer.status !== expected.status) return [`status ${answer.status}, recorded ${expected.status} (body ${answer.text.slice(0, 200)})`];
+    if (answer.status !== expected.status)
+      return [`status ${answer.status}, recorded ${expected.status} (body ${answer.text.slice(0, 200)})`];
 
     const recordedType = expected.headers['content-type'];
     const type = answer.headers['content-type'];
     if ((recordedType ?? '') !== (type ?? '')) problems.push(`content-type ${type}, recorded ${recordedType}`);
-    if (answer.status === 200 && isListEndpoint(rec.request.method, rec.request.path) && gzipWouldShrink(answer.text) && answer.headers['content-encoding'] !== 'gzip') {
+    if (
+      answer.status === 200 &&
+      isListEndpoint(rec.request.method, rec.request.path) &&
+      gzipWouldShrink(answer.text) &&
+      answer.headers['content-encoding'] !== 'gzip'
+    ) {
       problems.push(`a ${answer.text.length}-byte list answer is not gzipped (the real server gzips it unasked)`);
     }
     if (expected.body === null) {

@@ -71,11 +71,19 @@ describe('fake Polyaxon: service URLs', () => {
         stopped.push(run.uuid);
       },
     };
-    const fake = await startFakePolyaxon({ seed: 'empty', operator: { queuedMs: 10, startingMs: 10, stoppingMs: 10 }, serviceBackend: backend });
+    const fake = await startFakePolyaxon({
+      seed: 'empty',
+      operator: { queuedMs: 10, startingMs: 10, stoppingMs: 10 },
+      serviceBackend: backend,
+    });
     try {
       const vscode = fake.addRun(PROJECT, { name: 'vscode-service', kind: 'service', status: 'running' });
-      assert.deepStrictEqual(started, [{ uuid: vscode.uuid, baseUrl: `/rewrite-services/v1/polyaxon-v1/default/${PROJECT}/runs/${vscode.uuid}`, rewritePath: true }]);
-      const rewritten = await fetch(`${fake.url}${svc('rewrite-services', vscode.uuid, 'static/app.js?v=1')}`, { headers: { origin: 'vscode-webview://x' } });
+      assert.deepStrictEqual(started, [
+        { uuid: vscode.uuid, baseUrl: `/rewrite-services/v1/polyaxon-v1/default/${PROJECT}/runs/${vscode.uuid}`, rewritePath: true },
+      ]);
+      const rewritten = await fetch(`${fake.url}${svc('rewrite-services', vscode.uuid, 'static/app.js?v=1')}`, {
+        headers: { origin: 'vscode-webview://x' },
+      });
       assert.deepStrictEqual(await rewritten.json(), { method: 'GET', path: '/static/app.js?v=1', origin: null });
       assert.strictEqual(rewritten.headers.get('x-frame-options'), null);
       const kept = await call(fake, 'POST', svc('services', vscode.uuid, 'api'), { a: 1 });
@@ -83,7 +91,12 @@ describe('fake Polyaxon: service URLs', () => {
 
       const echoed = await new Promise<string>((resolve, reject) => {
         const req = http.request(`${fake.url}${svc('rewrite-services', vscode.uuid, 'stable-1/socket?reconnection=false')}`, {
-          headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+          headers: {
+            Connection: 'Upgrade',
+            Upgrade: 'websocket',
+            'Sec-WebSocket-Version': '13',
+            'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          },
         });
         req.on('upgrade', (res, socket) => {
           assert.strictEqual(res.headers['x-path'], '/stable-1/socket?reconnection=false');

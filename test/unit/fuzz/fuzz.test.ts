@@ -45,7 +45,9 @@ describe(`fuzz (seed ${SEED}, ${Object.values(FUZZ_CASES).reduce((a, b) => a + b
       try {
         await check(c);
       } catch (e) {
-        const shown = JSON.stringify(c, (_k, v: unknown) => (typeof v === 'string' && v.length > 300 ? `${v.slice(0, 300)}…(${v.length})` : v));
+        const shown = JSON.stringify(c, (_k, v: unknown) =>
+          typeof v === 'string' && v.length > 300 ? `${v.slice(0, 300)}…(${v.length})` : v,
+        );
         throw new Error(`${suite} case #${i} (FUZZ_SEED=${SEED}): ${shown}\n${e instanceof Error ? e.message : String(e)}`);
       }
       const ms = performance.now() - started;
@@ -64,7 +66,11 @@ describe(`fuzz (seed ${SEED}, ${Object.values(FUZZ_CASES).reduce((a, b) => a + b
     } catch (e) {
       assert.ok(e instanceof PolyaxonfileError, `expected a PolyaxonfileError, got ${String(e)}`);
       assert.ok(e.problems.length > 0, 'a PolyaxonfileError without problems');
-      return { fields: e.problems.map((p) => p.field), text: e.problems.map(formatProblem).join('\n'), lines: e.problems.map((p) => p.line) };
+      return {
+        fields: e.problems.map((p) => p.field),
+        text: e.problems.map(formatProblem).join('\n'),
+        lines: e.problems.map((p) => p.line),
+      };
     }
   }
 
@@ -75,26 +81,27 @@ describe(`fuzz (seed ${SEED}, ${Object.values(FUZZ_CASES).reduce((a, b) => a + b
     return JSON.parse(sent.content) as Record<string, unknown>;
   }
 
-  it(`polyaxonfiles: ${FUZZ_CASES.polyaxonfiles} cases`, () => fuzz('polyaxonfiles', FUZZ_CASES.polyaxonfiles, polyaxonfileCase, async (c) => {
-    let body: unknown;
-    const problems = problemsOf(() => {
-      body = buildCreateBody(loadServicePolyaxonfile(c.text, 'fuzz.yml'), {}, { v2: false });
-    });
-    if (c.syntaxLine !== undefined || c.wrongFields.length) {
-      assert.ok(problems, 'an invalid polyaxonfile was accepted');
-      assert.strictEqual(fake.requests.length, 0, 'a request was sent for an invalid polyaxonfile');
-      if (c.syntaxLine !== undefined) {
-        assert.ok(problems.lines.includes(c.syntaxLine), `the syntax error is not placed at line ${c.syntaxLine}:\n${problems.text}`);
-        assert.match(problems.text, new RegExp(`^fuzz\\.yml:${c.syntaxLine}:\\d+: YAML syntax error`, 'm'));
-      } else {
-        assert.deepStrictEqual([...new Set(problems.fields)].sort(), [...c.wrongFields].sort(), problems.text);
+  it(`polyaxonfiles: ${FUZZ_CASES.polyaxonfiles} cases`, () =>
+    fuzz('polyaxonfiles', FUZZ_CASES.polyaxonfiles, polyaxonfileCase, async (c) => {
+      let body: unknown;
+      const problems = problemsOf(() => {
+        body = buildCreateBody(loadServicePolyaxonfile(c.text, 'fuzz.yml'), {}, { v2: false });
+      });
+      if (c.syntaxLine !== undefined || c.wrongFields.length) {
+        assert.ok(problems, 'an invalid polyaxonfile was accepted');
+        assert.strictEqual(fake.requests.length, 0, 'a request was sent for an invalid polyaxonfile');
+        if (c.syntaxLine !== undefined) {
+          assert.ok(problems.lines.includes(c.syntaxLine), `the syntax error is not placed at line ${c.syntaxLine}:\n${problems.text}`);
+          assert.match(problems.text, new RegExp(`^fuzz\\.yml:${c.syntaxLine}:\\d+: YAML syntax error`, 'm'));
+        } else {
+          assert.deepStrictEqual([...new Set(problems.fields)].sort(), [...c.wrongFields].sort(), problems.text);
+        }
+        return;
       }
-      return;
-    }
-    assert.strictEqual(problems, undefined, problems?.text);
-    const operation = await launchSent(body);
-    assert.strictEqual((operation.component as { name: string }).name, c.name);
-  }));
+      assert.strictEqual(problems, undefined, problems?.text);
+      const operation = await launchSent(body);
+      assert.strictEqual((operation.component as { name: string }).name, c.name);
+    }));
 
   it(`params: ${FUZZ_CASES.params} cases, with newlines, shell characters, unicode and values up to 300,000 characters`, async () => {
     const pf = loadServicePolyaxonfile(PARAMS_POLYAXONFILE, 'fuzz-params.yml');
@@ -117,37 +124,53 @@ describe(`fuzz (seed ${SEED}, ${Object.values(FUZZ_CASES).reduce((a, b) => a + b
     });
   });
 
-  it(`hosts: ${FUZZ_CASES.hosts} cases, with no scheme, paths, spaces, javascript: and IPv6`, () => fuzz('hosts', FUZZ_CASES.hosts, (rng) => hostCase(rng, Number(new URL(fake.url).port)), async (c) => {
-    let hostClient: PolyaxonClient;
-    try {
-      hostClient = new PolyaxonClient({ host: c.host, timeoutMs: CASE_LIMIT_MS - 100 });
-    } catch (e) {
-      assert.ok(c.problem, `a usable host was refused: ${String(e)}`);
-      assert.ok(e instanceof Error);
-      assert.match(e.message, c.problem);
-      assert.strictEqual(fake.requests.length, 0, 'a request was sent for an invalid host');
-      return;
-    }
-    assert.strictEqual(c.problem, undefined, `an invalid host was accepted as ${hostClient.host}`);
-    try {
-      await hostClient.getInstallation();
-    } catch (e) {
-      assert.ok(isPolyaxonError(e), `not a PolyaxonError: ${String(e)}`);
-      assert.ok(e.message.includes(hostClient.host), `the error does not name the host: ${e.message}`);
-    }
-    if (c.fakePath !== undefined) assert.deepStrictEqual(fake.requests.map((r) => r.path), [c.fakePath]);
-  }));
+  it(`hosts: ${FUZZ_CASES.hosts} cases, with no scheme, paths, spaces, javascript: and IPv6`, () =>
+    fuzz(
+      'hosts',
+      FUZZ_CASES.hosts,
+      (rng) => hostCase(rng, Number(new URL(fake.url).port)),
+      async (c) => {
+        let hostClient: PolyaxonClient;
+        try {
+          hostClient = new PolyaxonClient({ host: c.host, timeoutMs: CASE_LIMIT_MS - 100 });
+        } catch (e) {
+          assert.ok(c.problem, `a usable host was refused: ${String(e)}`);
+          assert.ok(e instanceof Error);
+          assert.match(e.message, c.problem);
+          assert.strictEqual(fake.requests.length, 0, 'a request was sent for an invalid host');
+          return;
+        }
+        assert.strictEqual(c.problem, undefined, `an invalid host was accepted as ${hostClient.host}`);
+        try {
+          await hostClient.getInstallation();
+        } catch (e) {
+          assert.ok(isPolyaxonError(e), `not a PolyaxonError: ${String(e)}`);
+          assert.ok(e.message.includes(hostClient.host), `the error does not name the host: ${e.message}`);
+        }
+        if (c.fakePath !== undefined)
+          assert.deepStrictEqual(
+            fake.requests.map((r) => r.path),
+            [c.fakePath],
+          );
+      },
+    ));
 
-  it(`project names: ${FUZZ_CASES.projectNames} cases`, () => fuzz('projectNames', FUZZ_CASES.projectNames, (rng, i) => projectNameCase(rng, String(i)), async (c) => {
-    const problem = projectNameProblem(c.name);
-    if (c.problem) {
-      assert.ok(problem, 'an invalid project name was accepted');
-      assert.match(problem, c.problem);
-      return;
-    }
-    assert.strictEqual(problem, undefined);
-    const project = await client.createProject(ref.owner, { name: c.name });
-    assert.strictEqual(project.name, c.name);
-    assert.strictEqual(fake.requests.length, 1);
-  }));
+  it(`project names: ${FUZZ_CASES.projectNames} cases`, () =>
+    fuzz(
+      'projectNames',
+      FUZZ_CASES.projectNames,
+      (rng, i) => projectNameCase(rng, String(i)),
+      async (c) => {
+        const problem = projectNameProblem(c.name);
+        if (c.problem) {
+          assert.ok(problem, 'an invalid project name was accepted');
+          assert.match(problem, c.problem);
+          return;
+        }
+        assert.strictEqual(problem, undefined);
+        const project = await client.createProject(ref.owner, { name: c.name });
+        assert.strictEqual(project.name, c.name);
+        assert.strictEqual(fake.requests.length, 1);
+      },
+    ));
 });

@@ -10,8 +10,31 @@ export interface PolyaxonfileCase {
   syntaxLine?: number;
 }
 
-type Defect = 'version' | 'kind' | 'name' | 'unknownTop' | 'ports' | 'image' | 'inputType' | 'reservedInput' | 'runKind' | 'containerField' | 'rewritePath';
-const DEFECTS: Defect[] = ['version', 'kind', 'name', 'unknownTop', 'ports', 'image', 'inputType', 'reservedInput', 'runKind', 'containerField', 'rewritePath'];
+type Defect =
+  | 'version'
+  | 'kind'
+  | 'name'
+  | 'unknownTop'
+  | 'ports'
+  | 'image'
+  | 'inputType'
+  | 'reservedInput'
+  | 'runKind'
+  | 'containerField'
+  | 'rewritePath';
+const DEFECTS: Defect[] = [
+  'version',
+  'kind',
+  'name',
+  'unknownTop',
+  'ports',
+  'image',
+  'inputType',
+  'reservedInput',
+  'runKind',
+  'containerField',
+  'rewritePath',
+];
 
 /** YAML double-quoted, so newlines and unicode in a description survive. */
 const quoted = (s: string) => JSON.stringify(s);
@@ -58,7 +81,12 @@ export function polyaxonfileCase(rng: Prng): PolyaxonfileCase {
     wrong('inputs[0].name');
   }
   const typeIndex = has('reservedInput') ? 1 : 0;
-  lines.push('  - name: DOCKER_IMAGE', `    type: ${has('inputType') ? rng.pick(['strr', 'string', 'integer', 'Str']) : 'str'}`, '    isOptional: true', `    value: ${quoted(`img:${rng.int(1, 9)}`)}`);
+  lines.push(
+    '  - name: DOCKER_IMAGE',
+    `    type: ${has('inputType') ? rng.pick(['strr', 'string', 'integer', 'Str']) : 'str'}`,
+    '    isOptional: true',
+    `    value: ${quoted(`img:${rng.int(1, 9)}`)}`,
+  );
   if (has('inputType')) wrong(`inputs[${typeIndex}].type`);
 
   lines.push('run:');

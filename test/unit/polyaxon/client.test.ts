@@ -42,7 +42,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
     await withToken.getInstallation();
     assert.strictEqual(fake.requests[1].headers.authorization, 'Token s3cret');
     assert.ok(log.length > 0, 'the token-bearing request was logged');
-    assert.ok(log.every((e) => !JSON.stringify(e).includes('s3cret')), 'the request log never holds the token');
+    assert.ok(
+      log.every((e) => !JSON.stringify(e).includes('s3cret')),
+      'the request log never holds the token',
+    );
   });
 
   describe('projects', () => {
@@ -63,7 +66,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
       const err = await rejectsWith(() => client.createProject(owner, { name: 'taken' }), 'validation');
       assert.strictEqual(err.status, 400);
       assert.ok(err.details.length > 0);
-      assert.ok(err.details.every((d) => err.message.includes(d)), err.message);
+      assert.ok(
+        err.details.every((d) => err.message.includes(d)),
+        err.message,
+      );
       assert.ok(err.message.includes(fake.url));
     });
 
@@ -75,7 +81,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
       ]) {
         const err = await rejectsWith(call, 'projectNotFound');
         assert.strictEqual(err.status, 404);
-        assert.match(err.message, /"default\/no-such-project" does not exist on Polyaxon at http:\/\/127\.0\.0\.1:\d+\. .*Polyaxon: Select Project…/);
+        assert.match(
+          err.message,
+          /"default\/no-such-project" does not exist on Polyaxon at http:\/\/127\.0\.0\.1:\d+\. .*Polyaxon: Select Project…/,
+        );
       }
     });
   });
@@ -147,8 +156,12 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
     it('reports a missing run as notFound on every run call', async () => {
       const missing = { ...ref, uuid: '0123456789abcdef0123456789abcdef' };
       for (const call of [
-        () => client.getRun(missing), () => client.stopRun(missing), () => client.deleteRun(missing),
-        () => client.restartRun(missing), () => client.getStatuses(missing), () => client.getNamespace(missing),
+        () => client.getRun(missing),
+        () => client.stopRun(missing),
+        () => client.deleteRun(missing),
+        () => client.restartRun(missing),
+        () => client.getStatuses(missing),
+        () => client.getNamespace(missing),
       ]) {
         const err = await rejectsWith(call, 'notFound');
         assert.strictEqual(err.status, 404);
@@ -181,7 +194,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
     it('refused connection → unreachable, with the port-forward hint', async () => {
       const host = `http://127.0.0.1:${await closedPort()}`;
       const err = await rejectsWith(() => new PolyaxonClient({ host }).getInstallation(), 'unreachable');
-      assert.strictEqual(err.message, `Could not check the Polyaxon version: Cannot reach Polyaxon at ${host} (connection refused). Is 'polyaxon port-forward' (or 'kubectl port-forward svc/polyaxon-polyaxon-gateway') running?`);
+      assert.strictEqual(
+        err.message,
+        `Could not check the Polyaxon version: Cannot reach Polyaxon at ${host} (connection refused). Is 'polyaxon port-forward' (or 'kubectl port-forward svc/polyaxon-polyaxon-gateway') running?`,
+      );
     });
 
     it('connection reset → unreachable, naming the reset', async () => {
@@ -193,7 +209,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
     it('an HTML page → notPolyaxon', async () => {
       Object.assign(fake.faults, { html: true });
       const err = await rejectsWith(() => client.listProjects(owner), 'notPolyaxon');
-      assert.match(err.message, /answered GET \/api\/v1\/default\/projects\/list with an HTML page, not the Polyaxon API\. Check the host: it should be the Polyaxon gateway/);
+      assert.match(
+        err.message,
+        /answered GET \/api\/v1\/default\/projects\/list with an HTML page, not the Polyaxon API\. Check the host: it should be the Polyaxon gateway/,
+      );
     });
 
     it('truncated JSON → badResponse', async () => {
@@ -203,7 +222,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
     });
 
     it('401 and 403 → unauthorized / forbidden, pointing to Configure Connection', async () => {
-      for (const [status, kind] of [[401, 'unauthorized'], [403, 'forbidden']] as const) {
+      for (const [status, kind] of [
+        [401, 'unauthorized'],
+        [403, 'forbidden'],
+      ] as const) {
         Object.assign(fake.faults, { status });
         const err = await rejectsWith(() => new PolyaxonClient({ host: fake.url, token: 'bad' }).getProject({ ...ref }), kind);
         assert.strictEqual(err.status, status);
@@ -219,7 +241,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
       }
       Object.assign(fake.faults, { status: 502 });
       const err = await rejectsWith(() => client.getInstallation(), 'server');
-      assert.match(err.message, new RegExp(`^Could not check the Polyaxon version: Polyaxon at ${fake.url} answered 502 Bad Gateway to GET /api/v1/installation`));
+      assert.match(
+        err.message,
+        new RegExp(`^Could not check the Polyaxon version: Polyaxon at ${fake.url} answered 502 Bad Gateway to GET /api/v1/installation`),
+      );
     });
 
     it('faults only hit the matching paths and only `count` times', async () => {
@@ -254,7 +279,10 @@ describe('PolyaxonClient against the fake Polyaxon', function () {
       Object.assign(fake.faults, { hang: true });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
-      const err = await rejectsWith(() => client.getRun({ ...ref, uuid: '0123456789abcdef0123456789abcdef' }, controller.signal), 'cancelled');
+      const err = await rejectsWith(
+        () => client.getRun({ ...ref, uuid: '0123456789abcdef0123456789abcdef' }, controller.signal),
+        'cancelled',
+      );
       assert.ok(err.message.includes(fake.url));
       await rejectsWith(() => client.getInstallation(controller.signal), 'cancelled');
       assert.strictEqual(log.length, 2, 'onRequest hears of cancelled requests too');

@@ -15,7 +15,9 @@ import { listen, rejectsWith, startFixedServer } from './helpers';
 const ref = { owner: 'default', project: 'p' };
 
 async function failureFrom(
-  status: number, body: string, contentType?: string,
+  status: number,
+  body: string,
+  contentType?: string,
   call: (c: PolyaxonClient) => Promise<unknown> = (c) => c.createProject('default', { name: 'x' }),
 ) {
   const server = await startFixedServer(status, body, contentType);
@@ -47,7 +49,10 @@ describe('Polyaxon client errors', () => {
         assert.strictEqual(err.kind, 'validation');
         assert.strictEqual(err.status, 400);
         assert.deepStrictEqual(err.details, details);
-        assert.match(err.message, /^Could not create project default\/x: Polyaxon at http:\/\/127\.0\.0\.1:\d+ rejected POST \/api\/v1\/default\/projects\/create: /);
+        assert.match(
+          err.message,
+          /^Could not create project default\/x: Polyaxon at http:\/\/127\.0\.0\.1:\d+ rejected POST \/api\/v1\/default\/projects\/create: /,
+        );
         assert.ok(err.message.endsWith(details.join('; ')), err.message);
       });
     }
@@ -91,10 +96,12 @@ describe('Polyaxon client errors', () => {
   });
 
   it('a redirect → notPolyaxon, naming where it goes', async () => {
-    const server = await listen(http.createServer((_req, res) => {
-      res.writeHead(302, { location: 'https://sso.example.com/login' });
-      res.end();
-    }));
+    const server = await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(302, { location: 'https://sso.example.com/login' });
+        res.end();
+      }),
+    );
     try {
       const err = await rejectsWith(() => new PolyaxonClient({ host: server.url }).getInstallation(), 'notPolyaxon');
       assert.match(err.message, /redirected GET \/api\/v1\/installation to https:\/\/sso\.example\.com\/login/);
@@ -131,7 +138,9 @@ describe('Polyaxon client errors', () => {
   });
 
   it('401 without a token says that a token is needed', async () => {
-    const err = await failureFrom(401, '{"detail":"Authentication credentials were not provided."}', 'application/json', (c) => c.getInstallation());
+    const err = await failureFrom(401, '{"detail":"Authentication credentials were not provided."}', 'application/json', (c) =>
+      c.getInstallation(),
+    );
     assert.strictEqual(err.kind, 'unauthorized');
     assert.match(err.message, /the server requires a token; set a valid one with Polyaxon: Configure Connection…/);
   });
@@ -167,8 +176,27 @@ describe('Polyaxon client errors', () => {
       before(async function () {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plx-tls-'));
         try {
-          execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-            '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+          execFileSync(
+            'openssl',
+            [
+              'req',
+              '-x509',
+              '-newkey',
+              'rsa:2048',
+              '-nodes',
+              '-days',
+              '1',
+              '-subj',
+              '/CN=127.0.0.1',
+              '-addext',
+              'subjectAltName=IP:127.0.0.1',
+              '-keyout',
+              path.join(dir, 'key.pem'),
+              '-out',
+              path.join(dir, 'cert.pem'),
+            ],
+            { stdio: 'ignore' },
+          );
         } catch {
           console.log('    skipped: openssl is not available to make a test certificate');
           this.skip();

@@ -45,7 +45,9 @@ export async function rejectsWith(fn: () => Promise<unknown>, kind: PolyaxonErro
 
 /** A local server answering every request with one fixed reply, for shapes the fake does not produce. */
 export async function startFixedServer(
-  status: number, body: string, contentType = 'application/json',
+  status: number,
+  body: string,
+  contentType = 'application/json',
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
@@ -59,10 +61,11 @@ export async function listen(server: http.Server): Promise<{ url: string; close(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -14,12 +14,17 @@ async function serverWithNullLine() {
   const server = http.createServer((req, res) => {
     const path = req.url ?? '';
     const body = path.includes('/logs')
-      ? { last_time: null, last_file: null, logs: [
-        { timestamp: '2026-01-01T00:00:01Z', pod: 'p', container: 'polyaxon-main', value: null },
-        null,
-        { timestamp: '2026-01-01T00:00:02Z', pod: 'p', container: 'polyaxon-main', value: 'after the empty line' },
-      ] }
-      : path.endsWith('/statuses') ? { uuid: UUID, status: 'succeeded', status_conditions: [] }
+      ? {
+          last_time: null,
+          last_file: null,
+          logs: [
+            { timestamp: '2026-01-01T00:00:01Z', pod: 'p', container: 'polyaxon-main', value: null },
+            null,
+            { timestamp: '2026-01-01T00:00:02Z', pod: 'p', container: 'polyaxon-main', value: 'after the empty line' },
+          ],
+        }
+      : path.endsWith('/statuses')
+        ? { uuid: UUID, status: 'succeeded', status_conditions: [] }
         : { uuid: UUID, status: 'succeeded', settings: { namespace: 'polyaxon' } };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -32,10 +37,14 @@ describe('log lines', () => {
     const server = await serverWithNullLine();
     try {
       const shown: string[] = [];
-      const outcome = await followLogs(new PolyaxonClient({ host: server.url }), { owner: 'default', project: 'p', uuid: UUID }, {
-        signal: new AbortController().signal,
-        onLines: (lines) => shown.push(...lines.map(formatLogLine)),
-      });
+      const outcome = await followLogs(
+        new PolyaxonClient({ host: server.url }),
+        { owner: 'default', project: 'p', uuid: UUID },
+        {
+          signal: new AbortController().signal,
+          onLines: (lines) => shown.push(...lines.map(formatLogLine)),
+        },
+      );
       assert.strictEqual(outcome, 'done');
       assert.deepStrictEqual(shown, ['2026-01-01T00:00:01Z polyaxon-main | ', '2026-01-01T00:00:02Z polyaxon-main | after the empty line']);
     } finally {
@@ -45,7 +54,10 @@ describe('log lines', () => {
 
   it('remembers a bounded number of lines to drop repeats, and drops lines older than all it remembers', () => {
     const seen = new RecentLines(100);
-    const line = (i: number) => ({ timestamp: `2026-01-01T00:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`, value: `line ${i}` });
+    const line = (i: number) => ({
+      timestamp: `2026-01-01T00:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`,
+      value: `line ${i}`,
+    });
     const fresh = Array.from({ length: 1000 }, (_, i) => seen.add(line(i)));
     assert.strictEqual(fresh.filter(Boolean).length, 1000);
     assert.strictEqual(seen.size, 100);

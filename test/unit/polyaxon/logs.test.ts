@@ -9,10 +9,17 @@ import type { LogLine, Logs, RunStatus, RunStatuses } from '../../../src/polyaxo
 
 const ref: RunRef = { owner: 'default', project: 'p', uuid: 'a'.repeat(32) };
 const line = (t: number, value = `line ${t}`): LogLine => ({
-  timestamp: `2026-01-01T00:00:0${t}.000000+00:00`, pod: 'plx-operation-a', container: 'polyaxon-main', value,
+  timestamp: `2026-01-01T00:00:0${t}.000000+00:00`,
+  pod: 'plx-operation-a',
+  container: 'polyaxon-main',
+  value,
 });
 
-interface LogsCall { lastTime?: string; lastFile?: string; namespace: string }
+interface LogsCall {
+  lastTime?: string;
+  lastFile?: string;
+  namespace: string;
+}
 
 /** A client whose answers are scripted: statuses in order (the last one repeats), logs by mode. */
 function scripted(statuses: RunStatus[], live: Logs[], archived: Logs[], namespace: string | null = 'polyaxon-v1') {
@@ -51,7 +58,9 @@ describe('followLogs', () => {
     );
     const shown: string[] = [];
     const result = await followLogs(client, ref, {
-      intervalMs: 1, signal: new AbortController().signal, onLines: (lines) => shown.push(...lines.map((l) => l.value)),
+      intervalMs: 1,
+      signal: new AbortController().signal,
+      onLines: (lines) => shown.push(...lines.map((l) => l.value)),
     });
     assert.strictEqual(result, 'done');
     assert.deepStrictEqual(shown, ['line 1', 'line 2', 'line 3', 'line 4']);
@@ -66,11 +75,17 @@ describe('followLogs', () => {
   it('starts from `since` and keeps the previous last_time when the server answers null', async () => {
     const { client, calls } = scripted(
       ['running', 'running', 'succeeded'],
-      [{ last_time: null, last_file: null, logs: [] }, { last_time: null, last_file: null, logs: [] }],
+      [
+        { last_time: null, last_file: null, logs: [] },
+        { last_time: null, last_file: null, logs: [] },
+      ],
       [{ last_time: null, last_file: null, logs: [] }],
     );
     await followLogs(client, ref, { since: 'S', intervalMs: 1, signal: new AbortController().signal, onLines: () => undefined });
-    assert.deepStrictEqual(calls.map((c) => c.lastTime), ['S', 'S', undefined]);
+    assert.deepStrictEqual(
+      calls.map((c) => c.lastTime),
+      ['S', 'S', undefined],
+    );
   });
 
   it('reads only the archive for a run that is already done, asking the namespace when settings lack it', async () => {
@@ -91,11 +106,12 @@ describe('followLogs', () => {
   });
 
   it('resolves cancelled when a request is cancelled, and rethrows other failures', async () => {
-    const failing = (kind: 'cancelled' | 'server') => ({
-      getRun: async () => {
-        throw new PolyaxonError({ kind, message: kind, host: 'h', method: 'GET', path: '/' });
-      },
-    }) as unknown as PolyaxonClient;
+    const failing = (kind: 'cancelled' | 'server') =>
+      ({
+        getRun: async () => {
+          throw new PolyaxonError({ kind, message: kind, host: 'h', method: 'GET', path: '/' });
+        },
+      }) as unknown as PolyaxonClient;
     const opts = { signal: new AbortController().signal, onLines: () => undefined };
     assert.strictEqual(await followLogs(failing('cancelled'), ref, opts), 'cancelled');
     await assert.rejects(() => followLogs(failing('server'), ref, opts), /server/);
@@ -116,15 +132,24 @@ describe('followLogs', () => {
       const client = new PolyaxonClient({ host: fake.url });
       const lines: LogLine[] = [];
       setTimeout(() => fake.setStatus('logs', run.uuid, 'stopped'), 300);
-      const result = await followLogs(client, { owner: 'default', project: 'logs', uuid: run.uuid }, {
-        intervalMs: 50, signal: new AbortController().signal, onLines: (l) => lines.push(...l),
-      });
+      const result = await followLogs(
+        client,
+        { owner: 'default', project: 'logs', uuid: run.uuid },
+        {
+          intervalMs: 50,
+          signal: new AbortController().signal,
+          onLines: (l) => lines.push(...l),
+        },
+      );
       assert.strictEqual(result, 'done');
       const keys = lines.map((l) => `${l.timestamp} ${l.container} ${l.value}`);
       assert.strictEqual(new Set(keys).size, keys.length);
       const paths = fake.requests.map((r) => r.path).filter((p) => p.includes('/logs'));
       assert.ok(paths.length > 0);
-      assert.ok(paths.some((p) => p.includes('last_time=')), 'used live mode');
+      assert.ok(
+        paths.some((p) => p.includes('last_time=')),
+        'used live mode',
+      );
       assert.ok(!paths.at(-1)?.includes('last_time='), 'ended in archived mode');
     });
   });

@@ -6,14 +6,23 @@ import { listen, rejectsWith, startFixedServer } from './helpers';
 
 describe('PolyaxonClient: malformed answers', () => {
   it('leaves malformed list items out with a warning, and keeps the good ones', async () => {
-    const server = await startFixedServer(200, JSON.stringify({
-      count: 3, next: null, previous: null, results: [null, { uuid: 'aaaa', name: 'ok' }, 'text'],
-    }));
+    const server = await startFixedServer(
+      200,
+      JSON.stringify({
+        count: 3,
+        next: null,
+        previous: null,
+        results: [null, { uuid: 'aaaa', name: 'ok' }, 'text'],
+      }),
+    );
     try {
       const warnings: string[] = [];
       const client = new PolyaxonClient({ host: server.url, onWarning: (w) => warnings.push(w) });
       const page = await client.listRuns({ owner: 'default', project: 'p' });
-      assert.deepStrictEqual(page.results.map((r) => r.uuid), ['aaaa']);
+      assert.deepStrictEqual(
+        page.results.map((r) => r.uuid),
+        ['aaaa'],
+      );
       assert.strictEqual(warnings.length, 1);
       assert.match(warnings[0], /2 malformed items, left out/);
       assert.ok(warnings[0].includes(server.url), warnings[0]);
@@ -41,10 +50,18 @@ describe('PolyaxonClient: damaged and oversized answers', () => {
   });
 
   it('refuses an answer over 20 MB with a clear error', async () => {
-    const huge = JSON.stringify({ count: 1, next: null, previous: null, results: [{ uuid: 'a', description: 'x'.repeat(21 * 1024 * 1024) }] });
+    const huge = JSON.stringify({
+      count: 1,
+      next: null,
+      previous: null,
+      results: [{ uuid: 'a', description: 'x'.repeat(21 * 1024 * 1024) }],
+    });
     const server = await startFixedServer(200, huge);
     try {
-      const err = await rejectsWith(() => new PolyaxonClient({ host: server.url }).listRuns({ owner: 'default', project: 'p' }), 'badResponse');
+      const err = await rejectsWith(
+        () => new PolyaxonClient({ host: server.url }).listRuns({ owner: 'default', project: 'p' }),
+        'badResponse',
+      );
       assert.match(err.message, /answered GET \/api\/v1\/default\/p\/runs with more than 20 MB, which is refused/);
     } finally {
       await server.close();
@@ -52,7 +69,12 @@ describe('PolyaxonClient: damaged and oversized answers', () => {
   });
 
   it('reads an answer just under the cap', async () => {
-    const big = JSON.stringify({ count: 1, next: null, previous: null, results: [{ uuid: 'a', description: 'x'.repeat(19 * 1024 * 1024) }] });
+    const big = JSON.stringify({
+      count: 1,
+      next: null,
+      previous: null,
+      results: [{ uuid: 'a', description: 'x'.repeat(19 * 1024 * 1024) }],
+    });
     const server = await startFixedServer(200, big);
     try {
       const page = await new PolyaxonClient({ host: server.url }).listRuns({ owner: 'default', project: 'p' });

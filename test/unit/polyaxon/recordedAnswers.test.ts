@@ -16,17 +16,19 @@ class FixedServer {
   seen: { method: string; path: string; body: string }[] = [];
   private readonly server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
-      this.seen.push({ method: req.method ?? '', path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
-      const rec = this.answer!;
-      const text = rec.response.body === null ? '' : JSON.stringify(rec.response.body);
-      const gzip = isListEndpoint(rec.request.method, rec.request.path) && gzipWouldShrink(text);
-      const bytes = gzip ? zlib.gzipSync(text) : Buffer.from(text);
-      const headers: Record<string, string | number> = { 'content-length': bytes.length };
-      if (rec.response.headers['content-type']) headers['content-type'] = rec.response.headers['content-type'];
-      if (gzip) headers['content-encoding'] = 'gzip';
-      res.writeHead(rec.response.status, headers).end(bytes);
-    });
+    req
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => {
+        this.seen.push({ method: req.method ?? '', path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
+        const rec = this.answer!;
+        const text = rec.response.body === null ? '' : JSON.stringify(rec.response.body);
+        const gzip = isListEndpoint(rec.request.method, rec.request.path) && gzipWouldShrink(text);
+        const bytes = gzip ? zlib.gzipSync(text) : Buffer.from(text);
+        const headers: Record<string, string | number> = { 'content-length': bytes.length };
+        if (rec.response.headers['content-type']) headers['content-type'] = rec.response.headers['content-type'];
+        if (gzip) headers['content-encoding'] = 'gzip';
+        res.writeHead(rec.response.status, headers).end(bytes);
+      });
   });
   url = '';
   async start(): Promise<void> {
@@ -38,7 +40,8 @@ class FixedServer {
   }
 }
 
-const API = /^\/api\/v1\/([^/?]+)(?:\/([^/?]+))?(?:\/(runs|create|list))?(?:\/([0-9a-f]{32}))?(?:\/(stop|statuses|namespace))?\/?(?:\?(.*))?$/;
+const API =
+  /^\/api\/v1\/([^/?]+)(?:\/([^/?]+))?(?:\/(runs|create|list))?(?:\/([0-9a-f]{32}))?(?:\/(stop|statuses|namespace))?\/?(?:\?(.*))?$/;
 
 /** The client call that produces the recorded request, or why there is none. */
 function clientCall(client: PolyaxonClient, rec: Recording): (() => Promise<unknown>) | string {
@@ -51,8 +54,10 @@ function clientCall(client: PolyaxonClient, rec: Recording): (() => Promise<unkn
   const [, owner, second, collection, uuid, action, search] = m;
   const params = new URLSearchParams(search ?? '');
   const opts = {
-    query: params.get('query') ?? undefined, sort: params.get('sort') ?? undefined,
-    limit: params.has('limit') ? Number(params.get('limit')) : undefined, offset: params.has('offset') ? Number(params.get('offset')) : undefined,
+    query: params.get('query') ?? undefined,
+    sort: params.get('sort') ?? undefined,
+    limit: params.has('limit') ? Number(params.get('limit')) : undefined,
+    offset: params.has('offset') ? Number(params.get('offset')) : undefined,
   };
   if (params.has('no_page')) return 'the extension never asks for no_page (it pages with limit)';
   if (second === 'projects' && collection === 'create') return () => client.createProject(owner, rec.request.body as { name: string });
@@ -84,13 +89,19 @@ function assertReturned(rec: Recording, value: unknown): void {
     const results = body.results as Body[];
     assert.strictEqual((got.results as unknown[]).length, results.length, 'every listed item is returned');
     assert.strictEqual(got.count, body.count);
-    assert.deepStrictEqual((got.results as Body[]).map((r) => [r.uuid, r.status ?? null]), results.map((r) => [r.uuid, r.status ?? null]));
+    assert.deepStrictEqual(
+      (got.results as Body[]).map((r) => [r.uuid, r.status ?? null]),
+      results.map((r) => [r.uuid, r.status ?? null]),
+    );
   } else if (path.endsWith('/namespace')) {
     assert.strictEqual(value, body.namespace);
   } else if (path.endsWith('/statuses')) {
     assert.strictEqual(got.status, body.status);
     const recorded = (body.status_conditions as Body[] | null) ?? [];
-    assert.deepStrictEqual((got.status_conditions as Body[]).map((c) => [c.type, c.reason]), recorded.map((c) => [c.type, c.reason]));
+    assert.deepStrictEqual(
+      (got.status_conditions as Body[]).map((c) => [c.type, c.reason]),
+      recorded.map((c) => [c.type, c.reason]),
+    );
   } else {
     for (const key of ['uuid', 'name', 'version', 'status', 'kind', 'meta_info', 'is_managed'].filter((k) => k in body)) {
       assert.deepStrictEqual(got[key], body[key], key);
@@ -103,12 +114,18 @@ function assertThrown(rec: Recording, error: unknown): void {
   assert.ok(error instanceof PolyaxonError, `a PolyaxonError, not ${String(error)}`);
   const { status } = rec.response;
   const path = rec.request.path;
-  const expected = status === 400 ? 'validation'
-    : status === 404 && /^\/api\/v1\/[^/]+\/[^/]+(\/runs)?(\?|$)/.test(path) ? 'projectNotFound'
-      : status === 404 ? 'notFound' : 'unexpected';
+  const expected =
+    status === 400
+      ? 'validation'
+      : status === 404 && /^\/api\/v1\/[^/]+\/[^/]+(\/runs)?(\?|$)/.test(path)
+        ? 'projectNotFound'
+        : status === 404
+          ? 'notFound'
+          : 'unexpected';
   assert.strictEqual(error.kind, expected, error.message);
   assert.strictEqual(error.status, status);
-  const words = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(words) : v && typeof v === 'object' ? Object.values(v).flatMap(words) : []);
+  const words = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(words) : v && typeof v === 'object' ? Object.values(v).flatMap(words) : [];
   // The server's words reach the user, each capped (at 300 characters) so that a huge answer cannot flood a notification.
   for (const said of status === 404 ? [] : words(rec.response.body)) {
     assert.ok(error.message.includes(said.slice(0, 200)), `the message carries "${said.slice(0, 200)}": ${error.message}`);

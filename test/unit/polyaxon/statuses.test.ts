@@ -2,7 +2,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  ACTIVE_SERVICES_QUERY, ALL_STATUSES, SERVICES_QUERY, isDone, isFailure, isRunning, isStoppable, isTransitional, statusInfo,
+  ACTIVE_SERVICES_QUERY,
+  ALL_STATUSES,
+  SERVICES_QUERY,
+  isDone,
+  isFailure,
+  isRunning,
+  isStoppable,
+  isTransitional,
+  statusInfo,
 } from '../../../src/polyaxon/statuses';
 import type { RunStatus } from '../../../src/polyaxon/types';
 import { SHARED_POLYAXON } from '../sharedFacts';
@@ -10,7 +18,16 @@ import { SHARED_POLYAXON } from '../sharedFacts';
 // The expected groups, written out by hand from core/polyaxon/lifecycle.py (v1.11.3) so a change shows here.
 const DONE: RunStatus[] = ['failed', 'upstream_failed', 'stopped', 'skipped', 'succeeded'];
 const TRANSITIONAL: RunStatus[] = [
-  'created', 'resuming', 'on_schedule', 'compiled', 'queued', 'scheduled', 'starting', 'processing', 'stopping', 'retrying',
+  'created',
+  'resuming',
+  'on_schedule',
+  'compiled',
+  'queued',
+  'scheduled',
+  'starting',
+  'processing',
+  'stopping',
+  'retrying',
 ];
 const FAILURE: RunStatus[] = ['failed', 'upstream_failed', 'unschedulable'];
 
@@ -54,13 +71,19 @@ describe('status table against the recorded Polyaxon facts', () => {
     const text = fs.readFileSync(apiMd, 'utf8');
     const match = /Status enum \(`v1Statuses`[^:]*: `([^`]+)`/.exec(text);
     assert.ok(match, 'API.md has the status enum');
-    return match[1].split(',').map((s) => s.trim()).filter(Boolean);
+    return match[1]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   function lifecycleSet(name: string): string[] {
     const match = new RegExp(`${name} = \\{([^}]*)\\}`).exec(fs.readFileSync(apiMd, 'utf8'));
     assert.ok(match, `API.md has ${name}`);
-    return match[1].split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    return match[1]
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
   }
 
   before(function () {
@@ -73,7 +96,7 @@ describe('status table against the recorded Polyaxon facts', () => {
     assert.deepStrictEqual([...ALL_STATUSES].sort(), [...documented].sort());
   });
 
-  it("marks done exactly LifeCycle.DONE_VALUES, and `done` (a hook trigger) as not done", () => {
+  it('marks done exactly LifeCycle.DONE_VALUES, and `done` (a hook trigger) as not done', () => {
     const done = lifecycleSet('DONE_VALUES');
     assert.ok(done.length > 0);
     assert.deepStrictEqual(ALL_STATUSES.filter(isDone).sort(), done.sort());
@@ -96,6 +119,11 @@ describe('status table against the recorded Polyaxon facts', () => {
   });
 
   it('lists the failure reason for failures and warnings only', () => {
-    assert.deepStrictEqual(ALL_STATUSES.filter((s) => statusInfo(s).explained).sort(), ['failed', 'unschedulable', 'upstream_failed', 'warning']);
+    assert.deepStrictEqual(ALL_STATUSES.filter((s) => statusInfo(s).explained).sort(), [
+      'failed',
+      'unschedulable',
+      'upstream_failed',
+      'warning',
+    ]);
   });
 });

@@ -10,8 +10,14 @@ import { SHARED_POLYAXON } from '../sharedFacts';
 
 const SWAGGER = path.join(SHARED_POLYAXON, 'polyaxon_sdk.swagger.v1.11.3.json');
 
-interface Parameter { name: string; in: string; schema?: { $ref?: string } }
-interface Operation { parameters?: Parameter[] }
+interface Parameter {
+  name: string;
+  in: string;
+  schema?: { $ref?: string };
+}
+interface Operation {
+  parameters?: Parameter[];
+}
 interface Swagger {
   paths: Record<string, Record<string, Operation>>;
   definitions: Record<string, { properties?: Record<string, unknown> }>;

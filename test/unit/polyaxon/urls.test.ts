@@ -2,9 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Run } from '../../../src/polyaxon/types';
-import {
-  isRewritePath, normaliseHost, runServiceUiUrl, runUiUrl, serviceUrl, servicePorts,
-} from '../../../src/polyaxon/urls';
+import { isRewritePath, normaliseHost, runServiceUiUrl, runUiUrl, serviceUrl, servicePorts } from '../../../src/polyaxon/urls';
 import { SHARED_POLYAXON } from '../sharedFacts';
 
 const HOST = 'http://localhost:8117';
@@ -12,14 +10,14 @@ const UUID = '5180fcc7fddb44b28ceb22f418d7d2bb';
 const ref = { owner: 'default', project: 'my-project-alice', uuid: UUID };
 const ns = { settings: { namespace: 'polyaxon-v1' } };
 const compiled = (run: object) => JSON.stringify({ version: 1.1, kind: 'compiled_operation', run: { kind: 'service', ...run } });
-const operation = (run: object) => JSON.stringify({ version: 1.1, kind: 'operation', component: { kind: 'component', run: { kind: 'service', ...run } } });
+const operation = (run: object) =>
+  JSON.stringify({ version: 1.1, kind: 'operation', component: { kind: 'component', run: { kind: 'service', ...run } } });
 
 describe('urls', () => {
   describe('serviceUrl', () => {
     it('v1 rewritePath service (VS Code): /rewrite-services/v1/…/', () => {
       const run: Run = { uuid: UUID, meta_info: { rewrite_path: true }, ...ns };
-      assert.strictEqual(serviceUrl(HOST, ref, run),
-        `${HOST}/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/`);
+      assert.strictEqual(serviceUrl(HOST, ref, run), `${HOST}/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/`);
     });
 
     it('v1 service without rewritePath (Jupyter): /services/v1/…/', () => {
@@ -39,17 +37,23 @@ describe('urls', () => {
 
     it('v2 adds the first port, else 80', () => {
       const withPorts: Run = { uuid: UUID, meta_info: { rewrite_path: true, ports: [8080, 9000] }, ...ns };
-      assert.strictEqual(serviceUrl(HOST, ref, withPorts, { v2: true }),
-        `${HOST}/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/8080/`);
+      assert.strictEqual(
+        serviceUrl(HOST, ref, withPorts, { v2: true }),
+        `${HOST}/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/8080/`,
+      );
       const noPorts: Run = { uuid: UUID, ...ns };
-      assert.strictEqual(serviceUrl(HOST, ref, noPorts, { v2: true }),
-        `${HOST}/services/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/80/`);
+      assert.strictEqual(
+        serviceUrl(HOST, ref, noPorts, { v2: true }),
+        `${HOST}/services/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/80/`,
+      );
     });
 
     it('v2 uses the external prefixes for external services', () => {
       const run: Run = { uuid: UUID, meta_info: { is_external: true, rewrite_path: true, ports: [8501] }, ...ns };
-      assert.strictEqual(serviceUrl(HOST, ref, run, { v2: true }),
-        `${HOST}/rewrite-external/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/8501/`);
+      assert.strictEqual(
+        serviceUrl(HOST, ref, run, { v2: true }),
+        `${HOST}/rewrite-external/v1/polyaxon-v1/default/my-project-alice/runs/${UUID}/8501/`,
+      );
     });
 
     it('always ends with one slash and falls back to the polyaxon namespace', () => {

@@ -19,9 +19,15 @@ describe('polyaxonfile/check', () => {
   });
 
   it('accepts the AISG and Polyaxon hub service polyaxonfiles', function () {
-    const files = ['aisg-ml-project-cookiecutter-onprem-poly/vscode-service.yml', 'aisg-ml-project-cookiecutter-onprem-poly/jupyter-service.yml',
-      'aisg-ml-project-cookiecutter-onprem-poly/streamlit-service.yml', 'aisg-ml-project-cookiecutter-gcp/vscode-service.yml',
-      'aisg-ml-project-cookiecutter-gcp/jupyter-service.yml', 'polyaxon-hub-v1.11.3/vscode_latest.yaml', 'polyaxon-hub-v1.11.3/jupyter-lab_latest.yaml'];
+    const files = [
+      'aisg-ml-project-cookiecutter-onprem-poly/vscode-service.yml',
+      'aisg-ml-project-cookiecutter-onprem-poly/jupyter-service.yml',
+      'aisg-ml-project-cookiecutter-onprem-poly/streamlit-service.yml',
+      'aisg-ml-project-cookiecutter-gcp/vscode-service.yml',
+      'aisg-ml-project-cookiecutter-gcp/jupyter-service.yml',
+      'polyaxon-hub-v1.11.3/vscode_latest.yaml',
+      'polyaxon-hub-v1.11.3/jupyter-lab_latest.yaml',
+    ];
     requireShared(this, ...files);
     for (const file of files) assert.deepStrictEqual(checkPolyaxonfile(readPolyaxonfile(path.join(SHARED, file))), [], file);
   });
@@ -63,7 +69,11 @@ describe('polyaxonfile/check', () => {
   });
 
   it('requires version, kind and run, reported at the top', () => {
-    assert.deepStrictEqual(where(check('name: x\n')), [['version', 1, 1], ['kind', 1, 1], ['run', 1, 1]]);
+    assert.deepStrictEqual(where(check('name: x\n')), [
+      ['version', 1, 1],
+      ['kind', 1, 1],
+      ['run', 1, 1],
+    ]);
   });
 
   it('requires version 1.1 as a number', () => {
@@ -98,15 +108,25 @@ describe('polyaxonfile/check', () => {
   });
 
   it('requires a container with an image', () => {
-    assert.deepStrictEqual(where(check('version: 1.1\nkind: component\nrun:\n  kind: service\n  ports: [80]\n')), [['run.container', 4, 3]]);
-    assert.deepStrictEqual(where(check('version: 1.1\nkind: component\nrun:\n  kind: service\n  ports: [80]\n  container:\n    args: [a]\n')),
-      [['run.container.image', 7, 5]]);
+    assert.deepStrictEqual(where(check('version: 1.1\nkind: component\nrun:\n  kind: service\n  ports: [80]\n')), [
+      ['run.container', 4, 3],
+    ]);
+    assert.deepStrictEqual(
+      where(check('version: 1.1\nkind: component\nrun:\n  kind: service\n  ports: [80]\n  container:\n    args: [a]\n')),
+      [['run.container.image', 7, 5]],
+    );
   });
 
   it('checks connections, description, inputs and their entries', () => {
-    const text = 'version: 1.1\nkind: component\ndescription: [a]\noutputs: x\ninputs:\n  - just-a-name\n'
-      + 'run:\n  kind: service\n  ports: [80]\n  connections: fstore-pvc\n  container: {image: foo}\n';
-    assert.deepStrictEqual(where(check(text)), [['description', 3, 14], ['inputs[0]', 6, 5], ['outputs', 4, 10], ['run.connections', 10, 16]]);
+    const text =
+      'version: 1.1\nkind: component\ndescription: [a]\noutputs: x\ninputs:\n  - just-a-name\n' +
+      'run:\n  kind: service\n  ports: [80]\n  connections: fstore-pvc\n  container: {image: foo}\n';
+    assert.deepStrictEqual(where(check(text)), [
+      ['description', 3, 14],
+      ['inputs[0]', 6, 5],
+      ['outputs', 4, 10],
+      ['run.connections', 10, 16],
+    ]);
   });
 
   it('checks defaults against their type and a list type element-wise', () => {
@@ -119,27 +139,39 @@ describe('polyaxonfile/check', () => {
   });
 
   it('reads YAML 1.1 like PyYAML: yes is true, y is a text', () => {
-    const pf = parsePolyaxonfile(`version: 1.1\nkind: component\ninputs:\n  - name: y\n    isOptional: yes\n    type: str\n${SERVICE}`, 'x.yml');
+    const pf = parsePolyaxonfile(
+      `version: 1.1\nkind: component\ninputs:\n  - name: y\n    isOptional: yes\n    type: str\n${SERVICE}`,
+      'x.yml',
+    );
     assert.deepStrictEqual([pf.inputs[0].name, pf.inputs[0].isOptional], ['y', true]);
     assert.deepStrictEqual(checkPolyaxonfile(pf), []);
   });
 
   it('reports a YAML syntax error at its position', () => {
     const file = path.join(FIXTURES, 'syntax-error.yml');
-    assert.throws(() => readPolyaxonfile(file), (e: unknown) => {
-      assert.ok(e instanceof PolyaxonfileError);
-      assert.deepStrictEqual(where(e.problems), [['', 6, 3]]);
-      assert.strictEqual(e.problems[0].file, file);
-      assert.match(e.problems[0].message, /^YAML syntax error: Flow sequence .* must .* end with a \]/);
-      assert.match(e.message, new RegExp(`^${file.replace(/[.]/g, '\\.')}:6:3: YAML syntax error`));
-      return true;
-    });
+    assert.throws(
+      () => readPolyaxonfile(file),
+      (e: unknown) => {
+        assert.ok(e instanceof PolyaxonfileError);
+        assert.deepStrictEqual(where(e.problems), [['', 6, 3]]);
+        assert.strictEqual(e.problems[0].file, file);
+        assert.match(e.problems[0].message, /^YAML syntax error: Flow sequence .* must .* end with a \]/);
+        assert.match(e.message, new RegExp(`^${file.replace(/[.]/g, '\\.')}:6:3: YAML syntax error`));
+        return true;
+      },
+    );
   });
 
   it('loadServicePolyaxonfile throws every problem at once and returns a good file', () => {
-    assert.throws(() => loadServicePolyaxonfile('name: x\n', 'x.yml'), (e: unknown) => e instanceof PolyaxonfileError && e.problems.length === 3);
+    assert.throws(
+      () => loadServicePolyaxonfile('name: x\n', 'x.yml'),
+      (e: unknown) => e instanceof PolyaxonfileError && e.problems.length === 3,
+    );
     const text = fs.readFileSync(path.join(REPO, 'polyaxonfiles/jupyter-service.yml'), 'utf8');
     const pf = loadServicePolyaxonfile(text, 'jupyter-service.yml');
-    assert.deepStrictEqual([pf.name, pf.runKind, pf.ports, pf.rewritePath, pf.image], ['jupyterlab-notebook', 'service', [8888], false, '{{ DOCKER_IMAGE }}']);
+    assert.deepStrictEqual(
+      [pf.name, pf.runKind, pf.ports, pf.rewritePath, pf.image],
+      ['jupyterlab-notebook', 'service', [8888], false, '{{ DOCKER_IMAGE }}'],
+    );
   });
 });

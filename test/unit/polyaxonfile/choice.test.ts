@@ -32,7 +32,10 @@ describe('choosePolyaxonfile', () => {
   });
 
   it('refuses a configured file that does not exist instead of silently using another', async () => {
-    await assert.rejects(choosePolyaxonfile(inputs({ setting: '/nope.yml' }), files([aisg])), /\/nope\.yml .*polyaxon\.polyaxonfiles\.vscode.*does not exist/);
+    await assert.rejects(
+      choosePolyaxonfile(inputs({ setting: '/nope.yml' }), files([aisg])),
+      /\/nope\.yml .*polyaxon\.polyaxonfiles\.vscode.*does not exist/,
+    );
   });
 
   it('then the AISG file in the workspace', async () => {
@@ -55,7 +58,16 @@ describe('choosePolyaxonfile', () => {
 
   it('lists every service polyaxonfile of the kind, so that two mean a choice', async () => {
     const second = path.join(root, 'ops', 'polyaxonfiles', 'a-code.yml');
-    const choice = await choosePolyaxonfile(inputs(), files([], [{ path: custom, kind: 'vscode' }, { path: second, kind: 'vscode' }]));
+    const choice = await choosePolyaxonfile(
+      inputs(),
+      files(
+        [],
+        [
+          { path: custom, kind: 'vscode' },
+          { path: second, kind: 'vscode' },
+        ],
+      ),
+    );
     assert.deepStrictEqual(choice, { path: second, source: 'workspace', candidates: [second, custom] });
   });
 
@@ -64,7 +76,7 @@ describe('choosePolyaxonfile', () => {
     assert.deepStrictEqual(choice, { path: path.join(bundledDir, 'vscode-service.yml'), source: 'bundled' });
   });
 
-  it('never resolves a relative path from the user\'s settings into an untrusted workspace', async () => {
+  it("never resolves a relative path from the user's settings into an untrusted workspace", async () => {
     const inWorkspace = path.join(root, 'evil', 'vscode-service.yml');
     for (const extra of [{ setting: 'evil/vscode-service.yml' }, { explicit: 'evil/vscode-service.yml' }]) {
       await assert.rejects(
@@ -73,7 +85,10 @@ describe('choosePolyaxonfile', () => {
       );
     }
     const absolute = path.join(path.sep, 'home', 'alice', 'code.yml');
-    assert.deepStrictEqual(await choosePolyaxonfile(inputs({ trusted: false, setting: absolute }), files([absolute])), { path: absolute, source: 'setting' });
+    assert.deepStrictEqual(await choosePolyaxonfile(inputs({ trusted: false, setting: absolute }), files([absolute])), {
+      path: absolute,
+      source: 'setting',
+    });
   });
 
   it('falls back to the bundled file of the kind', async () => {

@@ -8,17 +8,17 @@ import { templateNames, undeclaredTemplateParams } from '../../../src/polyaxonfi
 const REPO = path.resolve(__dirname, '../../../..');
 
 const SERVICE = [
-  'version: 1.1',                                         // 1
-  'kind: component',                                      // 2
-  'inputs:',                                              // 3
-  '  - {name: DOCKER_IMAGE, type: str}',                  // 4
-  'run:',                                                 // 5
-  '  kind: service',                                      // 6
-  '  ports: [8080]',                                      // 7
-  '  container:',                                         // 8
-  '    image: "{{ DOCKER_IMAGE }}"',                      // 9
-  '    args: ["--dir", "{{ WORK_DIR }}"]',                // 10
-  '    workingDir: "{{ globals.run_outputs_path }}"',     // 11
+  'version: 1.1', // 1
+  'kind: component', // 2
+  'inputs:', // 3
+  '  - {name: DOCKER_IMAGE, type: str}', // 4
+  'run:', // 5
+  '  kind: service', // 6
+  '  ports: [8080]', // 7
+  '  container:', // 8
+  '    image: "{{ DOCKER_IMAGE }}"', // 9
+  '    args: ["--dir", "{{ WORK_DIR }}"]', // 10
+  '    workingDir: "{{ globals.run_outputs_path }}"', // 11
 ].join('\n');
 
 describe('template params', () => {

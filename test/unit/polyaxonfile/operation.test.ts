@@ -8,7 +8,10 @@ import { readPolyaxonfile, REPO, requireShared, SHARED } from './helpers';
 const AISG = 'aisg-ml-project-cookiecutter-onprem-poly';
 const WORKING_DIR = '/polyaxon-v1-data';
 // fixtures/README.md: `polyaxon run -f <aisg file> -P DOCKER_IMAGE=... -P WORKING_DIR=/polyaxon-v1-data`.
-const IMAGES = { vscode: 'registry.aisingapore.net/aiap/vscode-server:0.1.0', jupyter: 'registry.aisingapore.net/aiap/jupyter-server:0.1.0' };
+const IMAGES = {
+  vscode: 'registry.aisingapore.net/aiap/vscode-server:0.1.0',
+  jupyter: 'registry.aisingapore.net/aiap/jupyter-server:0.1.0',
+};
 
 describe('polyaxonfile/operation', () => {
   for (const kind of ['vscode', 'jupyter'] as const) {
@@ -56,7 +59,10 @@ describe('polyaxonfile/operation', () => {
     assert.strictEqual(container.workingDir, '{{ WORKING_DIR or globals.run_outputs_path }}');
     assert.match(container.args[0], /"git\.terminalAuthentication"\] = false/);
     assert.match(container.args[0], /--bind-addr 0\.0\.0\.0:8080 --auth none --disable-telemetry/);
-    assert.deepStrictEqual(component.inputs.map((i: { name: string }) => i.name), ['DOCKER_IMAGE', 'WORKING_DIR']);
+    assert.deepStrictEqual(
+      component.inputs.map((i: { name: string }) => i.name),
+      ['DOCKER_IMAGE', 'WORKING_DIR'],
+    );
   });
 
   it('builds the bundled jupyter-service.yml framed-friendly and under globals.base_url', () => {
@@ -66,13 +72,19 @@ describe('polyaxonfile/operation', () => {
     const op = JSON.parse(body.content);
     assert.ok(!('params' in op), 'no params were given');
     const { component } = op;
-    assert.deepStrictEqual([component.name, component.tags, component.run.ports], ['jupyterlab-notebook', ['jupyter', 'notebook', 'lab'], [8888]]);
+    assert.deepStrictEqual(
+      [component.name, component.tags, component.run.ports],
+      ['jupyterlab-notebook', ['jupyter', 'notebook', 'lab'], [8888]],
+    );
     assert.ok(!('rewritePath' in component.run));
     const args: string[] = component.run.container.args;
     for (const app of ['ServerApp', 'NotebookApp']) {
       assert.ok(args.includes(`--${app}.base_url={{globals.base_url}}`), `${app}.base_url`);
       assert.ok(args.length > 0);
-      assert.ok(args.some((a) => a.startsWith(`--${app}.tornado_settings=`) && a.includes('frame-ancestors')), `${app}.tornado_settings`);
+      assert.ok(
+        args.some((a) => a.startsWith(`--${app}.tornado_settings=`) && a.includes('frame-ancestors')),
+        `${app}.tornado_settings`,
+      );
     }
     assert.deepStrictEqual(component.run.container.command, ['jupyter', 'lab']);
   });
@@ -80,10 +92,13 @@ describe('polyaxonfile/operation', () => {
   it('keeps the AISG input names and types in the bundled files', () => {
     for (const kind of ['vscode', 'jupyter']) {
       const pf = readPolyaxonfile(path.join(REPO, `polyaxonfiles/${kind}-service.yml`));
-      assert.deepStrictEqual(pf.inputs.map((i) => [i.name, i.type, i.isOptional, Boolean(i.description)]), [
-        ['DOCKER_IMAGE', 'str', true, true],
-        ['WORKING_DIR', 'str', true, true],
-      ]);
+      assert.deepStrictEqual(
+        pf.inputs.map((i) => [i.name, i.type, i.isOptional, Boolean(i.description)]),
+        [
+          ['DOCKER_IMAGE', 'str', true, true],
+          ['WORKING_DIR', 'str', true, true],
+        ],
+      );
     }
   });
 
@@ -101,7 +116,9 @@ describe('polyaxonfile/operation', () => {
 
   it('refuses to build a body with bad params', () => {
     const pf = readPolyaxonfile(path.join(REPO, 'test/fixtures/polyaxonfiles/typed-inputs.yml'));
-    assert.throws(() => buildCreateBody(pf, { EPOCHS: 'ten' }, { v2: false }), (e: unknown) =>
-      e instanceof PolyaxonfileError && e.problems.length === 1 && e.problems[0].field === 'params.EPOCHS');
+    assert.throws(
+      () => buildCreateBody(pf, { EPOCHS: 'ten' }, { v2: false }),
+      (e: unknown) => e instanceof PolyaxonfileError && e.problems.length === 1 && e.problems[0].field === 'params.EPOCHS',
+    );
   });
 });

@@ -8,7 +8,19 @@ import { FIXTURES, readPolyaxonfile } from './helpers';
 const FILE = path.join(FIXTURES, 'typed-inputs.yml');
 const pf = readPolyaxonfile(FILE);
 /** Line of each input's `- name:` in typed-inputs.yml. */
-const LINE: Record<string, number> = { EPOCHS: 6, RATE: 8, DEBUG: 12, CONFIG: 15, LAYERS: 18, SIZE: 21, DB: 26, BUCKET: 29, WHEN: 32, SEEDS: 35, BATCH: 39 };
+const LINE: Record<string, number> = {
+  EPOCHS: 6,
+  RATE: 8,
+  DEBUG: 12,
+  CONFIG: 15,
+  LAYERS: 18,
+  SIZE: 21,
+  DB: 26,
+  BUCKET: 29,
+  WHEN: 32,
+  SEEDS: 35,
+  BATCH: 39,
+};
 
 /** The single problem for `params` (EPOCHS, the required input, is always given). */
 function problemFor(params: Record<string, string>): Problem {
@@ -24,10 +36,22 @@ function assertAtInput(problem: Problem, name: string, message: RegExp): void {
 
 describe('polyaxonfile/params', () => {
   it('accepts values of every type, as -P strings', () => {
-    assert.deepStrictEqual(checkParams(pf, {
-      EPOCHS: '10', RATE: '1e-3', DEBUG: 'yes', CONFIG: '{"a": 1}', LAYERS: '64,32', SIZE: 'large',
-      DB: 'user:pass@db:5432', BUCKET: 'gs://bucket/data', WHEN: '2024-02-29', SEEDS: '[1, 2, 3]', BATCH: '32',
-    }), []);
+    assert.deepStrictEqual(
+      checkParams(pf, {
+        EPOCHS: '10',
+        RATE: '1e-3',
+        DEBUG: 'yes',
+        CONFIG: '{"a": 1}',
+        LAYERS: '64,32',
+        SIZE: 'large',
+        DB: 'user:pass@db:5432',
+        BUCKET: 'gs://bucket/data',
+        WHEN: '2024-02-29',
+        SEEDS: '[1, 2, 3]',
+        BATCH: '32',
+      }),
+      [],
+    );
     assert.deepStrictEqual(checkParams(pf, { EPOCHS: ' 1_000 ', DEBUG: 'OFF', SEEDS: '4,5', RATE: '.5', LAYERS: '[1, 2]' }), []);
     assert.deepStrictEqual(checkParams(pf, { EPOCHS: '2.0' }), [], 'int() falls back to float() when it is whole');
   });
@@ -90,8 +114,8 @@ describe('polyaxonfile/params', () => {
 
   it('refuses an image Docker would refuse, for the input the container image is templated from', () => {
     const service = parsePolyaxonfile(
-      'version: 1.1\nkind: component\ninputs:\n  - {name: IMG, type: str, isOptional: true, value: "a/b:1"}\n'
-      + '  - {name: OTHER, type: str, isOptional: true}\nrun:\n  kind: service\n  ports: [8080]\n  container:\n    image: "{{ IMG }}"\n',
+      'version: 1.1\nkind: component\ninputs:\n  - {name: IMG, type: str, isOptional: true, value: "a/b:1"}\n' +
+        '  - {name: OTHER, type: str, isOptional: true}\nrun:\n  kind: service\n  ports: [8080]\n  container:\n    image: "{{ IMG }}"\n',
       'svc.yml',
     );
     const [problem, ...rest] = checkParams(service, { IMG: 'my image:latest', OTHER: 'my image:latest' });

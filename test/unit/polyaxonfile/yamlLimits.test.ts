@@ -19,7 +19,9 @@ function refusal(text: string): string[] {
 
 describe('polyaxonfile YAML limits', () => {
   it('accepts a normal file that uses one anchor more than 100 times', () => {
-    const uses = Array.from({ length: 150 }, (_, i) => `  - name: IN_${i}\n    type: str\n    isOptional: true\n    value: *workdir`).join('\n');
+    const uses = Array.from({ length: 150 }, (_, i) => `  - name: IN_${i}\n    type: str\n    isOptional: true\n    value: *workdir`).join(
+      '\n',
+    );
     const pf = loadServicePolyaxonfile(`description: &workdir /polyaxon-v1-data\n${SERVICE}inputs:\n${uses}\n`, 'inline.yml');
     assert.strictEqual(pf.inputs.length, 150);
     assert.strictEqual(pf.inputs[149].value, '/polyaxon-v1-data');
@@ -39,11 +41,14 @@ describe('polyaxonfile YAML limits', () => {
     assert.ok(line >= 6 && line <= 9, `points at a nested alias line: ${problems[0]}`);
   });
 
-  it('refuses unknown tags, as the CLI\'s safe loader does, with file:line', () => {
+  it("refuses unknown tags, as the CLI's safe loader does, with file:line", () => {
     assert.deepStrictEqual(refusal(`${SERVICE}description: !env HOME\n`), [
       "inline.yml:8:14: Unresolved tag: !env: the Polyaxon CLI's safe YAML loader refuses it — remove the tag and write the value itself",
     ]);
-    assert.match(refusal(`${SERVICE}name: !!js/function "function () {}"\n`)[0], /^inline\.yml:8:7: Unresolved tag: tag:yaml\.org,2002:js\/function/);
+    assert.match(
+      refusal(`${SERVICE}name: !!js/function "function () {}"\n`)[0],
+      /^inline\.yml:8:7: Unresolved tag: tag:yaml\.org,2002:js\/function/,
+    );
   });
 
   it('accepts the tags of YAML 1.1 that the safe loader knows', () => {
@@ -54,7 +59,9 @@ describe('polyaxonfile YAML limits', () => {
   it('refuses a file over 1 MB before parsing it', () => {
     // Broken YAML on the first line: had it been parsed, the problem would be a syntax error.
     const problems = refusal(`: [\n${'#'.repeat(1024 * 1024)}\n`);
-    assert.deepStrictEqual(problems, ['inline.yml:1:1: The file is 1.0 MB; polyaxonfiles over 1 MB are not read — a polyaxonfile is a few KB: is this the right file?']);
+    assert.deepStrictEqual(problems, [
+      'inline.yml:1:1: The file is 1.0 MB; polyaxonfiles over 1 MB are not read — a polyaxonfile is a few KB: is this the right file?',
+    ]);
   });
 
   it('refuses a recursive alias without hanging', () => {

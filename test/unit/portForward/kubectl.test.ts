@@ -34,7 +34,10 @@ describe('kubectl (the real one, offline)', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('lists the contexts of $KUBECONFIG and names the current one', async () => {
-    assert.deepStrictEqual(await listContexts(kubectl), { names: ['gke_aisg-project_asia-southeast1_aisg-cluster', 'kind-local'], current: 'kind-local' });
+    assert.deepStrictEqual(await listContexts(kubectl), {
+      names: ['gke_aisg-project_asia-southeast1_aisg-cluster', 'kind-local'],
+      current: 'kind-local',
+    });
   });
 
   it('has no current context when the kubeconfig sets none, and that is no error', async () => {
@@ -57,7 +60,10 @@ describe('kubectl (the real one, offline)', () => {
 
   it('says the cluster is unreachable when its server refuses connections', async () => {
     await assert.rejects(
-      runKubectl(kubectl, ['--context', 'kind-local', 'get', 'svc', '-n', 'polyaxon-v1', '-o', 'json', '--request-timeout=5s'], { context: 'kind-local', namespace: 'polyaxon-v1' }),
+      runKubectl(kubectl, ['--context', 'kind-local', 'get', 'svc', '-n', 'polyaxon-v1', '-o', 'json', '--request-timeout=5s'], {
+        context: 'kind-local',
+        namespace: 'polyaxon-v1',
+      }),
       (e: ForwardError) => e.kind === 'clusterUnreachable' && /127\.0\.0\.1:1/.test(e.message),
     );
   });

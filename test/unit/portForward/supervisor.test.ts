@@ -3,7 +3,13 @@ import { ForwardError } from '../../../src/portForward/forwardError';
 import { PortForwardSupervisor, type ForwardState, type ForwardTarget } from '../../../src/portForward/supervisor';
 import { FakeChild, FakeClock, flush } from './fakes';
 
-const target: ForwardTarget = { context: 'gke_aisg', namespace: 'polyaxon-v1', service: 'polyaxon-polyaxon-gateway', servicePort: 80, localPort: 8888 };
+const target: ForwardTarget = {
+  context: 'gke_aisg',
+  namespace: 'polyaxon-v1',
+  service: 'polyaxon-polyaxon-gateway',
+  servicePort: 80,
+  localPort: 8888,
+};
 
 function setup(options: { probe?: (port: number) => Promise<boolean> } = {}) {
   const clock = new FakeClock();
@@ -72,9 +78,15 @@ describe('PortForwardSupervisor', () => {
   it('runs kubectl port-forward like `polyaxon port-forward` and is up at its Forwarding line', async () => {
     const t = setup();
     await t.supervisor.start(target);
-    assert.deepStrictEqual(t.spawned.map((s) => s.args), [['--context', 'gke_aisg', 'port-forward', '-n', 'polyaxon-v1', 'svc/polyaxon-polyaxon-gateway', '8888:80']]);
+    assert.deepStrictEqual(
+      t.spawned.map((s) => s.args),
+      [['--context', 'gke_aisg', 'port-forward', '-n', 'polyaxon-v1', 'svc/polyaxon-polyaxon-gateway', '8888:80']],
+    );
     assert.deepStrictEqual(t.supervisor.state, { kind: 'up', target, pid: t.last().pid });
-    assert.deepStrictEqual(t.states.map((s) => s.kind), ['starting', 'up']);
+    assert.deepStrictEqual(
+      t.states.map((s) => s.kind),
+      ['starting', 'up'],
+    );
   });
 
   it('rejects a first attempt that fails, with the reason, and does not retry it', async () => {
@@ -162,7 +174,10 @@ describe('PortForwardSupervisor', () => {
     t.clock.sleep(3_600_000);
     await t.clock.advance(0);
     assert.strictEqual(probes, 1);
-    assert.ok(t.log.some((l) => /late \(the machine slept\?\)/.test(l)), t.log.join('\n'));
+    assert.ok(
+      t.log.some((l) => /late \(the machine slept\?\)/.test(l)),
+      t.log.join('\n'),
+    );
   });
 
   it('retries at once after a wake instead of waiting out a long backoff, starting the streak afresh', async () => {
@@ -195,14 +210,20 @@ describe('PortForwardSupervisor', () => {
         return child;
       },
     });
-    await assert.rejects(supervisor.start(target), (e: ForwardError) => e.kind === 'kubectlNotFound' && /polyaxon\.kubectlPath/.test(e.message) && /Install it/.test(e.message));
+    await assert.rejects(
+      supervisor.start(target),
+      (e: ForwardError) => e.kind === 'kubectlNotFound' && /polyaxon\.kubectlPath/.test(e.message) && /Install it/.test(e.message),
+    );
   });
 
   it('gives up on an attempt that never prints its Forwarding line', async () => {
     const t = setup();
     t.behave(() => undefined);
     const started = t.supervisor.start(target, { retryFirst: true });
-    const outcome = started.then(() => 'up', (e: ForwardError) => e.kind);
+    const outcome = started.then(
+      () => 'up',
+      (e: ForwardError) => e.kind,
+    );
     await t.clock.advance(30_000);
     assert.strictEqual(await outcome, 'timeout');
     assert.deepStrictEqual(t.spawned[0].child.signals, ['SIGTERM']);

@@ -5,7 +5,12 @@ import { escapeMarkdown, inlineCode } from '../../../src/presentation/markdownTe
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options?: object) => { renderInline(src: string): string };
 const md = new MarkdownIt({ linkify: false });
-const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (html: string) =>
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 describe('markdown text of server-provided strings', () => {
   const hostile = [

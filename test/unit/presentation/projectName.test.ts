@@ -19,7 +19,8 @@ describe('project name suggestion', () => {
   });
 
   it('reads the repository from the origin remote', () => {
-    const config = '[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://x/other.git\n[remote "origin"]\n\turl = git@github.com:aisg/kapitan-hull.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n';
+    const config =
+      '[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://x/other.git\n[remote "origin"]\n\turl = git@github.com:aisg/kapitan-hull.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n';
     assert.strictEqual(repoNameFromGitConfig(config), 'kapitan-hull');
     assert.strictEqual(repoNameFromGitConfig('[remote "origin"]\n\turl = https://gitlab.example/group/my-repo/\n'), 'my-repo');
     assert.strictEqual(repoNameFromGitConfig('[core]\n'), undefined);

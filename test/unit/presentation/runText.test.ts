@@ -8,7 +8,12 @@ const ref = { owner: 'default', project: 'my-project-alice', uuid: UUID };
 describe('formatLogLine', () => {
   it('writes timestamp, container and value', () => {
     assert.strictEqual(
-      formatLogLine({ timestamp: '2026-11-27T12:18:24.709623+00:00', container: 'polyaxon-main', pod: 'plx-operation-x', value: 'Listening on 0.0.0.0:8080' }),
+      formatLogLine({
+        timestamp: '2026-11-27T12:18:24.709623+00:00',
+        container: 'polyaxon-main',
+        pod: 'plx-operation-x',
+        value: 'Listening on 0.0.0.0:8080',
+      }),
       '2026-11-27T12:18:24.709623+00:00 polyaxon-main | Listening on 0.0.0.0:8080',
     );
   });
@@ -45,7 +50,8 @@ describe('logsPath / parseLogsPath', () => {
 
   it('accepts dashed uuids and rejects other paths', () => {
     assert.strictEqual(parseLogsPath('/o/p/x-5180fcc7-fddb-44b2-8ceb-22f418d7d2bb.log')?.uuid, '5180fcc7-fddb-44b2-8ceb-22f418d7d2bb');
-    for (const bad of ['/o/p/x.log', `/o/${UUID}.log`, `/o/p/q/${UUID}.log`, `/o/p/${UUID}.txt`]) assert.strictEqual(parseLogsPath(bad), undefined, bad);
+    for (const bad of ['/o/p/x.log', `/o/${UUID}.log`, `/o/p/q/${UUID}.log`, `/o/p/${UUID}.txt`])
+      assert.strictEqual(parseLogsPath(bad), undefined, bad);
   });
 });
 
@@ -53,25 +59,46 @@ describe('newestFirst', () => {
   const c = (type: string, time?: string): StatusCondition => ({ type, last_transition_time: time });
 
   it('sorts conditions newest first', () => {
-    const sorted = newestFirst([c('created', '2026-11-27T12:00:00Z'), c('running', '2026-11-27T12:02:00Z'), c('queued', '2026-11-27T12:01:00Z')]);
-    assert.deepStrictEqual(sorted.map((x) => x.type), ['running', 'queued', 'created']);
+    const sorted = newestFirst([
+      c('created', '2026-11-27T12:00:00Z'),
+      c('running', '2026-11-27T12:02:00Z'),
+      c('queued', '2026-11-27T12:01:00Z'),
+    ]);
+    assert.deepStrictEqual(
+      sorted.map((x) => x.type),
+      ['running', 'queued', 'created'],
+    );
   });
 
   it('puts the later of equal or missing times first (the server lists oldest first)', () => {
-    assert.deepStrictEqual(newestFirst([c('created'), c('compiled'), c('queued')]).map((x) => x.type), ['queued', 'compiled', 'created']);
+    assert.deepStrictEqual(
+      newestFirst([c('created'), c('compiled'), c('queued')]).map((x) => x.type),
+      ['queued', 'compiled', 'created'],
+    );
   });
 
   it('falls back to last_update_time and leaves the input alone', () => {
-    const input = [{ type: 'a', last_update_time: '2026-11-27T12:00:00Z' }, { type: 'b', last_update_time: '2026-11-27T13:00:00Z' }];
-    assert.deepStrictEqual(newestFirst(input).map((x) => x.type), ['b', 'a']);
-    assert.deepStrictEqual(input.map((x) => x.type), ['a', 'b']);
+    const input = [
+      { type: 'a', last_update_time: '2026-11-27T12:00:00Z' },
+      { type: 'b', last_update_time: '2026-11-27T13:00:00Z' },
+    ];
+    assert.deepStrictEqual(
+      newestFirst(input).map((x) => x.type),
+      ['b', 'a'],
+    );
+    assert.deepStrictEqual(
+      input.map((x) => x.type),
+      ['a', 'b'],
+    );
   });
 });
 
 describe('conditionIcon', () => {
   it("shows the tree's icons, without the spin that a quick pick cannot show", () => {
     assert.deepStrictEqual(
-      ['running', 'succeeded', 'failed', 'unschedulable', 'warning', 'stopped', 'stopping', 'queued', 'on_schedule', 'bogus'].map(conditionIcon),
+      ['running', 'succeeded', 'failed', 'unschedulable', 'warning', 'stopped', 'stopping', 'queued', 'on_schedule', 'bogus'].map(
+        conditionIcon,
+      ),
       ['vm-running', 'pass', 'error', 'warning', 'warning', 'debug-stop', 'loading', 'loading', 'clock', 'question'],
     );
   });

@@ -1,22 +1,43 @@
 import * as assert from 'assert';
-import { esc, IFRAME_SANDBOX, newNonce, parseAction, parsePanelState, renderPage, type ServiceView } from '../../../src/presentation/serviceWebviewHtml';
+import {
+  esc,
+  IFRAME_SANDBOX,
+  newNonce,
+  parseAction,
+  parsePanelState,
+  renderPage,
+  type ServiceView,
+} from '../../../src/presentation/serviceWebviewHtml';
 
-const assets = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/media/serviceWebview.js', styleUri: 'https://webview.test/media/serviceWebview.css', nonce: 'abc123' };
+const assets = {
+  cspSource: 'https://webview.test',
+  scriptUri: 'https://webview.test/media/serviceWebview.js',
+  styleUri: 'https://webview.test/media/serviceWebview.css',
+  nonce: 'abc123',
+};
 const state = { owner: 'default', project: 'my-project-alice', uuid: '5180fcc7fddb44b28ceb22f418d7d2bb' };
 const page = (view: ServiceView, title = 'vscode-service') => renderPage(assets, { title, state, view });
 const csp = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1].replace(/&#39;/g, "'");
 const actions = (html: string) => [...html.matchAll(/data-action="(\w+)"/g)].map((m) => m[1]);
-const URL_ = 'http://127.0.0.1:8080/proxy/8117/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/5180fcc7fddb44b28ceb22f418d7d2bb/';
+const URL_ =
+  'http://127.0.0.1:8080/proxy/8117/rewrite-services/v1/polyaxon-v1/default/my-project-alice/runs/5180fcc7fddb44b28ceb22f418d7d2bb/';
 
 describe('renderPage', () => {
   it('frames an IPv6 host with a frame-src that CSP can express (no bracketed host), so the tab is not blank', () => {
     // CSP3 source-expression grammar: scheme-source, or host-source whose host is `*`, `*.name` or dot-separated host-chars.
-    const validSource = /^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(?:\d+|\*))?(?:\/[^\s;,]*)?)$/i;
+    const validSource =
+      /^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(?:\d+|\*))?(?:\/[^\s;,]*)?)$/i;
     for (const url of ['http://[::1]:8117/services/v1/x/', 'https://[2001:db8::5]/services/v1/x/', URL_]) {
       const frameSrc = /frame-src ([^;]*)/.exec(csp(page({ kind: 'running', status: 'running', url })) ?? '')?.[1].split(' ') ?? [];
       assert.ok(frameSrc.length > 0, url);
-      assert.ok(frameSrc.every((source) => validSource.test(source)), `${url}: frame-src ${frameSrc.join(' ')}`);
-      assert.ok(frameSrc.every((source) => url.startsWith(source.replace(/:$/, ''))), `${url}: frame-src ${frameSrc.join(' ')} must match the page`);
+      assert.ok(
+        frameSrc.every((source) => validSource.test(source)),
+        `${url}: frame-src ${frameSrc.join(' ')}`,
+      );
+      assert.ok(
+        frameSrc.every((source) => url.startsWith(source.replace(/:$/, ''))),
+        `${url}: frame-src ${frameSrc.join(' ')} must match the page`,
+      );
     }
   });
 
@@ -35,7 +56,9 @@ describe('renderPage', () => {
   it('keeps the framed service from taking the focus until the user shows it, and says how to get the keys back', () => {
     const html = page({ kind: 'running', status: 'running', url: URL_ });
     // Loaded but not rendered (main.guarded hides it) until the Show button or a click on the page.
-    assert.match(html, /<main class="guarded"><section class="message reveal">[^]*id="show-service"[^]*<\/section><iframe[^>]*><\/iframe><\/main>/,
+    assert.match(
+      html,
+      /<main class="guarded"><section class="message reveal">[^]*id="show-service"[^]*<\/section><iframe[^>]*><\/iframe><\/main>/,
     );
     assert.match(html, /data-action="focusWorkbench" title="Give the keyboard back to this VS Code[^"]*">⇱ Back to VS Code</);
     assert.match(html, /data-action="openInBrowser" title="[^"]*keyboard-heavy work[^"]*"/);
@@ -93,7 +116,9 @@ describe('renderPage', () => {
 
   it('says a tab from another host is on that host, never that it was deleted, and offers only Switch Back and Close', () => {
     const html = page({ kind: 'otherHost', host: 'https://plx.example.com', current: 'http://localhost:8117' });
-    assert.ok(html.includes('This service is on <b>https://plx.example.com</b>; the extension is now connected to <b>http://localhost:8117</b>'));
+    assert.ok(
+      html.includes('This service is on <b>https://plx.example.com</b>; the extension is now connected to <b>http://localhost:8117</b>'),
+    );
     assert.doesNotMatch(html, /deleted/);
     assert.deepStrictEqual(actions(html), ['switchHost', 'close']);
     assert.match(html, /⇄ Switch Back to https:\/\/plx.example.com</);
@@ -111,11 +136,23 @@ describe('renderPage', () => {
 describe('parseAction', () => {
   it('accepts only our toolbar actions', () => {
     const names = ['reload', 'openInBrowser', 'restart', 'stop', 'close', 'launchAgain', 'switchHost', 'focusWorkbench'];
-    assert.deepStrictEqual(names.map((type) => parseAction({ type })), names);
+    assert.deepStrictEqual(
+      names.map((type) => parseAction({ type })),
+      names,
+    );
   });
 
   it('ignores anything else', () => {
-    for (const message of [undefined, null, 'reload', {}, { type: 'polyaxon.delete' }, { type: 'workbench.action.terminal.new' }, { type: ['reload'] }, { command: 'reload' }]) {
+    for (const message of [
+      undefined,
+      null,
+      'reload',
+      {},
+      { type: 'polyaxon.delete' },
+      { type: 'workbench.action.terminal.new' },
+      { type: ['reload'] },
+      { command: 'reload' },
+    ]) {
       assert.strictEqual(parseAction(message), undefined, JSON.stringify(message));
     }
   });

@@ -28,18 +28,35 @@ interface Context {
 const OPERATIONS: Record<Op, { action: (run: RunRef) => string; call: (c: Context) => Promise<unknown> }> = {
   list: { action: () => `list the runs of default/${PROJECT}`, call: (c) => c.client.listRuns(c.project, { query: 'kind:service' }) },
   get: { action: (r) => `read run ${r.uuid.slice(0, 8)} of default/${PROJECT}`, call: (c) => c.client.getRun(c.run) },
-  create: { action: () => `create a run in default/${PROJECT}`, call: (c) => c.client.createRun(c.project, { content: vscodeOperation() }) },
+  create: {
+    action: () => `create a run in default/${PROJECT}`,
+    call: (c) => c.client.createRun(c.project, { content: vscodeOperation() }),
+  },
   stop: { action: (r) => `stop run ${r.uuid.slice(0, 8)} of default/${PROJECT}`, call: (c) => c.client.stopRun(c.run) },
   delete: { action: (r) => `delete run ${r.uuid.slice(0, 8)} of default/${PROJECT}`, call: (c) => c.client.deleteRun(c.run) },
-  statuses: { action: (r) => `read the statuses of run ${r.uuid.slice(0, 8)} of default/${PROJECT}`, call: (c) => c.client.getStatuses(c.run) },
-  logs: { action: (r) => `read the logs of run ${r.uuid.slice(0, 8)} of default/${PROJECT}`, call: (c) => c.client.getLogs({ ...c.run, namespace: 'polyaxon-v1' }, { lastFile: undefined }) },
+  statuses: {
+    action: (r) => `read the statuses of run ${r.uuid.slice(0, 8)} of default/${PROJECT}`,
+    call: (c) => c.client.getStatuses(c.run),
+  },
+  logs: {
+    action: (r) => `read the logs of run ${r.uuid.slice(0, 8)} of default/${PROJECT}`,
+    call: (c) => c.client.getLogs({ ...c.run, namespace: 'polyaxon-v1' }, { lastFile: undefined }),
+  },
 };
 
 /** How to switch each fault on, and the error kinds it may give. */
 const FAULTS: Record<Fault, { label: string; on: (fake: FakePolyaxon) => Promise<void> | void; kinds: PolyaxonErrorKind[] }> = {
-  latency: { label: 'latency past the timeout', on: (f) => void Object.assign(f.faults, { latencyMs: TIMEOUT_MS * 3 }), kinds: ['timeout'] },
+  latency: {
+    label: 'latency past the timeout',
+    on: (f) => void Object.assign(f.faults, { latencyMs: TIMEOUT_MS * 3 }),
+    kinds: ['timeout'],
+  },
   refused: { label: 'connection refused', on: (f) => f.refuseConnections(), kinds: ['unreachable'] },
-  reset: { label: 'reset mid-body', on: (f) => void Object.assign(f.faults, { resetMidBody: true }), kinds: ['unreachable', 'badResponse'] },
+  reset: {
+    label: 'reset mid-body',
+    on: (f) => void Object.assign(f.faults, { resetMidBody: true }),
+    kinds: ['unreachable', 'badResponse'],
+  },
   500: { label: '500', on: (f) => void Object.assign(f.faults, { status: 500 }), kinds: ['server'] },
   502: { label: '502', on: (f) => void Object.assign(f.faults, { status: 502 }), kinds: ['server'] },
   503: { label: '503', on: (f) => void Object.assign(f.faults, { status: 503 }), kinds: ['server'] },
@@ -54,9 +71,28 @@ const FAULTS: Record<Fault, { label: string; on: (fake: FakePolyaxon) => Promise
 
 /** Pairs where the "fault" is the endpoint's normal answer: a delete answers 204 with no body, so cutting it changes nothing. */
 const NOT_A_FAULT = new Set(['delete×empty', 'delete×truncated']);
-const FAULT_ORDER: Fault[] = ['latency', 'refused', 'reset', '500', '502', '503', 'html', 'truncated', 'empty', 'gzip', '401', '403', '404'];
+const FAULT_ORDER: Fault[] = [
+  'latency',
+  'refused',
+  'reset',
+  '500',
+  '502',
+  '503',
+  'html',
+  'truncated',
+  'empty',
+  'gzip',
+  '401',
+  '403',
+  '404',
+];
 
-const CHECKS = ['typed error naming host and action', 'no unhandled rejection', 'keeps last good list, recovers by itself', 'backoff grows and resets'] as const;
+const CHECKS = [
+  'typed error naming host and action',
+  'no unhandled rejection',
+  'keeps last good list, recovers by itself',
+  'backoff grows and resets',
+] as const;
 
 /** Real timers that remember each delay the poller asked for. */
 class RecordingTimers implements Timers {
@@ -118,7 +154,10 @@ describe('fault injection: operations × faults', function () {
           return;
         }
         const passed = await runCase(fake, op, fault, unhandled);
-        table.set(key, passed.map((p) => p === true));
+        table.set(
+          key,
+          passed.map((p) => p === true),
+        );
         const failures = passed.filter((p): p is string => p !== true);
         assert.deepStrictEqual(failures, []);
       });
@@ -131,13 +170,19 @@ async function runCase(fake: FakePolyaxon, op: Op, fault: Fault, unhandled: unkn
   const client = new PolyaxonClient({ host: fake.url, timeoutMs: TIMEOUT_MS });
   const project = { owner: 'default', project: PROJECT };
   // A run of its own per case: stop and delete must find one.
-  const run = { ...project, uuid: fake.addRun(PROJECT, { name: `case-${op}-${fault}`, kind: 'service', status: 'running', tags: ['vscode'] }).uuid };
+  const run = {
+    ...project,
+    uuid: fake.addRun(PROJECT, { name: `case-${op}-${fault}`, kind: 'service', status: 'running', tags: ['vscode'] }).uuid,
+  };
   const timers = new RecordingTimers();
-  const model = new ServicesModel({
-    connection: async () => ({ client, host: fake.url, owner: 'default', hostSource: 'setting' }),
-    projectNames: () => [PROJECT],
-    filter: () => 'all',
-  }, { timing: TIMING, timers });
+  const model = new ServicesModel(
+    {
+      connection: async () => ({ client, host: fake.url, owner: 'default', hostSource: 'setting' }),
+      projectNames: () => [PROJECT],
+      filter: () => 'all',
+    },
+    { timing: TIMING, timers },
+  );
   const results: (true | string)[] = [];
   const check = async (fn: () => Promise<void> | void) => {
     try {
@@ -183,11 +228,18 @@ async function runCase(fake: FakePolyaxon, op: Op, fault: Fault, unhandled: unkn
       // A delete that timed out or was cut off may still have happened on the server: compare with what it holds now.
       const now = (model.snapshot?.projects[0].runs ?? []).map((r) => r.uuid).sort();
       const held = good.filter((uuid) => fake.getRun(PROJECT, uuid) !== undefined);
-      assert.deepStrictEqual(now.filter((uuid) => good.includes(uuid)), held, 'the list after recovery is the server\'s');
+      assert.deepStrictEqual(
+        now.filter((uuid) => good.includes(uuid)),
+        held,
+        "the list after recovery is the server's",
+      );
     });
     await check(() => {
       assert.ok(grew.length >= 3, `delays under the fault: ${grew.join(', ')}`);
-      assert.ok(grew.every((d, i) => i === 0 || d > grew[i - 1]), `backoff grows: ${grew.join(', ')}`);
+      assert.ok(
+        grew.every((d, i) => i === 0 || d > grew[i - 1]),
+        `backoff grows: ${grew.join(', ')}`,
+      );
       assert.strictEqual(model.nextDelay, TIMING.slowMs, 'and resets');
     });
   } finally {

@@ -30,7 +30,10 @@ describe('bad values in a run', () => {
       { tags: 7, name: null },
       { tags: ['jupyter', null, 3], name: 'x' },
     ] as unknown as Run[];
-    assert.deepStrictEqual(odd.map((r) => serviceKindOfRun(r)), ['vscode', 'jupyter', 'other', 'jupyter']);
+    assert.deepStrictEqual(
+      odd.map((r) => serviceKindOfRun(r)),
+      ['vscode', 'jupyter', 'other', 'jupyter'],
+    );
     assert.match(serviceContextValue({ ...odd[0], uuid: 'a', status: 'constructor' as Run['status'] }), /^service/);
   });
 });

@@ -24,16 +24,25 @@ describe('createOnce', function () {
     const run = await createOnce(new PolyaxonClient({ host: fake.url }), ref, { content: vscodeOperation(), name: 'mine' });
     assert.strictEqual(posts(), 1);
     const listed = await services();
-    assert.deepStrictEqual(listed.map((r) => r.uuid), [run.uuid]);
+    assert.deepStrictEqual(
+      listed.map((r) => r.uuid),
+      [run.uuid],
+    );
     assert.strictEqual(run.name, 'mine');
   });
 
   it('does not retry a create that timed out, and says to check before launching again', async () => {
     fake.faults = { latencyMs: 800, match: /\/slow\/runs$/, count: 1 };
     const client = new PolyaxonClient({ host: fake.url, timeoutMs: 200 });
-    const error = await createOnce(client, ref, { content: vscodeOperation(), name: 'mine' }).then(() => undefined, (e: unknown) => e);
+    const error = await createOnce(client, ref, { content: vscodeOperation(), name: 'mine' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(isPolyaxonError(error, 'timeout'), String(error));
-    assert.match(error.message, /^Could not create a run in default\/slow: .* No new service appeared in default\/slow right after it.*check the Services view before launching again\.$/);
+    assert.match(
+      error.message,
+      /^Could not create a run in default\/slow: .* No new service appeared in default\/slow right after it.*check the Services view before launching again\.$/,
+    );
     // The slow server creates it after all: one service, from one POST.
     const deadline = Date.now() + 5_000;
     while ((await services()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -45,7 +54,10 @@ describe('createOnce', function () {
 
   it('passes other failures through unchanged', async () => {
     fake.faults = { status: 403, match: /\/slow\/runs$/, count: 1 };
-    const error = await createOnce(new PolyaxonClient({ host: fake.url }), ref, { content: vscodeOperation() }).then(() => undefined, (e: unknown) => e);
+    const error = await createOnce(new PolyaxonClient({ host: fake.url }), ref, { content: vscodeOperation() }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(isPolyaxonError(error, 'forbidden'), String(error));
     assert.strictEqual(posts(), 1);
   });

@@ -30,7 +30,10 @@ describe('framingBlocked', () => {
 
     it("blocks 'none' and 'self' (the webview never has the service's origin)", () => {
       assert.strictEqual(csp("frame-ancestors 'none'"), `its Content-Security-Policy says "frame-ancestors 'none'"`);
-      assert.strictEqual(csp("default-src 'self'; frame-ancestors 'self'; report-uri /csp"), `its Content-Security-Policy says "frame-ancestors 'self'"`);
+      assert.strictEqual(
+        csp("default-src 'self'; frame-ancestors 'self'; report-uri /csp"),
+        `its Content-Security-Policy says "frame-ancestors 'self'"`,
+      );
     });
 
     it('blocks a list of specific hosts', () => {
@@ -54,7 +57,10 @@ describe('framingBlocked', () => {
 
     it('overrides X-Frame-Options when present, as browsers do', () => {
       assert.strictEqual(framingBlocked({ 'content-security-policy': 'frame-ancestors *', 'x-frame-options': 'DENY' }), undefined);
-      assert.match(framingBlocked({ 'content-security-policy': "frame-ancestors 'none'", 'x-frame-options': 'DENY' }) ?? '', /frame-ancestors/);
+      assert.match(
+        framingBlocked({ 'content-security-policy': "frame-ancestors 'none'", 'x-frame-options': 'DENY' }) ?? '',
+        /frame-ancestors/,
+      );
     });
 
     it('does not apply Report-Only policies, which block nothing', () => {

@@ -1,32 +1,47 @@
 import * as assert from 'assert';
 import type { Run } from '../../../src/polyaxon/types';
 import {
-  gatewayHeaders, jupyterServerId, notRunningMessage, parseJupyterServerId, runningJupyterServers,
+  gatewayHeaders,
+  jupyterServerId,
+  notRunningMessage,
+  parseJupyterServerId,
+  runningJupyterServers,
 } from '../../../src/services/jupyterServers';
 import type { ServicesSnapshot } from '../../../src/services/servicesSnapshot';
 
 const run = (uuid: string, name: string, status: Run['status'], tags: string[]): Run => ({ uuid, name, status, kind: 'service', tags });
 const snapshot = (...projects: [string, Run[]][]): ServicesSnapshot => ({
-  host: 'http://localhost:8117', fetchedAt: 0, projects: projects.map(([project, runs]) => ({ ref: { owner: 'default', project }, runs })),
+  host: 'http://localhost:8117',
+  fetchedAt: 0,
+  projects: projects.map(([project, runs]) => ({ ref: { owner: 'default', project }, runs })),
 });
 
 describe('jupyterServers', () => {
   it('lists only running Jupyter services, as name · status, with the owner/project/uuid id', () => {
-    const servers = runningJupyterServers(snapshot(['alice', [
-      run('a1', 'jupyterlab-notebook', 'running', ['jupyter', 'notebook', 'lab']),
-      run('a2', 'vscode-service', 'running', ['vscode']),
-      run('a3', 'jupyterlab-notebook', 'queued', ['jupyter']),
-      run('a4', 'jupyterlab-notebook', 'stopped', ['jupyter']),
-    ]]));
-    assert.deepStrictEqual(servers, [{ id: 'default/alice/a1', label: 'jupyterlab-notebook · Running', ref: { owner: 'default', project: 'alice', uuid: 'a1' } }]);
+    const servers = runningJupyterServers(
+      snapshot([
+        'alice',
+        [
+          run('a1', 'jupyterlab-notebook', 'running', ['jupyter', 'notebook', 'lab']),
+          run('a2', 'vscode-service', 'running', ['vscode']),
+          run('a3', 'jupyterlab-notebook', 'queued', ['jupyter']),
+          run('a4', 'jupyterlab-notebook', 'stopped', ['jupyter']),
+        ],
+      ]),
+    );
+    assert.deepStrictEqual(servers, [
+      { id: 'default/alice/a1', label: 'jupyterlab-notebook · Running', ref: { owner: 'default', project: 'alice', uuid: 'a1' } },
+    ]);
   });
 
   it('names the project when several are shown', () => {
-    const servers = runningJupyterServers(snapshot(
-      ['alice', [run('a1', 'nb', 'running', ['jupyter'])]],
-      ['bob', [run('b1', 'nb', 'running', ['jupyter'])]],
-    ));
-    assert.deepStrictEqual(servers.map((s) => s.label), ['nb · Running · alice', 'nb · Running · bob']);
+    const servers = runningJupyterServers(
+      snapshot(['alice', [run('a1', 'nb', 'running', ['jupyter'])]], ['bob', [run('b1', 'nb', 'running', ['jupyter'])]]),
+    );
+    assert.deepStrictEqual(
+      servers.map((s) => s.label),
+      ['nb · Running · alice', 'nb · Running · bob'],
+    );
   });
 
   it('lists nothing before the first fetch', () => {
@@ -45,7 +60,11 @@ describe('jupyterServers', () => {
     assert.deepStrictEqual(gatewayHeaders(host, 'tok', `${host}/services/v1/ns/default/p/runs/u/`), { Authorization: 'Token tok' });
     assert.deepStrictEqual(gatewayHeaders(host, 'tok', 'https://evil.example.com/services/v1/ns/default/p/runs/u/'), {});
     assert.deepStrictEqual(gatewayHeaders(host, 'tok', 'http://polyaxon.example.com/services/'), {}, 'another scheme is another origin');
-    assert.deepStrictEqual(gatewayHeaders(host, 'tok', 'https://polyaxon.example.com:8443/services/'), {}, 'another port is another origin');
+    assert.deepStrictEqual(
+      gatewayHeaders(host, 'tok', 'https://polyaxon.example.com:8443/services/'),
+      {},
+      'another port is another origin',
+    );
     assert.deepStrictEqual(gatewayHeaders(host, undefined, `${host}/services/`), {});
   });
 

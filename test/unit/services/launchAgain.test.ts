@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { launchAgain } from '../../../src/services/launchAgain';
 
 describe('launchAgain', () => {
-  it('launches the same kind with the run\'s inputs as text, so the launch asks nothing', () => {
+  it("launches the same kind with the run's inputs as text, so the launch asks nothing", () => {
     assert.deepStrictEqual(launchAgain('vscode', 'p', { DOCKER_IMAGE: 'img:1', WORKING_DIR: '/w', PORT: 8080, EMPTY: null }), {
       command: 'polyaxon.launchVSCode',
       args: { project: 'p', params: { DOCKER_IMAGE: 'img:1', WORKING_DIR: '/w', PORT: '8080' } },

@@ -8,7 +8,11 @@ import { FakeClock } from '../fakeClock';
 const REF = { owner: 'o', project: 'p', uuid: 'u1' };
 
 function statuses(status: string, message = `${status} message`, reason = `${status}Reason`): RunStatuses {
-  return { uuid: 'u1', status: status as RunStatuses['status'], status_conditions: [{ type: status, status: 'True', reason, message, last_transition_time: '2026-01-01T00:00:00Z' }] };
+  return {
+    uuid: 'u1',
+    status: status as RunStatuses['status'],
+    status_conditions: [{ type: status, status: 'True', reason, message, last_transition_time: '2026-01-01T00:00:00Z' }],
+  };
 }
 
 /** Answers `script[i]` on the i-th statuses request, then repeats the last one; records when it was asked. */
@@ -28,7 +32,10 @@ function scripted(clock: FakeClock, script: Array<RunStatuses | Error>): RunSour
   return source;
 }
 
-async function follow(script: Array<RunStatuses | Error>, extra: { warningGraceMs?: number; timeoutMs?: number; signal?: AbortSignal; clock?: FakeClock } = {}) {
+async function follow(
+  script: Array<RunStatuses | Error>,
+  extra: { warningGraceMs?: number; timeoutMs?: number; signal?: AbortSignal; clock?: FakeClock } = {},
+) {
   const clock = extra.clock ?? new FakeClock();
   const start = clock.now();
   const source = scripted(clock, script);
@@ -41,7 +48,10 @@ async function follow(script: Array<RunStatuses | Error>, extra: { warningGraceM
     onChange: (c) => changes.push(c),
     warningGraceMs: extra.warningGraceMs,
     timeoutMs: extra.timeoutMs,
-  }).then((o) => ({ ok: true as const, outcome: o, at: clock.now() - start }), (e: Error) => ({ ok: false as const, error: e, at: clock.now() - start }));
+  }).then(
+    (o) => ({ ok: true as const, outcome: o, at: clock.now() - start }),
+    (e: Error) => ({ ok: false as const, error: e, at: clock.now() - start }),
+  );
   let settled: Awaited<typeof result> | undefined;
   void result.then((r) => (settled = r));
   for (let i = 0; i < 1000 && !settled; i++) await clock.advance(500);
@@ -57,7 +67,10 @@ describe('followLaunch (over the run store)', () => {
     const r = await follow(['created', 'queued', 'queued', 'scheduled', 'starting', 'running'].map((s) => statuses(s)));
     assert.ok(r.ok);
     assert.strictEqual(r.outcome.kind, 'running');
-    assert.deepStrictEqual(r.changes.map((c) => c.status), ['created', 'queued', 'scheduled', 'starting', 'running']);
+    assert.deepStrictEqual(
+      r.changes.map((c) => c.status),
+      ['created', 'queued', 'scheduled', 'starting', 'running'],
+    );
     assert.strictEqual(r.changes[1].condition?.message, 'queued message');
     assert.deepStrictEqual(r.times, [0, 2000, 4000, 6000, 8000, 10000], 'one request per 2 s');
     assert.strictEqual(r.callsAfterEnd, 0, 'nothing polls once the follow ended');
@@ -89,10 +102,15 @@ describe('followLaunch (over the run store)', () => {
   });
 
   it('keeps following when a warning clears within the grace period', async () => {
-    const r = await follow([statuses('queued'), statuses('warning'), statuses('warning'), statuses('starting'), statuses('running')], { warningGraceMs: 10_000 });
+    const r = await follow([statuses('queued'), statuses('warning'), statuses('warning'), statuses('starting'), statuses('running')], {
+      warningGraceMs: 10_000,
+    });
     assert.ok(r.ok);
     assert.strictEqual(r.outcome.kind, 'running');
-    assert.deepStrictEqual(r.changes.map((c) => c.status), ['queued', 'warning', 'starting', 'running']);
+    assert.deepStrictEqual(
+      r.changes.map((c) => c.status),
+      ['queued', 'warning', 'starting', 'running'],
+    );
   });
 
   it('times out on a run that stays queued, keeping the last status', async () => {
@@ -128,16 +146,28 @@ describe('followLaunch (over the run store)', () => {
 
 describe('latestCondition', () => {
   it('prefers the newest condition of the current status', () => {
-    const c = latestCondition([
-      { type: 'queued', message: 'old', last_transition_time: '2026-01-01T00:00:01Z' },
-      { type: 'failed', message: 'boom', last_transition_time: '2026-01-01T00:00:03Z' },
-      { type: 'queued', message: 'newer', last_transition_time: '2026-01-01T00:00:02Z' },
-    ], 'queued');
+    const c = latestCondition(
+      [
+        { type: 'queued', message: 'old', last_transition_time: '2026-01-01T00:00:01Z' },
+        { type: 'failed', message: 'boom', last_transition_time: '2026-01-01T00:00:03Z' },
+        { type: 'queued', message: 'newer', last_transition_time: '2026-01-01T00:00:02Z' },
+      ],
+      'queued',
+    );
     assert.strictEqual(c?.message, 'newer');
   });
 
   it('falls back to the newest condition, and to nothing', () => {
-    assert.strictEqual(latestCondition([{ type: 'created', message: 'a' }, { type: 'queued', message: 'b' }], 'running')?.message, 'b');
+    assert.strictEqual(
+      latestCondition(
+        [
+          { type: 'created', message: 'a' },
+          { type: 'queued', message: 'b' },
+        ],
+        'running',
+      )?.message,
+      'b',
+    );
     assert.strictEqual(latestCondition([], 'running'), undefined);
   });
 });

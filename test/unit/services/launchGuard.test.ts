@@ -38,12 +38,21 @@ describe('sameKindActive', () => {
   ];
 
   it('finds services of the kind that are up or on their way', () => {
-    assert.deepStrictEqual(sameKindActive(runs, 'vscode').map((r) => r.uuid), ['1']);
-    assert.deepStrictEqual(sameKindActive(runs, 'jupyter').map((r) => r.uuid), ['2']);
+    assert.deepStrictEqual(
+      sameKindActive(runs, 'vscode').map((r) => r.uuid),
+      ['1'],
+    );
+    assert.deepStrictEqual(
+      sameKindActive(runs, 'jupyter').map((r) => r.uuid),
+      ['2'],
+    );
   });
 
   it('matches other services by component name', () => {
-    assert.deepStrictEqual(sameKindActive(runs, 'other', 'streamlit').map((r) => r.uuid), ['5']);
+    assert.deepStrictEqual(
+      sameKindActive(runs, 'other', 'streamlit').map((r) => r.uuid),
+      ['5'],
+    );
     assert.deepStrictEqual(sameKindActive(runs, 'other', 'tensorboard'), []);
     assert.deepStrictEqual(sameKindActive(runs, 'other'), []);
   });

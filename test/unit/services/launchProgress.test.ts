@@ -2,8 +2,9 @@ import * as assert from 'assert';
 import { formatElapsed, outcomeNotice, progressMessage } from '../../../src/services/launchProgress';
 import type { LaunchOutcome } from '../../../src/services/launchFollower';
 
-const CONNECTION_ERROR = 'Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: '
-  + "`{'no-such-connection'}`";
+const CONNECTION_ERROR =
+  'Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: ' +
+  "`{'no-such-connection'}`";
 
 function outcome(kind: LaunchOutcome['kind'], status: string, message?: string, reason?: string): LaunchOutcome {
   return { kind, status, condition: message || reason ? { type: status, status: 'True', message, reason } : undefined };
@@ -35,15 +36,18 @@ describe('launch progress and outcome', () => {
   });
 
   it('offers Show Logs only once a container started', () => {
-    assert.deepStrictEqual(outcomeNotice(outcome('warning', 'warning', 'Back-off pulling image', 'ImagePullBackOff'), 'S', false).actions,
-      ['Stop Service', 'Show Logs', 'Open in Polyaxon UI']);
+    assert.deepStrictEqual(outcomeNotice(outcome('warning', 'warning', 'Back-off pulling image', 'ImagePullBackOff'), 'S', false).actions, [
+      'Stop Service',
+      'Show Logs',
+      'Open in Polyaxon UI',
+    ]);
     assert.deepStrictEqual(outcomeNotice(outcome('failed', 'failed', 'exit 1'), 'S', true).actions, ['Show Logs', 'Open in Polyaxon UI']);
     assert.deepStrictEqual(outcomeNotice(outcome('failed', 'failed', 'exit 1'), 'S', false).actions, ['Open in Polyaxon UI']);
   });
 
   it('translates a missing connection, with Open Polyaxonfile first', () => {
     const notice = outcomeNotice(outcome('failed', 'failed', CONNECTION_ERROR, 'SchedulerPrepare'), 'Cluster VSCode "a"', false);
-    const expected = "Cluster VSCode \"a\" failed: this cluster has no connection 'no-such-connection'";
+    const expected = 'Cluster VSCode "a" failed: this cluster has no connection \'no-such-connection\'';
     assert.ok(notice.message.startsWith(expected), notice.message);
     assert.doesNotMatch(notice.message, /catalog|`/);
     assert.deepStrictEqual(notice.actions, ['Open Polyaxonfile', 'Open in Polyaxon UI']);

@@ -20,7 +20,11 @@ class ScriptedPolyaxon implements RunSource {
     this.requests.push({ at: this.clock.now(), what: 'statuses', signal });
     await this.gate;
     if (this.fail) throw this.fail;
-    return { uuid: ref.uuid, status: this.status, status_conditions: [{ type: this.status ?? 'unknown', reason: 'Why', message: 'because' }] };
+    return {
+      uuid: ref.uuid,
+      status: this.status,
+      status_conditions: [{ type: this.status ?? 'unknown', reason: 'Why', message: 'because' }],
+    };
   }
   async getRun(ref: typeof REF, signal?: AbortSignal): Promise<Run> {
     this.requests.push({ at: this.clock.now(), what: 'run', signal });
@@ -112,7 +116,11 @@ describe('RunStore polling rules', () => {
     assert.strictEqual(first.signal?.aborted, true, 'the older request was aborted');
     open();
     await clock.advance(0);
-    assert.deepStrictEqual(states.map((s) => s.run?.status), ['running'], 'only the newer answer is delivered');
+    assert.deepStrictEqual(
+      states.map((s) => s.run?.status),
+      ['running'],
+      'only the newer answer is delivered',
+    );
     store.dispose();
   });
 
@@ -161,7 +169,13 @@ describe('RunStore polling rules', () => {
     const states: RunState[] = [];
     store.watch(REF, (s) => states.push(s));
     await clock.advance(2_000);
-    server.fail = new PolyaxonError({ kind: 'notFound', message: 'Could not read the run: not found (HTTP 404).', host: 'h', method: 'GET', path: '/' });
+    server.fail = new PolyaxonError({
+      kind: 'notFound',
+      message: 'Could not read the run: not found (HTTP 404).',
+      host: 'h',
+      method: 'GET',
+      path: '/',
+    });
     await clock.advance(2_000);
     const count = server.requests.length;
     await clock.advance(60_000);

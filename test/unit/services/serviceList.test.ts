@@ -17,6 +17,12 @@ function clientSeeingAStop(): PolyaxonClient {
 describe('fetchServices', () => {
   it('lists a run that changed status between the two parallel queries once, with its newer status', async () => {
     const runs = await fetchServices(clientSeeingAStop(), { owner: 'default', project: 'p' }, 'active');
-    assert.deepStrictEqual(runs.map((r) => [r.name, r.status]), [['vscode-1', 'stopped'], ['jupyter-1', 'queued']]);
+    assert.deepStrictEqual(
+      runs.map((r) => [r.name, r.status]),
+      [
+        ['vscode-1', 'stopped'],
+        ['jupyter-1', 'queued'],
+      ],
+    );
   });
 });

@@ -34,7 +34,9 @@ function scriptedPolyaxon(clock: FakeClock) {
     listRuns: async (_ref: unknown, opts: { query?: string }) => {
       server.requests.push({ at: clock.now(), what: `list ${opts.query}` });
       const done = (r: Run) => isDone(r.status);
-      const results = server.runs.filter((r) => (String(opts.query).includes('status:~') ? !done(r) : String(opts.query).includes('status:') ? done(r) : true));
+      const results = server.runs.filter((r) =>
+        String(opts.query).includes('status:~') ? !done(r) : String(opts.query).includes('status:') ? done(r) : true,
+      );
       return { count: results.length, results: results.map((r) => ({ ...r })) };
     },
     getStatuses: async (ref: { uuid: string }) => {
@@ -54,7 +56,11 @@ function scriptedPolyaxon(clock: FakeClock) {
 function modelOn(clock: FakeClock, server: ReturnType<typeof scriptedPolyaxon>): ServicesModel {
   const client = server as unknown as PolyaxonClient;
   return new ServicesModel(
-    { connection: async () => ({ client, host: 'http://h', owner: 'o', hostSource: 'setting' }), projectNames: () => ['p'], filter: () => 'active' },
+    {
+      connection: async () => ({ client, host: 'http://h', owner: 'o', hostSource: 'setting' }),
+      projectNames: () => ['p'],
+      filter: () => 'active',
+    },
     { timers: clock },
   );
 }
@@ -101,7 +107,10 @@ describe('ServicesModel polling', () => {
     await clock.advance(10_000);
     const asked = server.requests.filter((r) => r.at > t);
     assert.ok(asked.length > 0 && asked.length <= 6, `requests: ${asked.length}`);
-    assert.ok(asked.every((r) => r.what === 'statuses' || r.what === 'run'), 'no list request while hidden');
+    assert.ok(
+      asked.every((r) => r.what === 'statuses' || r.what === 'run'),
+      'no list request while hidden',
+    );
     server.runs = server.runs.map((r) => (r.uuid === 'q1' ? { ...r, status: 'running' } : r));
     await clock.advance(2_000);
     assert.strictEqual(model.snapshot?.projects[0].runs.find((r) => r.uuid === 'q1')?.status, 'running');

@@ -6,11 +6,26 @@ import { ageText, formatDuration } from '../../../src/services/age';
 
 describe('status table: display groups', () => {
   const expected: Record<string, string> = {
-    created: 'starting', resuming: 'starting', on_schedule: 'starting', compiled: 'starting', queued: 'starting',
-    scheduled: 'starting', starting: 'starting', processing: 'starting', retrying: 'starting',
-    running: 'running', stopping: 'stopping', warning: 'warning', unschedulable: 'warning',
-    failed: 'failed', upstream_failed: 'failed', stopped: 'stopped', skipped: 'stopped',
-    succeeded: 'succeeded', done: 'unknown', unknown: 'unknown',
+    created: 'starting',
+    resuming: 'starting',
+    on_schedule: 'starting',
+    compiled: 'starting',
+    queued: 'starting',
+    scheduled: 'starting',
+    starting: 'starting',
+    processing: 'starting',
+    retrying: 'starting',
+    running: 'running',
+    stopping: 'stopping',
+    warning: 'warning',
+    unschedulable: 'warning',
+    failed: 'failed',
+    upstream_failed: 'failed',
+    stopped: 'stopped',
+    skipped: 'stopped',
+    succeeded: 'succeeded',
+    done: 'unknown',
+    unknown: 'unknown',
   };
 
   it('maps every Polyaxon status explicitly, into the right group', () => {
@@ -27,7 +42,8 @@ describe('status table: display groups', () => {
   });
 
   it('never shows a done status as starting or running', () => {
-    for (const status of ALL_STATUSES.filter(isDone)) assert.ok(!['starting', 'running', 'stopping'].includes(statusInfo(status).group), status);
+    for (const status of ALL_STATUSES.filter(isDone))
+      assert.ok(!['starting', 'running', 'stopping'].includes(statusInfo(status).group), status);
   });
 
   it('treats a missing or new status as unknown', () => {
@@ -75,6 +91,9 @@ describe('age', () => {
     const now = Date.parse('2026-11-27T12:00:00Z');
     assert.strictEqual(ageText({ status: 'running', started_at: '2026-11-27T10:00:00Z' }, now), 'up 2h');
     assert.strictEqual(ageText({ status: 'queued', created_at: '2026-11-27T11:57:00Z' }, now), '3m ago');
-    assert.strictEqual(ageText({ status: 'stopped', created_at: '2026-11-27T08:00:00Z', finished_at: '2026-11-27T11:00:00Z' }, now), '1h ago');
+    assert.strictEqual(
+      ageText({ status: 'stopped', created_at: '2026-11-27T08:00:00Z', finished_at: '2026-11-27T11:00:00Z' }, now),
+      '1h ago',
+    );
   });
 });

@@ -6,7 +6,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tls from 'tls';
 
-export interface KeyPair { key: string; cert: string }
+export interface KeyPair {
+  key: string;
+  cert: string;
+}
 export interface TestCertificates {
   dir: string;
   /** The private CA; its PEM file is what a person would pick. */
@@ -33,10 +36,40 @@ export function makeCertificates(): TestCertificates {
   const signed = (name: string, san: string, days: string): KeyPair => {
     fs.writeFileSync(at(`${name}.ext`), `subjectAltName=${san}\n`);
     openssl('req', ...EC, '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.csr`);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', days, '-extfile', `${name}.ext`, '-out', `${name}.pem`);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      days,
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.pem`,
+    );
     return { key: read(`${name}.key`), cert: read(`${name}.pem`) };
   };
-  openssl('req', '-x509', ...EC, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', 'self.key', '-out', 'self.pem');
+  openssl(
+    'req',
+    '-x509',
+    ...EC,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-keyout',
+    'self.key',
+    '-out',
+    'self.pem',
+  );
   return {
     dir,
     ca: { key: read('ca.key'), cert: read('ca.pem'), file: at('ca.pem') },
@@ -64,9 +97,10 @@ export async function startTlsFront(pair: KeyPair, targetPort: number): Promise<
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

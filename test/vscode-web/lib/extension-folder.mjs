@@ -14,7 +14,18 @@ export function installExtensionFolder(state, dir, { vscode } = {}) {
   fs.copyFileSync(main, path.join(build, 'extension.js'));
   fs.writeFileSync(path.join(build, 'package.json'), JSON.stringify({ ...manifest, main: './extension.js' }, null, 2));
   const vsix = path.join(state.tmp, `${manifest.publisher}.${manifest.name}.vsix`);
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
-    '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: build, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/@vscode/vsce/vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      vsix,
+    ],
+    { cwd: build, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   installVsix(state, vsix, { vscode });
 }

@@ -18,26 +18,52 @@ export function spawnGroup(command, args, { env = process.env, cwd, logFile }) {
 }
 
 function groupAlive(pid) {
-  try { process.kill(-pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function killGroup(pid, graceMs = 5000) {
   if (!pid) return;
-  try { process.kill(-pid, 'SIGTERM'); } catch { groups.delete(pid); return; }
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    groups.delete(pid);
+    return;
+  }
   for (const end = Date.now() + graceMs; Date.now() < end && groupAlive(pid);) await sleep(100);
-  if (groupAlive(pid)) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+  if (groupAlive(pid))
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
   groups.delete(pid);
 }
 
 export const killAllGroups = () => Promise.all([...groups].map((pid) => killGroup(pid)));
 
 // Last resort when the runner exits without cleaning up (uncaught error, process.exit in a hurry).
-process.on('exit', () => { for (const pid of groups) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } });
+process.on('exit', () => {
+  for (const pid of groups)
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+});
 
 /** Runs `cleanup` once on Ctrl-C / SIGTERM, then exits 130 / 143. */
 export function onInterrupt(cleanup) {
   let busy = false;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(signal, async () => {
       if (busy) return;
       busy = true;
@@ -55,7 +81,10 @@ export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -64,7 +93,12 @@ export async function waitForHttp(url, { timeoutMs = 30000, child, logFile } = {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (child && child.exitCode !== null) throw new Error(`${url}: process exited (${child.exitCode})${tail(logFile)}`);
-    try { await fetch(url, { signal: AbortSignal.timeout(2000), redirect: 'manual' }); return; } catch { await sleep(100); }
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2000), redirect: 'manual' });
+      return;
+    } catch {
+      await sleep(100);
+    }
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms${tail(logFile)}`);
 }

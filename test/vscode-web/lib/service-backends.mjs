@@ -8,20 +8,27 @@ import path from 'node:path';
 import { ROOT, createState, isInstalled, startCodeServer } from './code-server.mjs';
 import { killGroup } from './processes.mjs';
 
-const flavourOf = (run) => (/jupyter|notebook/i.test(run.name ?? '') ? 'jupyter' : /vscode|code-server/i.test(run.name ?? '') ? 'vscode' : 'other');
+const flavourOf = (run) =>
+  /jupyter|notebook/i.test(run.name ?? '') ? 'jupyter' : /vscode|code-server/i.test(run.name ?? '') ? 'vscode' : 'other';
 
 /** A ServiceBackend for startFakePolyaxon; state dirs go under `stateDir`, logs through `log`. */
 export function realServiceBackends({ stateDir, log = console.log }) {
-  const running = new Map();                                  // run uuid -> process-group pid
+  const running = new Map(); // run uuid -> process-group pid
   const { jupyterBackend } = createRequire(import.meta.url)(path.join(ROOT, 'out/test/fake-polyaxon/jupyter-backend.js'));
   const jupyter = jupyterBackend({ stateDir, log });
-  if (!isInstalled()) log('sandbox: code-server is not installed, VS Code services show the fake server\'s page');
-  if (!jupyter) log('sandbox: no `jupyter` command, Jupyter services show the fake server\'s page (apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel for a real one)');
+  if (!isInstalled()) log("sandbox: code-server is not installed, VS Code services show the fake server's page");
+  if (!jupyter)
+    log(
+      "sandbox: no `jupyter` command, Jupyter services show the fake server's page (apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel for a real one)",
+    );
 
   async function startVSCode(run) {
     const state = createState(`service-${run.uuid.slice(0, 8)}`, { parent: stateDir });
-    fs.writeFileSync(path.join(state.workspace, 'README.md'), `# ${run.name}\n\nThe sandbox's stand-in for the cluster VS Code of run ${run.uuid}.\n`);
-    const server = await startCodeServer(state);              // served at / : the gateway strips the rewrite prefix
+    fs.writeFileSync(
+      path.join(state.workspace, 'README.md'),
+      `# ${run.name}\n\nThe sandbox's stand-in for the cluster VS Code of run ${run.uuid}.\n`,
+    );
+    const server = await startCodeServer(state); // served at / : the gateway strips the rewrite prefix
     return { pid: server.pid, target: server.url };
   }
 
@@ -44,7 +51,10 @@ export function realServiceBackends({ stateDir, log = console.log }) {
       if (flavourOf(run) === 'jupyter' && jupyter) return jupyter.stop(run);
       const pid = running.get(run.uuid);
       running.delete(run.uuid);
-      if (pid) { await killGroup(pid); log(`sandbox: stopped the backend of ${run.name} ${run.uuid.slice(0, 8)}`); }
+      if (pid) {
+        await killGroup(pid);
+        log(`sandbox: stopped the backend of ${run.name} ${run.uuid.slice(0, 8)}`);
+      }
     },
   };
 }

@@ -11,23 +11,29 @@ export async function openWorkbench(page, url, { timeout = 60000 } = {}) {
 
 /** Opens a view container from the activity bar by its title (package.json viewsContainers). */
 export async function openViewContainer(page, title, { timeout = 30000 } = {}) {
-  const item = page.locator(`.part.activitybar [aria-label^="${title}"]`).first();   // first(): a badge has the same label
+  const item = page.locator(`.part.activitybar [aria-label^="${title}"]`).first(); // first(): a badge has the same label
   await item.waitFor({ timeout });
-  const cls = await item.locator('xpath=ancestor-or-self::li[1]').getAttribute('class', { timeout: 2000 }).catch(() => '');
-  if (!/\bchecked\b/.test(cls ?? '')) {                                           // clicking an open one closes it
+  const cls = await item
+    .locator('xpath=ancestor-or-self::li[1]')
+    .getAttribute('class', { timeout: 2000 })
+    .catch(() => '');
+  if (!/\bchecked\b/.test(cls ?? '')) {
+    // clicking an open one closes it
     await item.click();
-    await page.mouse.move(0, 0);                                                    // no hover tooltip in screenshots
+    await page.mouse.move(0, 0); // no hover tooltip in screenshots
   }
   await page.locator('.part.sidebar .composite.title', { hasText: title }).first().waitFor({ timeout });
 }
 
 /** Rows of the side bar's trees: label, description and the accessible label (tooltip-like text). */
 export async function treeRows(page) {
-  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) => rows.map((r) => ({
-    label: r.querySelector('.label-name')?.textContent?.trim() ?? '',
-    description: r.querySelector('.label-description')?.textContent?.trim() ?? '',
-    ariaLabel: r.getAttribute('aria-label') ?? '',
-  })));
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) =>
+    rows.map((r) => ({
+      label: r.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: r.querySelector('.label-description')?.textContent?.trim() ?? '',
+      ariaLabel: r.getAttribute('aria-label') ?? '',
+    })),
+  );
 }
 
 export const treeRow = (page, text) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
@@ -54,9 +60,20 @@ export async function untilEffect(gesture, effect, { tries = 3, name = 'gesture'
 /** Closes whatever transient UI is open (context menu, quick input, dialog) so that a step starts from a calm window. */
 export async function calmWorkbench(page) {
   const transient = page.locator('.context-view .monaco-menu, .quick-input-widget:visible, .monaco-dialog-box');
-  for (let i = 0; i < 4 && await transient.first().isVisible().catch(() => false); i++) {
+  for (
+    let i = 0;
+    i < 4 &&
+    (await transient
+      .first()
+      .isVisible()
+      .catch(() => false));
+    i++
+  ) {
     await page.keyboard.press('Escape');
-    await transient.first().waitFor({ state: 'hidden', timeout: 1000 }).catch(() => {});
+    await transient
+      .first()
+      .waitFor({ state: 'hidden', timeout: 1000 })
+      .catch(() => {});
   }
 }
 
@@ -76,17 +93,24 @@ export async function clickTreeRowAction(page, rowText, actionTitle, { timeout =
  */
 export async function runTreeRowMenuItem(page, rowText, itemName, effect, { tries = 3, timeout = 10000 } = {}) {
   const menu = page.locator('.context-view .monaco-menu');
-  return untilEffect(async () => {
-    await calmWorkbench(page);
-    await treeRow(page, rowText).click({ button: 'right', timeout });
-    await menu.waitFor({ state: 'visible', timeout });
-    const item = menu.getByRole('menuitem', { name: itemName });
-    await item.waitFor({ state: 'visible', timeout });
-    await item.hover();
-    await waitUntil(async () => /\bfocused\b/.test(await item.locator('xpath=ancestor-or-self::li[1]').getAttribute('class') ?? ''),
-      () => `the menu never highlighted "${itemName}"`, { timeout: 5000, interval: 50 });
-    await item.click();
-  }, effect, { tries, name: `context menu "${itemName}" on "${rowText}"` });
+  return untilEffect(
+    async () => {
+      await calmWorkbench(page);
+      await treeRow(page, rowText).click({ button: 'right', timeout });
+      await menu.waitFor({ state: 'visible', timeout });
+      const item = menu.getByRole('menuitem', { name: itemName });
+      await item.waitFor({ state: 'visible', timeout });
+      await item.hover();
+      await waitUntil(
+        async () => /\bfocused\b/.test((await item.locator('xpath=ancestor-or-self::li[1]').getAttribute('class')) ?? ''),
+        () => `the menu never highlighted "${itemName}"`,
+        { timeout: 5000, interval: 50 },
+      );
+      await item.click();
+    },
+    effect,
+    { tries, name: `context menu "${itemName}" on "${rowText}"` },
+  );
 }
 
 /** The welcome view (package.json viewsWelcome) shown in place of an empty tree. */
@@ -96,9 +120,12 @@ export const welcomeView = (page) => page.locator('.part.sidebar .welcome-view-c
 export async function runCommand(page, title, { timeout = 15000 } = {}) {
   const input = page.locator('.quick-input-widget input.input');
   await page.keyboard.press('F1');
-  if (!await input.isVisible()) {
+  if (!(await input.isVisible())) {
     // no keyboard focus yet: focus the status bar (not the title bar, which leaves a tooltip in screenshots)
-    await page.locator('.part.statusbar').click({ position: { x: 2, y: 2 } }).catch(() => {});
+    await page
+      .locator('.part.statusbar')
+      .click({ position: { x: 2, y: 2 } })
+      .catch(() => {});
     await page.keyboard.press('F1');
   }
   await input.waitFor({ state: 'visible', timeout });
@@ -129,17 +156,23 @@ export async function waitForNotification(page, text, { timeout = 15000 } = {}) 
   try {
     await toast.waitFor({ timeout });
     return toast.locator('.notification-list-item-message').innerText();
-  } catch { /* not (or no longer) a toast */ }
+  } catch {
+    /* not (or no longer) a toast */
+  }
   const inCenter = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
-  if (!await inCenter.isVisible()) await runCommand(page, 'Notifications: Show Notifications');
+  if (!(await inCenter.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
   await inCenter.waitFor({ timeout: 3000 });
   return inCenter.locator('.notification-list-item-message').innerText();
 }
 
 /** Clicks a button of the notification toast containing `text`. */
 export async function clickNotificationButton(page, text, button, { timeout = 15000 } = {}) {
-  await page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first()
-    .locator('.monaco-button', { hasText: button }).first().click({ timeout });
+  await page
+    .locator('.notifications-toasts .notification-list-item', { hasText: text })
+    .first()
+    .locator('.monaco-button', { hasText: button })
+    .first()
+    .click({ timeout });
 }
 
 /** A modal dialog (showWarningMessage({modal: true})): returns its text after clicking `button`. */
@@ -163,8 +196,7 @@ export async function statusBarItem(page, text, { timeout = 15000 } = {}) {
  * The visible webview's own HTML. A webview is two nested iframes: iframe.webview (host page, served by the
  * workbench) > iframe#active-frame (the extension's HTML). `visible=true` picks the active one of several.
  */
-export const webviewFrame = (page) =>
-  page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
+export const webviewFrame = (page) => page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
 
 /** An editor tab by its title. */
 export const editorTab = (page, title) => page.locator('.part.editor .tabs-container .tab', { hasText: title }).first();

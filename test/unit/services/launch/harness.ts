@@ -33,7 +33,9 @@ export interface Answers {
 }
 
 export function harness(
-  fake: FakePolyaxon, project: string | undefined, answers: Answers = {},
+  fake: FakePolyaxon,
+  project: string | undefined,
+  answers: Answers = {},
 ): { manager: LaunchManager; rec: Recorded; deps: LaunchDeps } {
   const rec: Recorded = { said: [], confirmed: [], wizards: [], opened: [], outcomes: [], retargeted: [], configured: 0 };
   const client = new PolyaxonClient({ host: fake.url, timeoutMs: 2_000 });
@@ -89,7 +91,8 @@ export function harness(
     // The follower hears of the run from a store polling every 20 ms, as the extension's does every 2 s.
     runs: new RunStore(() => Promise.resolve(client), { ...DEFAULT_TIMING, fastMs: 20, slowMs: 20 }),
     activeServices: {
-      active: async (ref, signal) => (await client.listRuns(ref, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 }, signal)).results,
+      active: async (ref, signal) =>
+        (await client.listRuns(ref, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 }, signal)).results,
     },
   };
   return { manager: new LaunchManager(deps), rec, deps };

@@ -28,7 +28,10 @@ describe('LaunchManager.restart', function () {
     assert.match(String(fake.getRun(PROJECT, old.uuid)?.status), /^(stopping|stopped)$/);
     assert.strictEqual(restartPosts(fake), 1);
     assert.strictEqual(createPosts(fake, PROJECT), 0);
-    assert.deepStrictEqual(rec.retargeted.map((r) => [r.from.uuid, r.to.uuid]), [[old.uuid, copy.uuid]]);
+    assert.deepStrictEqual(
+      rec.retargeted.map((r) => [r.from.uuid, r.to.uuid]),
+      [[old.uuid, copy.uuid]],
+    );
   });
 
   it('does nothing when the user says no', async () => {
