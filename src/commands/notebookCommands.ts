@@ -28,8 +28,9 @@ export async function useAsNotebookKernel(
   const target = await resolveTarget(arg, deps.connections, deps.view, 'Select the Jupyter service to use as a notebook kernel');
   if (!target) return undefined;
   const name = target.run.name ?? target.run.uuid;
-  if (serviceKindOfRun(target.run) !== 'jupyter')
+  if (serviceKindOfRun(target.run) !== 'jupyter') {
     throw new Error(`"${name}" is not a Jupyter service: only Jupyter services can run notebook kernels.`);
+  }
   const problem = notRunningMessage(name, target.run.status);
   if (problem) throw new Error(problem);
 

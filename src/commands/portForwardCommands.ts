@@ -33,11 +33,12 @@ async function chooseTarget(session: PortForwardSession): Promise<ConnectChoice 
       const first = last && names.includes(last.context) ? last.context : current;
       const ordered = first ? [first, ...names.filter((n) => n !== first)] : names;
       const items = ordered.map((label) => ({ label, description: label === current ? 'current context' : undefined }));
-      if (names.length === 0)
+      if (names.length === 0) {
         throw new ForwardError(
           'noContext',
           'Your kubeconfig ($KUBECONFIG or ~/.kube/config) has no contexts. Add the cluster first, e.g. with `gcloud container clusters get-credentials`.',
         );
+      }
       state.context = (await input.showQuickPick({ placeholder: 'Kube context of the cluster that runs Polyaxon', items })).label;
     },
     async (input) => {

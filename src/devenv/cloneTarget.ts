@@ -16,8 +16,9 @@ export function checkCloneUrl(input: string): UrlCheck {
   const url = input.trim();
   if (url === '') return { ok: false, reason: 'Enter the HTTPS URL of the repository, for example https://github.com/org/repo.git.' };
   // eslint-disable-next-line no-control-regex
-  if (/[\s\x00-\x1f\x7f]/.test(url))
+  if (/[\s\x00-\x1f\x7f]/.test(url)) {
     return { ok: false, reason: 'Remove the spaces, line breaks or control characters from the URL: a repository URL has none.' };
+  }
   // scp-like `git@host:org/repo.git` and every ssh:// flavour (ssh://, git+ssh://, ssh+git://).
   if (/^[\w.-]+@[\w.-]+:/.test(url) || /^(git\+)?ssh(\+git)?:\/\//i.test(url)) {
     return {
@@ -27,8 +28,9 @@ export function checkCloneUrl(input: string): UrlCheck {
     };
   }
   if (/^http:\/\//i.test(url)) return { ok: false, reason: 'Use https://, not http://: your Git credentials would be sent unencrypted.' };
-  if (!/^https:\/\//i.test(url))
+  if (!/^https:\/\//i.test(url)) {
     return { ok: false, reason: `"${url}" is not an HTTPS URL. Enter one like https://github.com/org/repo.git.` };
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -36,14 +38,16 @@ export function checkCloneUrl(input: string): UrlCheck {
     return { ok: false, reason: `"${url}" is not a valid URL.` };
   }
   // git would save a password/token from the URL in .git/config, on the shared volume.
-  if (parsed.password)
+  if (parsed.password) {
     return {
       ok: false,
       reason:
         'Remove the password or token from the URL: git would store it in .git/config, on storage your team can read. Git asks for it in the terminal.',
     };
-  if (repoNameFromUrl(parsed.href) === undefined)
+  }
+  if (repoNameFromUrl(parsed.href) === undefined) {
     return { ok: false, reason: `"${url}" does not name a repository (expected https://host/org/repo.git).` };
+  }
   return { ok: true, url: parsed.href };
 }
 
@@ -68,8 +72,9 @@ export function repoNameFromUrl(url: string): string | undefined {
 export function checkUserName(input: string): string | undefined {
   const name = input.trim();
   if (name === '') return 'Enter your name; your clones go into a folder with that name.';
-  if (!isSafeFolderName(name))
+  if (!isSafeFolderName(name)) {
     return 'Use letters, digits, ".", "_" or "-" only (it becomes a folder name), starting with a letter or digit.';
+  }
   if (name.length > 64) return 'Use at most 64 characters.';
   return undefined;
 }

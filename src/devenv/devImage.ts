@@ -45,19 +45,22 @@ export function checkImageName(input: string): string | undefined {
   if (image === '') return 'Enter the image as registry/path/name:tag, for example asia.gcr.io/my-project/vscode-server:0.1.0.';
   if (image.includes('<') || image.includes('>')) return 'Replace the <placeholder> with your value.';
   const colon = image.lastIndexOf(':');
-  if (colon <= image.lastIndexOf('/'))
+  if (colon <= image.lastIndexOf('/')) {
     return 'Add a tag, for example :0.1.0, so that each build can be told apart (and launched) by its tag.';
+  }
   const [repository, tag] = [image.slice(0, colon), image.slice(colon + 1)];
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
     return `"${tag}" is not a valid tag (letters, digits, "_", "." and "-", at most 128).`;
+  }
   const [first, ...rest] = repository.split('/');
   const component = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
   // The first part is a registry host when it has a "." or ":" or is localhost; hosts may have a port.
   const host = rest.length > 0 && (/[.:]/.test(first) || first === 'localhost') ? first : undefined;
   const components = host ? rest : [first, ...rest];
   if (host && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return `"${host}" is not a valid registry host.`;
-  if (components.length === 0 || !components.every((c) => component.test(c)))
+  if (components.length === 0 || !components.every((c) => component.test(c))) {
     return 'Image paths use lowercase letters, digits and single ".", "_" or "-" separators.';
+  }
   return undefined;
 }
 

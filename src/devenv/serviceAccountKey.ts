@@ -14,11 +14,12 @@ export function parseServiceAccountKey(text: string): KeyCheck {
   }
   if (typeof key !== 'object' || key === null || Array.isArray(key)) return { ok: false, reason: 'it is not a JSON object' };
   const { type, client_email: clientEmail, project_id: projectId } = key as Record<string, unknown>;
-  if (type !== 'service_account')
+  if (type !== 'service_account') {
     return {
       ok: false,
       reason: `its "type" is ${JSON.stringify(type ?? null)}, not "service_account" (user credentials cannot be activated this way)`,
     };
+  }
   if (typeof clientEmail !== 'string' || !clientEmail.includes('@')) return { ok: false, reason: 'it has no "client_email"' };
   return { ok: true, clientEmail, projectId: typeof projectId === 'string' && projectId !== '' ? projectId : undefined };
 }

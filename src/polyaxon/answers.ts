@@ -81,10 +81,11 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
     // A login page in front of the API answers 200 too: the action did not happen, whatever the endpoint.
     if (isHtml) throw htmlPage();
     if (!wantBody && text.trim() === '') return undefined;
-    if (text.trim() === '')
+    if (text.trim() === '') {
       throw fail(req, 'badResponse', `Polyaxon at ${req.host} sent an empty answer to ${where}. Is the host the Polyaxon gateway?`, {
         status,
       });
+    }
     try {
       const data: unknown = JSON.parse(text);
       return wantBody ? data : undefined;

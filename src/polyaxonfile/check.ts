@@ -5,46 +5,8 @@ import { CONTAINER_ATTRIBUTES, toCamelCase, toSnakeCase } from './k8s';
 import { isRecord, isTrue, parsePolyaxonfile, Polyaxonfile } from './parse';
 import { PolyaxonfileError, Problem, suggest } from './problems';
 import { undeclaredTemplateParams } from './templateParams';
+import { COMPONENT_FIELDS, IO_FIELDS, SERVICE_FIELDS } from './fields';
 import { checkValue, IO_TYPES } from './values';
-
-/** Fields of a component, in the order the CLI writes them (see operation.ts); `template` comes first because
- * marshmallow lists a schema's inherited fields by reversed MRO (TemplateMixinSchema before BaseComponentSchema). */
-export const COMPONENT_FIELDS = [
-  'template',
-  'version',
-  'kind',
-  'name',
-  'description',
-  'tags',
-  'presets',
-  'queue',
-  'cache',
-  'termination',
-  'plugins',
-  'build',
-  'hooks',
-  'isApproved',
-  'cost',
-  'inputs',
-  'outputs',
-  'run',
-];
-export const IO_FIELDS = [
-  'name',
-  'description',
-  'type',
-  'value',
-  'isOptional',
-  'isList',
-  'isFlag',
-  'argFormat',
-  'delayValidation',
-  'options',
-  'connection',
-  'toInit',
-  'toEnv',
-];
-export const SERVICE_FIELDS = ['kind', 'environment', 'connections', 'volumes', 'init', 'sidecars', 'container', 'ports', 'rewritePath'];
 
 const SCHEMA_VERSION = 1.1; // polyaxon/pkg.py: the CLI reads exactly this version
 const NAME_REGEX = /^[-a-zA-Z0-9_]+$/; // schemas/base.py NAME_REGEX
@@ -188,18 +150,20 @@ function checkIO(entry: unknown, path: Path, seen: Set<string>, report: Report):
       options: Array.isArray(options) ? options : undefined,
     };
     const error = checkValue(io, value);
-    if (error?.kind === 'type')
+    if (error?.kind === 'type') {
       report(
         at('value'),
         `The default '${show(value)}' of ${label} is not ${error.expected}`,
         `change the value or the type ('${io.type}')`,
       );
-    if (error?.kind === 'options')
+    }
+    if (error?.kind === 'options') {
       report(
         at('value'),
         `The default '${show(value)}' of ${label} is not one of its options`,
         `use one of ${io.options!.map(show).join(', ')}`,
       );
+    }
   }
   if (isTrue(entry.isFlag) && type !== 'bool') {
     report(at('isFlag'), `${label} is a flag but its type is '${show(type)}'`, "flags must have 'type: bool'");

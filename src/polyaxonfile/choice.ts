@@ -46,8 +46,9 @@ export async function choosePolyaxonfile(inputs: ChoiceInputs, files: ChoiceFile
   for (const [value, source, origin] of given) {
     if (!value?.trim()) continue;
     const file = resolveAgainst(value.trim(), inputs.workspaceRoots[0], inputs.trusted, origin);
-    if (!(await files.exists(file)))
+    if (!(await files.exists(file))) {
       throw new Error(`The polyaxonfile ${file} (from ${origin}) does not exist. Fix the path or clear it to use the default.`);
+    }
     return { path: file, source };
   }
   if (inputs.trusted) {

@@ -38,13 +38,14 @@ export function findServicePolyaxonfiles(root: string, options: { maxDepth?: num
         walk(full, depth + 1, inPolyaxonfiles || entry.name === 'polyaxonfiles');
       } else if (entry.isFile() && inPolyaxonfiles && /\.ya?ml$/i.test(entry.name)) {
         const polyaxonfile = readService(full);
-        if (polyaxonfile)
+        if (polyaxonfile) {
           found.push({
             file: full,
             relativePath: path.relative(root, full).split(path.sep).join('/'),
             kind: serviceKindOf(polyaxonfile),
             polyaxonfile,
           });
+        }
       }
     }
   };

@@ -2,7 +2,8 @@
 // polyaxonfile/manager/operations.py get_op_specification, client/run.py RunClient.create): the component is
 // wrapped in an operation and sent as a JSON string.
 import { OperationBody } from '../polyaxon/types';
-import { checkPolyaxonfile, COMPONENT_FIELDS, IO_FIELDS, SERVICE_FIELDS } from './check';
+import { checkPolyaxonfile } from './check';
+import { COMPONENT_FIELDS, IO_FIELDS, SERVICE_FIELDS } from './fields';
 import { k8sToDict } from './k8s';
 import { isRecord, Polyaxonfile } from './parse';
 import { Params, checkParams } from './params';

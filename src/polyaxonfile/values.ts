@@ -178,8 +178,9 @@ export function checkValue(io: { type?: string; isList: boolean; options?: unkno
   if (rule === undefined) return undefined; // untyped inputs take anything
   // `any`, `list` and `dict_of_dicts` ignore isList in parser.py.
   const converted = io.isList && !['any', 'list', 'dict_of_dicts'].includes(io.type!) ? convertList(rule, value) : rule.convert(value);
-  if (converted === undefined)
+  if (converted === undefined) {
     return { kind: 'type', expected: io.isList ? `a JSON list or a comma-separated list of ${rule.expected}` : rule.expected };
+  }
   // _check_options compares the converted value with Python's `in`, i.e. ==.
   if (io.options?.length && !io.options.some((option) => pyEquals(option, converted.value))) return { kind: 'options' };
   return undefined;

@@ -39,11 +39,12 @@ export interface ConnectChoice {
 export async function prepareTarget(kubectl: Kubectl, choice: ConnectChoice): Promise<ForwardTarget> {
   const gateways = await findGateways(kubectl, choice.context, choice.namespace);
   const gateway = gateways.find((g) => g.name === choice.service);
-  if (!gateway)
+  if (!gateway) {
     throw noGatewayService(
       { context: choice.context, namespace: choice.namespace },
       gateways.map((g) => g.name),
     );
+  }
   if (!(await isPortFree(choice.localPort))) throw portInUse(choice.localPort);
   return { ...choice, servicePort: servicePort(gateway) };
 }

@@ -23,8 +23,9 @@ export function runKubectl(kubectl: Kubectl, args: string[], scope: FailureScope
         if (!error) return resolve(stdout);
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EACCES') return reject(kubectlNotFound(kubectl.command));
-        if (error.killed)
+        if (error.killed) {
           return reject(new ForwardError('timeout', `kubectl ${args.join(' ')} gave no answer in ${CALL_TIMEOUT_MS / 1000} s.`));
+        }
         reject(classifyKubectlFailure(stderr || error.message, scope));
       },
     );

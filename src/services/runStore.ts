@@ -287,11 +287,13 @@ export class WatchSet {
       unwatch();
       this.watches.delete(key);
     }
-    for (const [key, ref] of wanted)
-      if (!this.watches.has(key))
+    for (const [key, ref] of wanted) {
+      if (!this.watches.has(key)) {
         this.watches.set(
           key,
           this.store.watch(ref, () => undefined),
         );
+      }
+    }
   }
 }

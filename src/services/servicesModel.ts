@@ -6,17 +6,14 @@
 import { InvalidHostError } from '../connection/validHost';
 import type { EffectiveHostSource } from '../connection/forwardedHost';
 import type { PolyaxonClient } from '../polyaxon/client';
-import { isPolyaxonError } from '../polyaxon/errors';
 import { ACTIVE_SERVICES_QUERY, isDone, isTransitional } from '../polyaxon/statuses';
-import type { ProjectRef, Run, RunRef } from '../polyaxon/types';
+import type { ProjectRef, Run } from '../polyaxon/types';
 import type { ActiveServices } from './launchGuard';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
 import { RunStore, WatchSet, type RunState } from './runStore';
 import { listServices, type ServiceFilter } from './serviceList';
-import type { ServicesSnapshot } from './servicesSnapshot';
-
-/** What the view shows when it has no rows; drives the `viewsWelcome` entries in package.json. */
-export type ServicesState = 'loading' | 'notConfigured' | 'invalidHost' | 'noProject' | 'unreachable' | 'unauthorized' | 'empty' | 'ok';
+import { allRunRefs, type ServicesSnapshot } from './servicesSnapshot';
+import { failureState, isConnectionError, snapshotState, type ServicesState } from './servicesState';
 
 export interface ServicesSource {
   /** Throws InvalidHostError when the host is not a URL. */
@@ -24,10 +21,6 @@ export interface ServicesSource {
   projectNames(): string[];
   filter(): ServiceFilter;
 }
-
-const CONNECTION_ERRORS = ['unreachable', 'timeout', 'tls', 'notPolyaxon', 'unauthorized', 'forbidden', 'server', 'badResponse'];
-/** Errors that mean "no Polyaxon answered", as opposed to a problem with one project. */
-const isConnectionError = (e: unknown): boolean => isPolyaxonError(e) && CONNECTION_ERRORS.includes(e.kind);
 
 export interface ServicesModelOptions {
   store?: RunStore;
@@ -211,8 +204,7 @@ export class ServicesModel implements ActiveServices {
     this.current = snapshot;
     this.error = undefined;
     this.failures = 0;
-    const noRuns = snapshot.projects.every((p) => p.runs.length === 0 && !p.error);
-    this.shownState = snapshot.projects.length === 0 ? 'noProject' : noRuns ? 'empty' : 'ok';
+    this.shownState = snapshotState(snapshot);
     this.settle();
   }
 
@@ -225,8 +217,7 @@ export class ServicesModel implements ActiveServices {
       this.current = undefined;
       this.shownState = 'invalidHost';
     } else if (!this.current) {
-      if (isPolyaxonError(error, 'unauthorized') || isPolyaxonError(error, 'forbidden')) this.shownState = 'unauthorized';
-      else this.shownState = isPolyaxonError(error, 'unreachable') && this.hostSource === 'default' ? 'notConfigured' : 'unreachable';
+      this.shownState = failureState(error, this.hostSource);
     }
     // With a snapshot, the last good list stays and the view says what went wrong above it.
     this.settle();
@@ -302,8 +293,4 @@ export class ServicesModel implements ActiveServices {
     this.waiters.forEach((w) => w());
     this.waiters = [];
   }
-}
-
-function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: RunRef; run: Run }[] {
-  return (snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ ref: { ...p.ref, uuid: run.uuid }, run })));
 }

@@ -1,6 +1,5 @@
 import { isTransitional } from '../polyaxon/statuses';
-import type { ProjectRef } from '../polyaxon/types';
-import type { Run } from '../polyaxon/types';
+import type { ProjectRef, Run, RunRef } from '../polyaxon/types';
 import { statusInfo } from '../polyaxon/statuses';
 
 export interface ProjectServices {
@@ -45,4 +44,9 @@ export function countServices(runs: readonly Run[], now: number): ServiceCounts 
     }
   }
   return counts;
+}
+
+/** Every listed run with its RunRef. */
+export function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: RunRef; run: Run }[] {
+  return (snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ ref: { ...p.ref, uuid: run.uuid }, run })));
 }

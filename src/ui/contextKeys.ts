@@ -1,6 +1,6 @@
 // Every context key the extension sets, with its default: the one place `setContext` is called. The `when`
 // clauses of package.json read them; a unit test checks that each key is read and each key read is declared.
-import type { ServicesState } from '../services/servicesModel';
+import type { ServicesState } from '../services/servicesState';
 
 /**
  * What the Services view shows when it has no rows; drives the `viewsWelcome` entries in package.json.

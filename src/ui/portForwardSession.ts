@@ -94,8 +94,9 @@ export class PortForwardSession implements vscode.Disposable {
       },
     );
     if (picked === 'Show Log') this.log.show();
-    else if (picked === 'Reconnect Now')
-      await this.supervisor.reconnect().catch(() => undefined); // the status bar shows the outcome
+    else if (picked === 'Reconnect Now') {
+      await this.supervisor.reconnect().catch(() => undefined);
+    } // the status bar shows the outcome
     else if (picked === 'Disconnect') await this.disconnect();
   }
 

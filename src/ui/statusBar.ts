@@ -65,8 +65,9 @@ export class ServicesStatusBar implements vscode.Disposable {
       this.summary = summary;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**Polyaxon services** on ${snapshot.host}: ${summary}\n\n`);
-      for (const run of runs)
+      for (const run of runs) {
         md.appendMarkdown(`$(${staticIcon(run.status)}) ${escapeMarkdown(run.name ?? run.uuid)} — ${statusInfo(run.status).label}  \n`);
+      }
       if (runs.length === 0) md.appendMarkdown('No services.\n');
       if (lastError) md.appendMarkdown(`\n$(warning) ${escapeMarkdown(lastError.message)}`);
       this.item.tooltip = md;

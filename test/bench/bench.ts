@@ -59,8 +59,9 @@ async function main(): Promise<void> {
   );
   console.log(table(rows));
   const missed = rows.filter((r) => !r.met);
-  if (missed.length)
+  if (missed.length) {
     console.log(`\n${missed.length} goal${missed.length === 1 ? '' : 's'} MISSED: ${missed.map((r) => r.figure).join('; ')}`);
+  }
   console.log('\nwritten to bench/results.json');
 }
 

@@ -130,19 +130,21 @@ function main(): void {
   const namespace = flags.namespace ?? 'default';
   const [verb, kind, name] = words;
   if (verb === 'get' && ['svc', 'service', 'services'].includes(kind)) {
-    if (state.forbidden)
+    if (state.forbidden) {
       fail(
         `Error from server (Forbidden): services is forbidden: User "${USER}" cannot list resource "services" in API group "" in the namespace "${namespace}"`,
       );
+    }
     const items = (state.namespaces[namespace] ?? []).map((s) => serviceJson(s, namespace));
     process.stdout.write(`${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`);
     return;
   }
   if (verb === 'get' && ['namespace', 'namespaces', 'ns'].includes(kind)) {
-    if (state.forbidden)
+    if (state.forbidden) {
       fail(
         `Error from server (Forbidden): namespaces "${name}" is forbidden: User "${USER}" cannot get resource "namespaces" in API group "" in the namespace "${name}"`,
       );
+    }
     if (!(name in state.namespaces)) fail(`Error from server (NotFound): namespaces "${name}" not found`);
     process.stdout.write(`namespace/${name}\n`);
     return;

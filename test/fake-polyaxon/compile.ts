@@ -147,8 +147,9 @@ export function readOperation(content: string): ParsedOperation | { error: unkno
   if (unknownField) return { error: [`{'${unknownField}': ['Unknown field.']}`] };
   const run = component.run;
   if (!isObj(run)) return { error: ["{'component': {'run': ['Missing data for required field.']}}"] };
-  if (!RUN_KINDS.has(String(run.kind)))
+  if (!RUN_KINDS.has(String(run.kind))) {
     return { error: [`{'component': {'run': {0: {'kind': ['Unsupported value: ${String(run.kind)}']}}}}`] };
+  }
   // OperationCreateSerializer: `if op_spec.is_template(): raise ValidationError(...)`.
   if (isObj(data.template) && data.template.enabled) {
     return { error: ['Received a template polyaxonfile, Please customize the specification or disable the template.'] };

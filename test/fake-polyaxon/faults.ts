@@ -51,11 +51,12 @@ const DRF_DETAILS: Record<number, string> = {
 function statusReply(status: number): Reply {
   if (NGINX_TITLES[status]) return nginxError(status, NGINX_TITLES[status]);
   // Django's production handler500 (no DEBUG): a bare HTML page.
-  if (status >= 500)
+  if (status >= 500) {
     return html(
       status,
       '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n',
     );
+  }
   return json(status, { detail: DRF_DETAILS[status] ?? `Simulated error ${status}.` });
 }
 

@@ -99,12 +99,13 @@ async function killGroup(pid: number, graceMs = 5000): Promise<void> {
     return;
   }
   for (const end = Date.now() + graceMs; Date.now() < end && alive();) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (alive())
+  if (alive()) {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
       /* gone meanwhile */
     }
+  }
 }
 
 export interface JupyterBackendOptions {
@@ -125,12 +126,13 @@ export function jupyterBackend(opts: JupyterBackendOptions): (ServiceBackend & {
   const running = new Map<string, number>();
   // Last resort when the process exits without stopping the sandbox: no Jupyter outlives it.
   process.once('exit', () => {
-    for (const pid of running.values())
+    for (const pid of running.values()) {
       try {
         process.kill(-pid, 'SIGKILL');
       } catch {
         /* gone */
       }
+    }
   });
   return {
     subcommand,

@@ -97,7 +97,8 @@ export function logsReply(rec: RunRecord, query: URLSearchParams): Reply {
 /** Archived log files are named after their first line's time, as the sidecar's archives are time-named. */
 function chunkNames(lines: LogLine[]): string[] {
   const names: string[] = [];
-  for (let i = 0; i < lines.length; i += ARCHIVE_CHUNK)
+  for (let i = 0; i < lines.length; i += ARCHIVE_CHUNK) {
     names.push(`${Math.floor((parseTime(lines[i].timestamp) ?? 0) / 1000)}.${i / ARCHIVE_CHUNK}`);
+  }
   return names;
 }

@@ -32,10 +32,11 @@ function parseArgs(argv: string[]): FakeOptions {
       }
       case '--jupyter': {
         const backend = jupyterBackend({ stateDir: value(), log: (line) => opts.log?.(line) });
-        if (!backend)
+        if (!backend) {
           console.error(
             '--jupyter: no `jupyter` command (apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel); Jupyter services show the fake page',
           );
+        }
         opts.serviceBackend = backend;
         break;
       }

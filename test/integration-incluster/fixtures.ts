@@ -64,12 +64,13 @@ export class RecordingTerminals implements TerminalLauncher {
   constructor(private readonly execute: false | Record<string, string> = false) {}
   run(command: string, options: { name: string; cwd?: string; env?: Record<string, string> }): void {
     this.runs.push({ command, ...options });
-    if (this.execute)
+    if (this.execute) {
       execFileSync('/bin/sh', ['-c', command], {
         cwd: options.cwd,
         env: { ...process.env, ...options.env, ...this.execute },
         stdio: 'pipe',
       });
+    }
   }
 }
 

@@ -93,8 +93,9 @@ export function execute(info: ConnectionInfo, kernelId: string, code: string, ti
       const type = message.header.msg_type;
       if (type === 'stream' && message.content.name === 'stdout') stdout += message.content.text ?? '';
       if (type === 'execute_reply') {
-        if (message.content.status !== 'ok')
+        if (message.content.status !== 'ok') {
           return finish(new Error(`execute_reply ${message.content.status}: ${message.content.ename}: ${message.content.evalue}`));
+        }
         replied = true;
       }
       if (type === 'status' && message.content.execution_state === 'idle') idle = true;

@@ -20,10 +20,11 @@ const none = () => new vscode.CancellationTokenSource().token;
 
 function standIn(): JupyterStandIn {
   const ext = vscode.extensions.getExtension<JupyterStandIn>('ms-toolsai.jupyter');
-  if (!ext)
+  if (!ext) {
     throw new Error(
       'ms-toolsai.jupyter is not loaded: run the suite with  --extension test/jupyter-stand-in  (npm run test:integration does)',
     );
+  }
   return ext.exports;
 }
 

@@ -14,8 +14,9 @@ async function setHttp(values: Record<string, unknown>): Promise<() => Promise<v
   const previous = Object.keys(values).map((key) => [key, config.inspect(key)?.globalValue] as const);
   for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
   return async () => {
-    for (const [key, value] of previous)
+    for (const [key, value] of previous) {
       await vscode.workspace.getConfiguration('http').update(key, value, vscode.ConfigurationTarget.Global);
+    }
   };
 }
 

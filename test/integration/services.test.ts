@@ -225,9 +225,11 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     this.timeout(DEFAULT_TIMING.slowMs + 20_000);
     // Make everything steady, let one refresh see it, then watch the wire.
     for (const project of api.services.snapshot?.projects ?? []) {
-      for (const run of project.runs)
-        if (!['running', 'stopped', 'failed', 'succeeded'].includes(String(run.status)))
+      for (const run of project.runs) {
+        if (!['running', 'stopped', 'failed', 'succeeded'].includes(String(run.status))) {
           server.setStatus('my-project-alice', run.uuid, 'stopped');
+        }
+      }
     }
     await vscode.commands.executeCommand('workbench.view.explorer');
     await api.services.refresh();

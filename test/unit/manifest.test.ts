@@ -148,8 +148,9 @@ describe('package.json', () => {
 
   it('puts the TLS settings out of reach of a workspace', () => {
     const props = manifest.contributes.configuration.properties;
-    for (const key of ['polyaxon.host', 'polyaxon.tls.caFile', 'polyaxon.tls.insecure'])
+    for (const key of ['polyaxon.host', 'polyaxon.tls.caFile', 'polyaxon.tls.insecure']) {
       assert.strictEqual(props[key].scope, 'application', key);
+    }
   });
 });
 

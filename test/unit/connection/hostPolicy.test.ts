@@ -16,8 +16,9 @@ describe('host policy', () => {
 
   it('knows loopback from names that only look like it', () => {
     for (const name of ['localhost', 'LOCALHOST', '127.0.0.1', '127.255.0.9', '[::1]', '::1']) assert.ok(isLoopbackHostname(name), name);
-    for (const name of ['localhost.example.com', '128.0.0.1', '127.0.0.1.nip.io', '[::2]', '0.0.0.0', 'example.com'])
+    for (const name of ['localhost.example.com', '128.0.0.1', '127.0.0.1.nip.io', '[::2]', '0.0.0.0', 'example.com']) {
       assert.ok(!isLoopbackHostname(name), name);
+    }
   });
 
   it('refuses to send a token over plain http to a host that is not loopback, and says what to do', () => {

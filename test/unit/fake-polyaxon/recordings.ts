@@ -94,8 +94,9 @@ export function compareErrorBody(actual: unknown, expected: unknown, where: stri
   e.forEach((text, i) => {
     const exact = !/^(Received non valid yaml|Cannot read config_value|JSON parse error|\{')/.test(text);
     const same = exact ? a[i] === text : a[i]?.split(/[:`]/)[0] === text.split(/[:`]/)[0];
-    if (!same)
+    if (!same) {
       problems.push(`${where} message ${i}: ${JSON.stringify(a[i])?.slice(0, 120)}, recorded ${JSON.stringify(text).slice(0, 120)}`);
+    }
   });
   return problems;
 }

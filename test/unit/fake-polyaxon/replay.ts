@@ -16,8 +16,9 @@ export class Replayer {
     const answer = await rawRequest(`${this.baseUrl}${requestPath}`, rec.request.method, rec.request.headers, body);
     const expected = rec.response;
     const problems: string[] = [];
-    if (answer.status !== expected.status)
+    if (answer.status !== expected.status) {
       return [`status ${answer.status}, recorded ${expected.status} (body ${answer.text.slice(0, 200)})`];
+    }
 
     const recordedType = expected.headers['content-type'];
     const type = answer.headers['content-type'];

@@ -147,11 +147,12 @@ describe(`fuzz (seed ${SEED}, ${Object.values(FUZZ_CASES).reduce((a, b) => a + b
           assert.ok(isPolyaxonError(e), `not a PolyaxonError: ${String(e)}`);
           assert.ok(e.message.includes(hostClient.host), `the error does not name the host: ${e.message}`);
         }
-        if (c.fakePath !== undefined)
+        if (c.fakePath !== undefined) {
           assert.deepStrictEqual(
             fake.requests.map((r) => r.path),
             [c.fakePath],
           );
+        }
       },
     ));
 

@@ -43,7 +43,8 @@ export function hostCase(rng: Prng, fakePort: number): HostCase {
       parts[at] = `${rng.pick([' ', '\t', '\u00a0', '\u2003'])}${parts[at]}`;
       return { host: wrap(parts.join('')), problem: /contains a space/ };
     }
-    case 2: { // a bad port
+    case 2: {
+      // a bad port
       const bad = rng.pick(['99999', '65536', '0', '80a', 'abc', '-1', `${rng.text(DIGITS, 7)}`, '']);
       return { host: wrap(`${scheme}127.0.0.1:${bad}${path}`), problem: new RegExp(`port "${bad}" is not a number`) };
     }

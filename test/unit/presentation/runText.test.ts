@@ -50,8 +50,9 @@ describe('logsPath / parseLogsPath', () => {
 
   it('accepts dashed uuids and rejects other paths', () => {
     assert.strictEqual(parseLogsPath('/o/p/x-5180fcc7-fddb-44b2-8ceb-22f418d7d2bb.log')?.uuid, '5180fcc7-fddb-44b2-8ceb-22f418d7d2bb');
-    for (const bad of ['/o/p/x.log', `/o/${UUID}.log`, `/o/p/q/${UUID}.log`, `/o/p/${UUID}.txt`])
+    for (const bad of ['/o/p/x.log', `/o/${UUID}.log`, `/o/p/q/${UUID}.log`, `/o/p/${UUID}.txt`]) {
       assert.strictEqual(parseLogsPath(bad), undefined, bad);
+    }
   });
 });
 

@@ -42,8 +42,9 @@ describe('status table: display groups', () => {
   });
 
   it('never shows a done status as starting or running', () => {
-    for (const status of ALL_STATUSES.filter(isDone))
+    for (const status of ALL_STATUSES.filter(isDone)) {
       assert.ok(!['starting', 'running', 'stopping'].includes(statusInfo(status).group), status);
+    }
   });
 
   it('treats a missing or new status as unknown', () => {

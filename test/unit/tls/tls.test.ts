@@ -36,8 +36,9 @@ describe('classifyCertificateError', () => {
   });
 
   it('leaves handshake failures that are not about the certificate alone', () => {
-    for (const code of ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET', ''])
+    for (const code of ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET', '']) {
       assert.strictEqual(classifyCertificateError(code), undefined, code);
+    }
   });
 });
 
