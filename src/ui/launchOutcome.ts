@@ -1,7 +1,6 @@
 // What the user sees while a launch waits (status and time spent) and when it ends: the service opened per
 // polyaxon.openOnLaunch, or a notice of why it is not running whose actions launchProgress.ts orders.
 import * as vscode from 'vscode';
-import type { Connection } from '../connection/types';
 import type { Refresher, ServiceOpener } from './ports';
 import type { RunRef } from '../polyaxon/types';
 import type { Run } from '../polyaxon/types';
@@ -10,6 +9,7 @@ import { parsePolyaxonfile } from '../polyaxonfile/parse';
 import type { LaunchOutcome, StatusChange } from '../services/launchFollower';
 import { containerStarted, outcomeNotice, progressMessage, type OutcomeNotice } from '../services/launchProgress';
 import type { Prompts } from './prompts';
+import type { EndedLaunch } from '../services/launch/launchPorts';
 
 export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
 
@@ -18,18 +18,6 @@ export interface LaunchOutcomeDeps {
   refresher: Refresher;
   prompts: Prompts;
   showLogs(ref: RunRef): Promise<void>;
-}
-
-/** The launched service, named `runName` in messages, ended its launch with `outcome`. */
-export interface EndedLaunch {
-  conn: Connection;
-  ref: RunRef;
-  run: Run;
-  runName: string;
-  label: string;
-  outcome: LaunchOutcome;
-  /** The polyaxonfile it was launched from: Open Polyaxonfile on a compile error. */
-  file?: string;
 }
 
 export async function showLaunchOutcome(deps: LaunchOutcomeDeps, launch: EndedLaunch, open: OpenOnLaunch | undefined): Promise<void> {

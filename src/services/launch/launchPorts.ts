@@ -1,6 +1,7 @@
 // What the launch manager needs from the outside world. The command layer implements these with VS Code;
 // unit tests implement them with plain functions, against the fake Polyaxon server.
 import type { Connection } from '../../connection/types';
+import type { Prompts } from '../prompts';
 import type { LaunchInput } from '../../polyaxonfile';
 import type { LaunchKind } from '../../polyaxonfile/choice';
 import type { Installation, Run, RunRef } from '../../polyaxon/types';
@@ -33,15 +34,8 @@ export interface LaunchTarget {
   file?: string;
 }
 
-/** The same questions as the prompts port of the UI (src/ui/prompts.ts), which satisfies this. */
-export interface LaunchPrompts {
-  confirm(message: string, options: { detail?: string; action: string; modal?: boolean }): Promise<boolean>;
-  choose<T extends string>(
-    message: string,
-    actions: readonly T[],
-    options?: { detail?: string; modal?: boolean; severity?: 'info' | 'warning' | 'error' },
-  ): Promise<T | undefined>;
-}
+/** The prompts port of the UI (src/ui/prompts.ts). */
+export type LaunchPrompts = Prompts;
 
 export interface LaunchFiles {
   /** The polyaxonfile for a kind (argument, setting, workspace, bundled) and how to show it. */
