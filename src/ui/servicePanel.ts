@@ -46,8 +46,8 @@ export class ServicePanel implements ServiceTab {
   /** Re-checks a running service whose gateway did not answer yet (the run itself has not changed). */
   private gatewayRetry: NodeJS.Timeout | undefined;
   private busy = false;
-  /** A Reload clicked while a fetch is in flight runs right after it. */
-  private reloadPending = false;
+  /** What arrived while an update was in flight runs right after it: a store change, or a Reload (forced). */
+  private pending: 'none' | 'update' | 'reload' = 'none';
   private readonly abort = new AbortController();
 
   constructor(
@@ -111,7 +111,7 @@ export class ServicePanel implements ServiceTab {
   async update(force = false): Promise<void> {
     if (this.abort.signal.aborted) return;
     if (this.busy) {
-      this.reloadPending ||= force;
+      this.pending = force || this.pending === 'reload' ? 'reload' : 'update';
       return;
     }
     this.busy = true;
@@ -134,13 +134,14 @@ export class ServicePanel implements ServiceTab {
     }
     if (this.abort.signal.aborted) return;
     if (this.ref !== target) return this.afterRetarget();
-    if (this.reloadPending) {
-      this.reloadPending = false;
-      return this.update(true);
-    }
     const changed = JSON.stringify(before) !== JSON.stringify(this.view);
     if (changed || force) this.render();
     if (changed) this.deps.log.info(`Service ${key(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
+    if (this.pending !== 'none') {
+      const reload = this.pending === 'reload';
+      this.pending = 'none';
+      return this.update(reload);
+    }
     // The tree hears of the run from the store; only the gateway check is retried here.
     if (this.unwatch && this.view.kind === 'waiting' && this.view.status === 'running') {
       this.gatewayRetry = setTimeout(() => void this.update(), GATEWAY_RETRY_MS);
@@ -148,7 +149,7 @@ export class ServicePanel implements ServiceTab {
   }
 
   private afterRetarget(): Promise<void> {
-    this.reloadPending = false;
+    this.pending = 'none';
     return this.update(true);
   }
 

@@ -75,7 +75,8 @@ describe('proxy settings', function () {
       'the test connection failed',
     );
     assert.deepStrictEqual(proxy.log, [], 'nothing went through the proxy');
-    assert.strictEqual(fake.server.requests.length, 0, 'the fake was not reached');
+    // Not "the fake got no request": the Services view's own refresh, sent for the previous host setting, may still
+    // arrive. The refused connection test and the empty proxy log are the proof.
 
     await setHttp({ noProxy: ['127.0.0.1'] });
     await vscode.workspace.getConfiguration('polyaxon').update('host', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Global);
