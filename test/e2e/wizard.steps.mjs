@@ -2,7 +2,7 @@
 // takes, and an image Docker would refuse says why and is not taken.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCommand } from '../vscode-web/lib/workbench.mjs';
+import { runCommand, untilEffect } from '../vscode-web/lib/workbench.mjs';
 import { openPolyaxonView } from './polyaxon-ui.mjs';
 
 const NEW_IMAGE = 'ghcr.io/team/new-image:1';
@@ -18,9 +18,14 @@ export const typedImageIsOffered = {
     // The service tab the launch before opened could take the focus while it loads, and close the wizard.
     await runCommand(page, 'View: Close All Editors');
     await openPolyaxonView(page);
-    await runCommand(page, 'Polyaxon: Launch Cluster VSCode');
-    await row(ctx.project).waitFor({ timeout: 15000 });
-    await page.keyboard.press('Enter');
+    // The launch before left a VS Code service up: the first step asks about it. A busy workbench may close a quick
+    // input that opens while the palette is still closing: run the command again.
+    await untilEffect(
+      () => runCommand(page, 'Polyaxon: Launch Cluster VSCode'),
+      () => row('Launch another').waitFor({ timeout: 15000 }),
+      { name: 'Launch Cluster VSCode' },
+    );
+    await row('Launch another').click();
     // The launch before this step left a recent image, so the step is a pick.
     await widget.locator('input.input[placeholder*="pick a recent one, or type another"]').waitFor({ timeout: 15000 });
     await input.fill('my image:latest');
@@ -65,8 +70,8 @@ export const polyaxonfileStepAsks = {
       await row('team/polyaxonfiles/a-code.yml').waitFor({ timeout: 10000 });
       await ctx.screenshot('wizard-polyaxonfile-step');
       await row('team/polyaxonfiles/b-code.yml').click();
-      // Then the wizard itself, whose review names the file picked.
-      await row(ctx.project).waitFor({ timeout: 15000 });
+      // Then the wizard itself: its first step asks about the VS Code service already up.
+      await row('Launch another').waitFor({ timeout: 15000 });
       await page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden', timeout: 10000 });
     } finally {
