@@ -226,6 +226,8 @@ export const env = withFallback({
   openExternal: async () => false,
   clipboard: { readText: async () => '', writeText: async () => undefined },
 });
+/** Diagnostics: the polyaxonfile problems' collection; nothing to show here. */
+export const languages = withFallback({});
 export const tasks = withFallback({
   onDidEndTask: event,
   onDidEndTaskProcess: event,
