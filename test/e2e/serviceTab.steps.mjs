@@ -66,8 +66,20 @@ export const frameWaitsForClick = {
     const { page } = ctx;
     await ensureService(ctx, RUN_NAME, { image: IMAGE });
     await openTab(ctx);
-    // Reload the tab so that its service starts again, grabbing the focus for its first 30 s.
+    // Reload the tab so that its service starts again, grabbing the focus for its first 30 s. The menu is opened only
+    // once the new page runs: the reload itself replaces the tab's page, which is not what this step is about.
+    await serviceFrame(page)
+      .locator('body')
+      .evaluate((body) => (body.dataset.before = 'reload'));
     await webviewFrame(page).locator('button[data-action="reload"]').click();
+    await waitUntil(
+      async () => {
+        const body = serviceFrame(page).locator('body');
+        return (await body.getAttribute('data-before', { timeout: 10000 })) === null && (await focusTries(page)) >= 1;
+      },
+      async () => 'the service page did not load again after Reload',
+      { timeout: 15000 },
+    );
     const menu = page.locator('.context-view .monaco-menu');
     await untilEffect(
       async () => {
