@@ -45,8 +45,12 @@ export const typedImageIsOffered = {
     await page.keyboard.press('Enter');
     // The review lists the typed image; leave without launching.
     await row(NEW_IMAGE).waitFor({ timeout: 15000 });
-    await page.keyboard.press('Escape');
-    await widget.waitFor({ state: 'hidden', timeout: 10000 });
+    // A busy workbench may drop a key: press Escape again until the wizard is gone.
+    await untilEffect(
+      () => page.keyboard.press('Escape'),
+      () => widget.waitFor({ state: 'hidden', timeout: 5000 }),
+      { name: 'Escape closes the wizard' },
+    );
   },
 };
 
@@ -72,8 +76,11 @@ export const polyaxonfileStepAsks = {
       await row('team/polyaxonfiles/b-code.yml').click();
       // Then the wizard itself: its first step asks about the VS Code service already up.
       await row('Launch another').waitFor({ timeout: 15000 });
-      await page.keyboard.press('Escape');
-      await widget.waitFor({ state: 'hidden', timeout: 10000 });
+      await untilEffect(
+        () => page.keyboard.press('Escape'),
+        () => widget.waitFor({ state: 'hidden', timeout: 5000 }),
+        { name: 'Escape closes the wizard' },
+      );
     } finally {
       fs.rmSync(path.join(ctx.workspace, 'team'), { recursive: true, force: true });
     }
