@@ -64,7 +64,7 @@ function launchUi(deps: LaunchUiDeps): LaunchUi {
     open: (ref, run, open, label) => openService(deps, ref, run, open, label),
     outcome: (ended, open) => showLaunchOutcome(deps, ended, open),
     isOpenInTab: (ref) => deps.opener.isOpenInTab(ref),
-    retargetTab: (from, to, run) => deps.opener.openInWebview(to, run, from),
+    retargetTab: (from, to, run) => deps.opener.openInWebview(to, run, { replacing: from }),
     info: (message) => void vscode.window.showInformationMessage(message),
   };
 }

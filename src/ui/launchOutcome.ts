@@ -41,7 +41,8 @@ export async function openService(
   label: string,
 ): Promise<void> {
   const how = open ?? openSetting();
-  if (how === 'webview') return deps.opener.openInWebview(ref, run);
+  // The launch may have run in the background for minutes: the tab shows, the keyboard stays where the user is.
+  if (how === 'webview') return deps.opener.openInWebview(ref, run, { preserveFocus: true });
   if (how === 'browser') return deps.opener.openInBrowser(ref, run);
   if (how === 'ask') {
     // Not awaited: the command resolves once the service runs, whether or not the user answers.

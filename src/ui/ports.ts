@@ -3,8 +3,7 @@ import type { Run, RunRef } from '../polyaxon/types';
 
 /** Opens a service for the user; implemented by the service webview. */
 export interface ServiceOpener {
-  /** `replacing`: the tab open on that run shows `ref` instead (restart), else a tab opens as usual. */
-  openInWebview(ref: RunRef, run?: Run, replacing?: RunRef): Promise<void>;
+  openInWebview(ref: RunRef, run?: Run, how?: OpenTabOptions): Promise<void>;
   /** A tab is open on this run. */
   isOpenInTab(ref: RunRef): boolean;
   openInBrowser(ref: RunRef, run?: Run): Promise<void>;
@@ -13,6 +12,16 @@ export interface ServiceOpener {
    * known to have done, which the tab shows at once instead of waiting for the server to report it.
    */
   refresh(ref: RunRef, change?: KnownChange): void;
+}
+
+export interface OpenTabOptions {
+  /** The tab open on this run shows `ref` instead (restart), else a tab opens as usual. */
+  replacing?: RunRef;
+  /**
+   * Keep the keyboard where it is: the tab opens because a launch the user is no longer watching reached running,
+   * and they may be typing elsewhere (another wizard, an editor).
+   */
+  preserveFocus?: boolean;
 }
 
 /** What a successful Stop or Delete did to a run. */

@@ -2,7 +2,7 @@
 // (the Simple Browser pattern), following the run while it is not running yet.
 import * as vscode from 'vscode';
 import type { Connection, ConnectionProvider } from '../connection/types';
-import type { KnownChange, ServiceOpener } from './ports';
+import type { KnownChange, OpenTabOptions, ServiceOpener } from './ports';
 import type { RunRef } from '../polyaxon/types';
 import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import type { Run } from '../polyaxon/types';
@@ -50,19 +50,19 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     });
   }
 
-  async openInWebview(ref: RunRef, run?: Run, replacing?: RunRef): Promise<void> {
+  async openInWebview(ref: RunRef, run?: Run, { replacing, preserveFocus = false }: OpenTabOptions = {}): Promise<void> {
     const old = replacing && !this.panels.has(key(ref)) ? this.panels.get(key(replacing)) : undefined;
     if (replacing && old) {
       // Restart: the tab of the old run shows its copy from now on.
       this.panels.delete(key(replacing));
       this.panels.set(key(ref), old);
       old.retarget(ref, run);
-      old.panel.reveal();
+      old.panel.reveal(undefined, preserveFocus);
       return;
     }
     const open = this.panels.get(key(ref));
     if (open) {
-      open.panel.reveal();
+      open.panel.reveal(undefined, preserveFocus);
       return;
     }
     // The tab belongs to the host it is opened from (undefined: the first status check takes the current one).
@@ -70,8 +70,9 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
       (conn) => conn.host,
       () => undefined,
     );
-    if (this.panels.has(key(ref))) return this.panels.get(key(ref))?.panel.reveal();
-    const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), vscode.ViewColumn.Active, {
+    if (this.panels.has(key(ref))) return this.panels.get(key(ref))?.panel.reveal(undefined, preserveFocus);
+    const column = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
+    const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), column, {
       // The framed service runs its own JS: the webview's sandbox flags carry over to nested iframes.
       enableScripts: true,
       retainContextWhenHidden: true,

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
-import type { Run } from '../../src/polyaxon/types';
+import type { Run, RunRef } from '../../src/polyaxon/types';
 import * as YAML from 'yaml';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
@@ -164,6 +164,33 @@ describe('launch commands', function () {
       assert.strictEqual(runPosts(fake).length, 0);
     } finally {
       fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('opens the tab of a service that reached running without taking the keyboard from what the user types in', async () => {
+    const restore = await setSettings({ openOnLaunch: 'webview' });
+    // A pick that closes when it loses the focus, as VS Code's own do: a tab that took the keyboard would close it.
+    const pick = vscode.window.createQuickPick();
+    pick.placeholder = 'the user types here while the launch runs';
+    let hidden = false;
+    pick.onDidHide(() => (hidden = true));
+    pick.show();
+    let ref: RunRef | undefined;
+    try {
+      const run = await executeLaunch({ params: GOOD_PARAMS });
+      assert.strictEqual(run?.status, 'running');
+      ref = { owner: 'default', project: PROJECT, uuid: run.uuid };
+      const open = await waitFor(
+        () => (api.webviews.panelFor(ref!)?.state.kind === 'running' ? api.webviews.panelFor(ref!) : undefined),
+        'tab shows the service',
+      );
+      await waitFor(() => open.panel.visible || undefined, 'the tab is visible');
+      await vscode.env.clipboard.readText(); // a round trip to the workbench: a hide it caused has arrived by now
+      assert.strictEqual(hidden, false, 'the quick pick lost the keyboard to the tab');
+    } finally {
+      if (ref) api.webviews.panelFor(ref)?.panel.dispose();
+      pick.dispose();
+      await restore();
     }
   });
 
