@@ -27,11 +27,16 @@ const ctx = await esbuild.context({
   ...options.bundleOptions(production),
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
-  plugins: [options.vendorPlugin, ...(watch ? [problemMatcher] : [])],
+  plugins: [options.vendorPlugin, options.vscodeOncePlugin, ...(watch ? [problemMatcher] : [])],
 });
 
 for (const [name, contents] of Object.entries(options.vendors)) {
-  await esbuild.build({ ...options.bundleOptions(production), stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${name}.js` });
+  await esbuild.build({
+    ...options.bundleOptions(production),
+    stdin: { contents, resolveDir: process.cwd() },
+    outfile: `dist/${name}.js`,
+    plugins: options.vendorPlugins[name],
+  });
 }
 
 if (watch) {

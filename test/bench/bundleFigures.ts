@@ -28,6 +28,7 @@ function shippedBundle(): number {
 
 export async function bundleFigures(): Promise<BenchRow[]> {
   const bundle = shippedBundle();
+  const own = fs.statSync(path.join(root, 'dist', 'extension.js')).size / KiB;
   const deps = fs.statSync(baselineBundles().axiosYaml).size / KiB;
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   // `npm run package` rebuilt dist/ through vscode:prepublish; it must be the bundle measured above.
@@ -44,6 +45,15 @@ export async function bundleFigures(): Promise<BenchRow[]> {
       baseline: deps,
       goal: '≤ 1.3×',
       met: bundle <= 1.3 * deps,
+    }),
+    benchRow({
+      // dist/axios.js leaves out axios' multipart support (form-data, mime-db): the baseline keeps it.
+      figure: "the extension's own code (dist/extension.js), vs axios + yaml bundled alone",
+      value: own,
+      unit: 'KiB',
+      baseline: deps,
+      goal: 'reported, no goal',
+      met: true,
     }),
     benchRow({
       figure: '.vsix size, vs the bundle it ships (the rest: icon, screenshots, docs)',
