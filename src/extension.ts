@@ -124,9 +124,13 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     }),
   );
 
-  // axios is not loaded by activate(); it is loaded right after it, so that the first refresh does not wait for it.
-  const httpWarmUp = setTimeout(preloadHttp, 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(httpWarmUp) });
+  // Right after activate() returns: the first fetch (its connection reads the CLI's config files), and axios, loaded
+  // while that fetch resolves its connection so that the request does not wait for it.
+  const startUp = setTimeout(() => {
+    services.start();
+    preloadHttp();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(startUp) });
 
   void jupyter.update();
   if (!inCluster) portForward.autoStart();

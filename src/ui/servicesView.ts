@@ -67,8 +67,12 @@ export class ServicesView implements Refresher, vscode.Disposable {
     void setContext('polyaxon.state', 'loading');
     void setContext('polyaxon.loaded', true);
     this.updateTitle();
+  }
+
+  /** The first fetch: for the tree if it shows, else once for the status bar (then only moving services are followed). */
+  start(): void {
     if (this.treeView.visible) this.model.setVisible(true);
-    else this.model.refreshNow(); // once, for the status bar; then only moving services are followed while hidden
+    else this.model.refreshNow();
   }
 
   /** The projects to list changed (a setting): forget the old list. */
