@@ -59,8 +59,6 @@ export class ServicePanel implements ServiceTab {
     this.ref = { owner: saved.owner, project: saved.project, uuid: saved.uuid };
     this.host = saved.host;
     this.kind = saved.kind;
-    // A restored panel comes back with the options it was created with; set them anyway so both paths agree.
-    panel.webview.options = { enableScripts: true, localResourceRoots: [owner.media()] };
     panel.webview.onDidReceiveMessage((message: unknown) => onTabAction(this, parseAction(message)));
     // A host change shows at once which tabs belong to the other server, and stops watching their runs.
     const hostChange = deps.connections.onDidChange(() => {
