@@ -1,7 +1,7 @@
 // The service tab and the focus (issue 13, items 10 and 11): Open in Browser goes to the service itself, never to the
 // IDE's own origin; a framed service that grabs the focus as it starts does not close a menu the user just opened;
 // and Back to VS Code gives the keyboard back to the workbench.
-import { untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
+import { treeRow, untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
 import { ensureService, openServiceTab, shownService } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-vscode-tab';
