@@ -13,7 +13,7 @@ import {
   waitUntil,
   webviewFrame,
 } from '../vscode-web/lib/workbench.mjs';
-import { ensureService, openPolyaxonView, serviceNamed, shownService } from './polyaxon-ui.mjs';
+import { ensureService, openPolyaxonView, openServiceTab, serviceNamed, shownService } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-vscode';
 const IMAGE = 'asia.gcr.io/my-gcp-project/vscode-server:0.1.0';
@@ -99,17 +99,7 @@ export const webviewShowsService = {
   async run(ctx) {
     const { page } = ctx;
     const run = await ensureService(ctx, RUN_NAME, { image: IMAGE });
-    await openPolyaxonView(page);
-    await treeRow(page, RUN_NAME).waitFor({ timeout: 30000 });
-    if (!(await editorTab(page, RUN_NAME).isVisible())) {
-      // the launch step opens it; open it here when it did not
-      await untilEffect(
-        () => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'),
-        () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
-        { name: 'Open in VS Code' },
-      );
-    }
-    await editorTab(page, RUN_NAME).click();
+    await openServiceTab(page, RUN_NAME); // the launch step opened it, unless it did not
     const service = await shownService(page);
     await service.locator('body', { hasText: run.uuid }).waitFor({ timeout: 30000 });
   },

@@ -5,8 +5,11 @@ import YAML from 'yaml';
 import { ROOT } from '../vscode-web/lib/code-server.mjs';
 import {
   answerQuickInput,
+  clickTreeRowAction,
+  editorTab,
   openViewContainer,
   runCommand,
+  treeRow,
   treeRows,
   untilEffect,
   waitUntil,
@@ -17,6 +20,20 @@ export const VIEW_CONTAINER = 'Polyaxon';
 
 export async function openPolyaxonView(page) {
   await openViewContainer(page, VIEW_CONTAINER); // its only view: the title reads "Polyaxon: Services"
+}
+
+/** Opens the tab of the service `name` from its tree row (unless a step already opened it) and brings it to the front. */
+export async function openServiceTab(page, name) {
+  await openPolyaxonView(page);
+  await treeRow(page, name).waitFor({ timeout: 30000 });
+  if (!(await editorTab(page, name).isVisible())) {
+    await untilEffect(
+      () => clickTreeRowAction(page, name, 'Open in VS Code'),
+      () => editorTab(page, name).waitFor({ timeout: 10000 }),
+      { name: 'Open in VS Code' },
+    );
+  }
+  await editorTab(page, name).click();
 }
 
 /** The services of the project according to the fake server: [{uuid, name, status}]. */

@@ -1,26 +1,11 @@
 // The service tab and the focus (issue 13, items 10 and 11): Open in Browser goes to the service itself, never to the
 // IDE's own origin; a framed service that grabs the focus as it starts does not close a menu the user just opened;
 // and Back to VS Code gives the keyboard back to the workbench.
-import { clickTreeRowAction, editorTab, treeRow, untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
-import { ensureService, openPolyaxonView, shownService } from './polyaxon-ui.mjs';
+import { treeRow, untilEffect, waitUntil, webviewFrame } from '../vscode-web/lib/workbench.mjs';
+import { ensureService, openServiceTab, shownService } from './polyaxon-ui.mjs';
 
 const RUN_NAME = 'e2e-vscode-tab';
 const IMAGE = 'asia.gcr.io/my-gcp-project/vscode-server:0.1.0';
-
-/** Opens the service's tab from the tree (unless it is open) and brings it to the front. */
-async function openTab(ctx) {
-  const { page } = ctx;
-  await openPolyaxonView(page);
-  await treeRow(page, RUN_NAME).waitFor({ timeout: 30000 });
-  if (!(await editorTab(page, RUN_NAME).isVisible())) {
-    await untilEffect(
-      () => clickTreeRowAction(page, RUN_NAME, 'Open in VS Code'),
-      () => editorTab(page, RUN_NAME).waitFor({ timeout: 10000 }),
-      { name: 'Open in VS Code' },
-    );
-  }
-  await editorTab(page, RUN_NAME).click();
-}
 
 const serviceFrame = (page) => webviewFrame(page).frameLocator('iframe#service');
 const focusTries = async (page) =>
@@ -31,7 +16,7 @@ export const openInBrowserDirect = {
   async run(ctx) {
     const { page } = ctx;
     const run = await ensureService(ctx, RUN_NAME, { image: IMAGE });
-    await openTab(ctx);
+    await openServiceTab(page, RUN_NAME);
     const button = webviewFrame(page).locator('button[data-action="openInBrowser"]');
     await button.waitFor({ timeout: 30000 });
     const popup = await untilEffect(
@@ -65,7 +50,7 @@ export const frameWaitsForClick = {
   async run(ctx) {
     const { page } = ctx;
     await ensureService(ctx, RUN_NAME, { image: IMAGE });
-    await openTab(ctx);
+    await openServiceTab(page, RUN_NAME);
     // Reload the tab so that its service starts again, grabbing the focus for its first 30 s. The menu is opened only
     // once the new page runs: the reload itself replaces the tab's page, which is not what this step is about.
     await serviceFrame(page)
@@ -108,7 +93,7 @@ export const backToVSCode = {
   async run(ctx) {
     const { page } = ctx;
     await ensureService(ctx, RUN_NAME, { image: IMAGE });
-    await openTab(ctx);
+    await openServiceTab(page, RUN_NAME);
     const frame = serviceFrame(page);
     const editor = frame.locator('#editor');
     await shownService(page);

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { activateServiceAccount } from '../../src/commands/activateServiceAccount';
 import { windowTerminals } from '../../src/commands/devEnvCommands';
 import { waitFor } from '../integration/helpers';
-import { commandDeps, RecordingPrompts, RecordingTerminals, tempDir, useExtensionPrompts } from './fixtures';
+import { commandDeps, executeWithRecordedPrompts, RecordingPrompts, RecordingTerminals, tempDir } from './fixtures';
 
 /** A token endpoint on 127.0.0.1: what Google's oauth2 token_uri answers to gcloud's JWT grant. */
 async function startTokenEndpoint(): Promise<{ url: string; posts: number; close: () => Promise<void> }> {
@@ -44,16 +44,11 @@ describe('Activate Cloud Service Account', () => {
   it('says clearly when the key file from $GOOGLE_APPLICATION_CREDENTIALS is missing', async () => {
     const keyFile = process.env.GOOGLE_APPLICATION_CREDENTIALS;
     assert.ok(keyFile, 'run this suite with GOOGLE_APPLICATION_CREDENTIALS pointing at a missing file');
-    const prompts = new RecordingPrompts();
-    const restore = await useExtensionPrompts(prompts);
-    try {
-      assert.strictEqual(await vscode.commands.executeCommand('polyaxon.activateServiceAccount'), undefined);
-    } finally {
-      restore();
-    }
-    assert.strictEqual(prompts.shown[0].severity, 'error');
+    const { result, shown } = await executeWithRecordedPrompts('polyaxon.activateServiceAccount');
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(shown[0].severity, 'error');
     assert.strictEqual(
-      prompts.shown[0].message,
+      shown[0].message,
       `The key file ${keyFile} (from $GOOGLE_APPLICATION_CREDENTIALS) does not exist. Is the service-account secret mounted in this service?`,
     );
   });

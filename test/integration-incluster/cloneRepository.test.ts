@@ -5,42 +5,39 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { cloneRepository } from '../../src/commands/cloneRepository';
 import { setSettings } from '../integration/helpers';
-import { bareRepo, commandDeps, RecordingPrompts, RecordingTerminals, tempDir, useExtensionPrompts, useTerminalEnv } from './fixtures';
+import {
+  bareRepo,
+  commandDeps,
+  executeWithRecordedPrompts,
+  RecordingPrompts,
+  RecordingTerminals,
+  useTempWorkspaceRoot,
+  useTerminalEnv,
+} from './fixtures';
 
 describe('Clone Repository into Workspace', () => {
   let dir: string;
   let root: string;
   let repo: ReturnType<typeof bareRepo>;
-  let restoreSettings: () => Promise<void>;
+  let removeWorkspace: () => Promise<void>;
 
   before(async () => {
-    dir = await tempDir('plx-clone-');
-    root = path.join(dir, 'polyaxon-v1-data', 'workspaces'); // does not exist yet: the command creates <root>/<name>
+    ({ dir, root, remove: removeWorkspace } = await useTempWorkspaceRoot('plx-clone-'));
     repo = bareRepo(dir);
-    restoreSettings = await setSettings({ workspaceRoot: root });
   });
-  after(async () => {
-    await restoreSettings();
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  after(() => removeWorkspace());
 
   it('refuses an SSH URL and says why', async () => {
-    const prompts = new RecordingPrompts();
-    const restore = await useExtensionPrompts(prompts);
-    try {
-      const result = await vscode.commands.executeCommand('polyaxon.cloneRepository', {
-        url: 'git@github.com:org/repo.git',
-        name: 'alice',
-        open: false,
-      });
-      assert.strictEqual(result, undefined);
-    } finally {
-      restore();
-    }
-    assert.strictEqual(prompts.shown.length, 1);
-    assert.strictEqual(prompts.shown[0].severity, 'error');
+    const { result, shown } = await executeWithRecordedPrompts('polyaxon.cloneRepository', {
+      url: 'git@github.com:org/repo.git',
+      name: 'alice',
+      open: false,
+    });
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(shown.length, 1);
+    assert.strictEqual(shown[0].severity, 'error');
     assert.match(
-      prompts.shown[0].message,
+      shown[0].message,
       /SSH URLs are not allowed here: the workspace is on shared storage that your whole project team can read/,
     );
     await assert.rejects(fs.stat(path.join(root, 'alice')), 'nothing created for a refused URL');

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { CommandDeps, TerminalLauncher } from '../../src/commands/devEnvCommands';
 import type { Prompts } from '../../src/ui/prompts';
-import { extension } from '../integration/helpers';
+import { extension, setSettings } from '../integration/helpers';
 
 export interface Shown {
   message: string;
@@ -41,6 +41,17 @@ export async function useExtensionPrompts(prompts: Prompts): Promise<() => void>
   return () => {
     api.prompts.current = previous;
   };
+}
+
+/** Runs `command` in the running extension with its prompts recorded (none answered); returns its result and what it showed. */
+export async function executeWithRecordedPrompts(command: string, ...args: unknown[]): Promise<{ result: unknown; shown: Shown[] }> {
+  const prompts = new RecordingPrompts();
+  const restore = await useExtensionPrompts(prompts);
+  try {
+    return { result: await vscode.commands.executeCommand(command, ...args), shown: prompts.shown };
+  } finally {
+    restore();
+  }
 }
 
 class MemoryMemento implements vscode.Memento {
@@ -92,6 +103,24 @@ export function commandDeps(overrides: Partial<CommandDeps> & { prompts: Prompts
 
 export function tempDir(prefix: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A new temporary folder `dir` whose `polyaxon-v1-data/workspaces` is polyaxon.workspaceRoot until remove(), which
+ * restores the setting and deletes the folder. `root` does not exist yet: the commands create what they need in it.
+ */
+export async function useTempWorkspaceRoot(prefix: string): Promise<{ dir: string; root: string; remove: () => Promise<void> }> {
+  const dir = await tempDir(prefix);
+  const root = path.join(dir, 'polyaxon-v1-data', 'workspaces');
+  const restoreSettings = await setSettings({ workspaceRoot: root });
+  return {
+    dir,
+    root,
+    remove: async () => {
+      await restoreSettings();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

@@ -10,7 +10,8 @@ import type { Run, RunRef } from '../../src/polyaxon/types';
 import * as YAML from 'yaml';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { REPO_ROOT, extension, setSettings, startFakeServer, waitFor } from './helpers';
+import { REPO_ROOT, setSettings, waitFor } from './helpers';
+import { startLaunchFixture } from './launchFixture';
 
 const PROJECT = 'launch-tests';
 const GOOD_PARAMS = { DOCKER_IMAGE: 'img:1', WORKING_DIR: '/polyaxon-v1-data' };
@@ -38,26 +39,11 @@ describe('launch commands', function () {
   this.timeout(40_000);
   let api: PolyaxonTestApi;
   let fake: FakePolyaxon;
-  let stopFake: () => Promise<void>;
-  let restoreSettings: () => Promise<void>;
+  let stopFixture: () => Promise<void>;
   const said: string[] = [];
 
-  before(async () => {
-    api = (await extension().activate()) as PolyaxonTestApi;
-    const started = await startFakeServer({
-      seed: 'empty',
-      project: PROJECT,
-      operator: { queuedMs: 200, startingMs: 200, stoppingMs: 200 },
-    });
-    fake = started.server;
-    stopFake = started.stop;
-    fake.addProject(PROJECT);
-    restoreSettings = await setSettings({ openOnLaunch: 'none' });
-  });
-  after(async () => {
-    await restoreSettings();
-    await stopFake();
-  });
+  before(async () => ({ api, fake, stop: stopFixture } = await startLaunchFixture(PROJECT)));
+  after(() => stopFixture());
   beforeEach(() => {
     fake.requests.length = 0;
     said.length = 0;

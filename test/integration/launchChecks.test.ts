@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Run } from '../../src/polyaxon/types';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { extension, setSettings, startFakeServer, waitFor } from './helpers';
+import { setSettings, waitFor } from './helpers';
+import { startLaunchFixture } from './launchFixture';
 
 const PROJECT = 'check-tests';
 
@@ -14,8 +15,7 @@ describe('launch form: checks before the steps', function () {
   this.timeout(40_000);
   let api: PolyaxonTestApi;
   let fake: FakePolyaxon;
-  let stopFake: () => Promise<void>;
-  let restoreSettings: () => Promise<void>;
+  let stopFixture: () => Promise<void>;
   const said: { message: string; actions: readonly string[] }[] = [];
   let answer: (message: string) => string | undefined = () => undefined;
 
@@ -38,18 +38,8 @@ describe('launch form: checks before the steps', function () {
     return done;
   }
 
-  before(async () => {
-    api = (await extension().activate()) as PolyaxonTestApi;
-    const operator = { queuedMs: 200, startingMs: 200, stoppingMs: 200 };
-    ({ server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project: PROJECT, operator }));
-    fake.addProject(PROJECT);
-    restoreSettings = await setSettings({ openOnLaunch: 'none' });
-  });
-  after(async () => {
-    api.prompts.current = (await import('../../src/ui/prompts')).windowPrompts;
-    await restoreSettings();
-    await stopFake();
-  });
+  before(async () => ({ api, fake, stop: stopFixture } = await startLaunchFixture(PROJECT)));
+  after(() => stopFixture());
   beforeEach(() => {
     said.length = 0;
     fake.requests.length = 0;

@@ -9,7 +9,8 @@ import type { PolyaxonTestApi } from '../../src/api';
 import type { Run } from '../../src/polyaxon/types';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { REPO_ROOT, extension, setSettings, startFakeServer, waitFor } from './helpers';
+import { REPO_ROOT, waitFor } from './helpers';
+import { startLaunchFixture } from './launchFixture';
 
 const PROJECT = 'message-tests';
 const PARAMS = { DOCKER_IMAGE: 'img:1', WORKING_DIR: '/polyaxon-v1-data' };
@@ -34,24 +35,11 @@ describe('launch and logs messages', function () {
   this.timeout(40_000);
   let api: PolyaxonTestApi;
   let fake: FakePolyaxon;
-  let stopFake: () => Promise<void>;
-  let restoreSettings: () => Promise<void>;
+  let stopFixture: () => Promise<void>;
   const asked: Asked[] = [];
 
-  before(async () => {
-    api = (await extension().activate()) as PolyaxonTestApi;
-    const operator = { queuedMs: 200, startingMs: 200, stoppingMs: 200 };
-    const started = await startFakeServer({ seed: 'empty', project: PROJECT, operator });
-    fake = started.server;
-    stopFake = started.stop;
-    fake.addProject(PROJECT);
-    restoreSettings = await setSettings({ openOnLaunch: 'none' });
-  });
-  after(async () => {
-    api.prompts.current = (await import('../../src/ui/prompts')).windowPrompts;
-    await restoreSettings();
-    await stopFake();
-  });
+  before(async () => ({ api, fake, stop: stopFixture } = await startLaunchFixture(PROJECT)));
+  after(() => stopFixture());
   beforeEach(() => {
     asked.length = 0;
     fake.faults = {};

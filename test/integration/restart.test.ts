@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Run, RunRef } from '../../src/polyaxon/types';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { extension, setSettings, startFakeServer, waitFor } from './helpers';
+import { waitFor } from './helpers';
+import { startLaunchFixture } from './launchFixture';
 
 const PROJECT = 'restart-tests';
 
@@ -19,8 +20,7 @@ describe('Restart Service', function () {
   this.timeout(40_000);
   let api: PolyaxonTestApi;
   let fake: FakePolyaxon;
-  let stopFake: () => Promise<void>;
-  let restoreSettings: () => Promise<void>;
+  let stopFixture: () => Promise<void>;
   const asked: string[] = [];
   const said: string[] = [];
   const opened: RunRef[] = [];
@@ -29,18 +29,10 @@ describe('Restart Service', function () {
   const createPosts = () => fake.requests.filter((r) => r.method === 'POST' && new RegExp(`/${PROJECT}/runs/?$`).test(r.path)).length;
   const refOf = (run: Run): RunRef => ({ owner: 'default', project: PROJECT, uuid: run.uuid });
 
-  before(async () => {
-    api = (await extension().activate()) as PolyaxonTestApi;
-    const operator = { queuedMs: 200, startingMs: 200, stoppingMs: 200 };
-    ({ server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project: PROJECT, operator }));
-    fake.addProject(PROJECT);
-    restoreSettings = await setSettings({ openOnLaunch: 'none' });
-  });
+  before(async () => ({ api, fake, stop: stopFixture } = await startLaunchFixture(PROJECT)));
   after(async () => {
     for (const ref of opened) api.webviews.panelFor(ref)?.panel.dispose();
-    api.prompts.current = (await import('../../src/ui/prompts')).windowPrompts;
-    await restoreSettings();
-    await stopFake();
+    await stopFixture();
   });
   beforeEach(() => {
     asked.length = 0;

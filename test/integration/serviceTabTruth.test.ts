@@ -7,7 +7,8 @@ import type { PolyaxonTestApi } from '../../src/api';
 import type { Run, RunRef } from '../../src/polyaxon/types';
 import type { OpenServicePanel } from '../../src/ui/serviceWebview';
 import { startFakePolyaxon, type FakePolyaxon } from '../fake-polyaxon/server';
-import { extension, setSettings, startFakeServer, waitFor } from './helpers';
+import { waitFor } from './helpers';
+import { startLaunchFixture } from './launchFixture';
 
 const PROJECT = 'tab-truth';
 const IMAGE = 'asia.gcr.io/my-gcp-project/vscode-server:0.1.0';
@@ -16,25 +17,18 @@ describe('service tabs that tell the truth', function () {
   this.timeout(60_000);
   let api: PolyaxonTestApi;
   let fake: FakePolyaxon;
-  let stopFake: () => Promise<void>;
-  let restoreSettings: () => Promise<void>;
+  let stopFixture: () => Promise<void>;
   const opened: RunRef[] = [];
 
   before(async () => {
-    api = (await extension().activate()) as PolyaxonTestApi;
     // operator: false: a status changes only when the server is told (a stop leaves the run `stopping`).
-    const started = await startFakeServer({ seed: 'empty', project: PROJECT, operator: false });
-    fake = started.server;
-    stopFake = started.stop;
-    restoreSettings = await setSettings({ openOnLaunch: 'none' });
+    ({ api, fake, stop: stopFixture } = await startLaunchFixture(PROJECT, { operator: false }));
     api.prompts.current = { confirm: () => Promise.resolve(true), choose: () => Promise.resolve(undefined) };
   });
 
   after(async () => {
     for (const ref of opened) api.webviews.panelFor(ref)?.panel.dispose();
-    api.prompts.current = (await import('../../src/ui/prompts')).windowPrompts;
-    await restoreSettings();
-    await stopFake();
+    await stopFixture();
   });
 
   async function openRunning(name: string): Promise<{ run: Run; ref: RunRef; open: OpenServicePanel }> {

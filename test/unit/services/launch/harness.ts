@@ -9,7 +9,7 @@ import { LaunchManager } from '../../../../src/services/launch/launchManager';
 import { DEFAULT_TIMING } from '../../../../src/services/pollTiming';
 import { RunStore } from '../../../../src/services/runStore';
 import type { EndedLaunch, LaunchDeps, WizardAnswer, WizardRequest } from '../../../../src/services/launch/launchPorts';
-import type { FakePolyaxon } from '../../../fake-polyaxon/server';
+import { startFakePolyaxon, type FakePolyaxon } from '../../../fake-polyaxon/server';
 
 export const BUNDLED_VSCODE = path.resolve(__dirname, '../../../../../polyaxonfiles/vscode-service.yml');
 
@@ -30,6 +30,13 @@ export interface Answers {
   wizard?(request: WizardRequest): WizardAnswer | undefined;
   pickProject?(): string | undefined;
   openTabs?: RunRef[];
+}
+
+/** A fake Polyaxon that holds only an empty `project`, and moves runs on every 30 ms (a launch settles in about 100 ms). */
+export async function startFakeWithProject(project: string): Promise<FakePolyaxon> {
+  const fake = await startFakePolyaxon({ seed: 'empty', operator: { queuedMs: 30, startingMs: 30, stoppingMs: 30 } });
+  fake.addProject(project);
+  return fake;
 }
 
 export function harness(

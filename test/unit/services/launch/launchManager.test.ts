@@ -2,7 +2,7 @@
 // question is worded after its state, and nothing is created that the user did not ask for.
 import * as assert from 'assert';
 import { startFakePolyaxon, type FakePolyaxon } from '../../../fake-polyaxon/server';
-import { createPosts, harness } from './harness';
+import { createPosts, harness, startFakeWithProject } from './harness';
 
 const PROJECT = 'mgr';
 const PARAMS = { DOCKER_IMAGE: 'img:1' };
@@ -11,10 +11,7 @@ describe('LaunchManager.launch', function () {
   this.timeout(20_000);
   let fake: FakePolyaxon;
 
-  beforeEach(async () => {
-    fake = await startFakePolyaxon({ seed: 'empty', operator: { queuedMs: 30, startingMs: 30, stoppingMs: 30 } });
-    fake.addProject(PROJECT);
-  });
+  beforeEach(async () => (fake = await startFakeWithProject(PROJECT)));
   afterEach(() => fake.close());
 
   it('launches with params without a question, names the run vscode-<user>-1, and follows it to running', async () => {

@@ -1,8 +1,8 @@
 // Restart means restart: the old run stops (after a question naming it), exactly one copy starts, and an open
 // tab follows the copy. A refused stop launches nothing.
 import * as assert from 'assert';
-import { startFakePolyaxon, type FakePolyaxon } from '../../../fake-polyaxon/server';
-import { createPosts, harness, restartPosts } from './harness';
+import type { FakePolyaxon } from '../../../fake-polyaxon/server';
+import { createPosts, harness, restartPosts, startFakeWithProject } from './harness';
 
 const PROJECT = 'rst';
 
@@ -10,10 +10,7 @@ describe('LaunchManager.restart', function () {
   this.timeout(20_000);
   let fake: FakePolyaxon;
 
-  beforeEach(async () => {
-    fake = await startFakePolyaxon({ seed: 'empty', operator: { queuedMs: 30, startingMs: 30, stoppingMs: 30 } });
-    fake.addProject(PROJECT);
-  });
+  beforeEach(async () => (fake = await startFakeWithProject(PROJECT)));
   afterEach(() => fake.close());
 
   it('asks by name, stops the running service, starts one copy and moves its tab to the copy', async () => {
