@@ -18,7 +18,7 @@ import { key, ServicePanel, shortUuid, type PanelOwner } from './servicePanel';
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
 /** The framed service runs its own JS: the webview's sandbox flags carry over to nested iframes. */
-const WEBVIEW_OPTIONS = (media: vscode.Uri): vscode.WebviewOptions => ({ enableScripts: true, localResourceRoots: [media] });
+const webviewOptions = (media: vscode.Uri): vscode.WebviewOptions => ({ enableScripts: true, localResourceRoots: [media] });
 
 export interface ServiceWebviewsDeps {
   extensionUri: vscode.Uri;
@@ -49,7 +49,7 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
         if (!saved || this.panels.has(key(saved))) return Promise.resolve(panel.dispose());
         // It comes back with the options it was saved with, perhaps by an older version. Only here: setting options
         // reloads the page, and in VS Code 1.90 that moves the keyboard into the tab.
-        panel.webview.options = WEBVIEW_OPTIONS(this.media());
+        panel.webview.options = webviewOptions(this.media());
         this.adopt(panel, saved);
         return Promise.resolve();
       },
@@ -79,7 +79,7 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     if (this.panels.has(key(ref))) return this.panels.get(key(ref))?.panel.reveal(undefined, preserveFocus);
     const column = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
     const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), column, {
-      ...WEBVIEW_OPTIONS(this.media()),
+      ...webviewOptions(this.media()),
       retainContextWhenHidden: true,
     });
     this.adopt(panel, { ...ref, host, kind: run && serviceKindOfRun(run) });
