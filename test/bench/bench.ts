@@ -6,10 +6,12 @@ import * as path from 'path';
 import { activationFigures } from './activationFigures';
 import { bundleFigures } from './bundleFigures';
 import { requestFigures } from './requestFigures';
+import { vscodeActivationFigures } from './vscodeActivationFigures';
 import type { BenchRow } from './row';
 
 /** Each provider measures its rows with their baselines; a failing provider fails the bench. */
-const figureProviders: (() => Promise<BenchRow[]>)[] = [activationFigures, bundleFigures, requestFigures];
+// vscodeActivationFigures installs the .vsix that bundleFigures packages.
+const figureProviders: (() => Promise<BenchRow[]>)[] = [activationFigures, bundleFigures, vscodeActivationFigures, requestFigures];
 
 const root = path.resolve(__dirname, '../../..');
 
