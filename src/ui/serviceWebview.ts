@@ -46,11 +46,14 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     return vscode.window.registerWebviewPanelSerializer(SERVICE_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: unknown) => {
         const saved = parsePanelState(state);
-        if (!saved || this.panels.has(key(saved))) return Promise.resolve(panel.dispose());
-        // It comes back with the options it was saved with, perhaps by an older version. Only here: setting options
-        // reloads the page, and in VS Code 1.90 that moves the keyboard into the tab.
-        panel.webview.options = webviewOptions(this.media());
-        this.adopt(panel, saved);
+        if (!saved || this.panels.has(key(saved))) {
+          panel.dispose();
+        } else {
+          // It comes back with the options it was saved with, perhaps by an older version. Only here: setting options
+          // reloads the page, and in VS Code 1.90 that moves the keyboard into the tab.
+          panel.webview.options = webviewOptions(this.media());
+          this.adopt(panel, saved);
+        }
         return Promise.resolve();
       },
     });
