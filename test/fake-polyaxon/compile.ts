@@ -55,7 +55,8 @@ const RUN_KINDS = new Set([
   'builder',
 ]);
 
-const OPERATION_FIELDS = new Set([
+/** BaseComponentSchema's fields: an operation and a component both have them. */
+const BASE_FIELDS = [
   'version',
   'kind',
   'name',
@@ -68,11 +69,15 @@ const OPERATION_FIELDS = new Set([
   'plugins',
   'build',
   'hooks',
+  'isApproved',
+  'cost',
+];
+
+const OPERATION_FIELDS = new Set([
+  ...BASE_FIELDS,
   'params',
   'runPatch',
   'patchStrategy',
-  'isApproved',
-  'cost',
   'template',
   'schedule',
   'events',
@@ -91,25 +96,7 @@ const OPERATION_FIELDS = new Set([
 ]);
 
 // `template` is rejected inside a component: run-create.unknown-field.json.
-const COMPONENT_FIELDS = new Set([
-  'version',
-  'kind',
-  'name',
-  'description',
-  'tags',
-  'presets',
-  'queue',
-  'cache',
-  'termination',
-  'plugins',
-  'build',
-  'hooks',
-  'isApproved',
-  'cost',
-  'inputs',
-  'outputs',
-  'run',
-]);
+const COMPONENT_FIELDS = new Set([...BASE_FIELDS, 'inputs', 'outputs', 'run']);
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
