@@ -1,13 +1,13 @@
-import type { ConnectionManager } from './connection/connectionManager';
-import type { ServicesStatusBar } from './ui/statusBar';
-import type { ServicesView } from './ui/servicesView';
-import type { ServiceWebviews } from './ui/serviceWebview';
-import type { ServiceLogs } from './ui/logsDocument';
-import type { SwitchablePrompts } from './ui/prompts';
-import type { PortForwardSession } from './ui/portForwardSession';
-import type { PortForwardStatusBar } from './ui/portForwardStatusBar';
-import type { RunInstance } from './devenv/runInstance';
-import type { JupyterIntegration } from './ui/jupyterIntegration';
+import type { ConnectionManager } from './connection/vscode/connectionManager';
+import type { ServicesStatusBar } from './servicesView/vscode/statusBar';
+import type { ServicesView } from './servicesView/vscode/servicesView';
+import type { ServiceWebviews } from './serviceTab/vscode/serviceWebview';
+import type { ServiceLogs } from './operate/vscode/logsDocument';
+import type { SwitchablePrompts } from './workbench/vscode/windowPrompts';
+import type { PortForwardSession } from './portForward/vscode/portForwardSession';
+import type { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
+import type { RunInstance } from './inCluster/runInstance';
+import type { JupyterIntegration } from './notebooks/vscode/jupyterIntegration';
 
 /**
  * What `activate()` returns in `ExtensionMode.Test` only, for the integration tests that drive the real extension.

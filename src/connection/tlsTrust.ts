@@ -1,7 +1,7 @@
 // On a certificate error, say what is wrong and offer the two ways out that Coder and JupyterHub offer: trust the
 // host's certificate authority, or allow insecure connections. Then try once more. No VS Code API: ports are injected.
 import { isPolyaxonError } from '../polyaxon/errors';
-import type { Prompts } from '../ui/prompts';
+import type { Prompts } from '../shared/prompts';
 
 export const TRUST_CERTIFICATE = 'Trust This Host’s Certificate…';
 export const allowInsecureTo = (host: string) => `Allow Insecure Connections to ${host}`;

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import type { Event } from '../shared/event';
 import type { PolyaxonClient } from '../polyaxon/client';
 import type { Installation } from '../polyaxon/types';
 import type { EffectiveHostSource } from './forwardedHost';
@@ -21,5 +21,5 @@ export interface ConnectionProvider {
   /** `GET /api/v1/installation`, cached per host: tells v1 from v2. */
   installation(signal?: AbortSignal): Promise<Installation>;
   /** Fires when the host, token, owner or project change. */
-  readonly onDidChange: vscode.Event<void>;
+  readonly onDidChange: Event<void>;
 }

@@ -2,7 +2,7 @@
 import { spawn as nodeSpawn } from 'child_process';
 import type * as Readline from 'readline';
 import type { Readable } from 'stream';
-import type { Timers } from '../services/pollTiming';
+import type { Timers } from '../runs/pollTiming';
 
 export interface ChildLike {
   readonly pid?: number;

@@ -1,7 +1,7 @@
 import { ForwardError, noGatewayService, portInUse } from './forwardError';
 import { listServices, runKubectl, type Kubectl } from './kubectl';
 import { gatewayServices, servicePort, type ServiceInfo } from './kubectlOutput';
-import { isPortFree } from './ports';
+import { isPortFree } from './tcpPorts';
 import type { ForwardTarget } from './supervisor';
 
 /** The seed's guide opens Polyaxon at localhost:8888; the AISG setup installs it in polyaxon-v1. */

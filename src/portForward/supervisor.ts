@@ -1,10 +1,10 @@
-import type { Timers } from '../services/pollTiming';
+import type { Timers } from '../runs/pollTiming';
 import { NOTICE_AFTER_FAILURES, STABLE_AFTER_MS, restartDelay } from './backoff';
 import { ForwardError, classifyKubectlFailure, kubectlNotFound } from './forwardError';
 import { portForwardArgs, type Kubectl } from './kubectl';
 import { forwardingPort, isConnectionChatter } from './kubectlOutput';
 import { eachLine, killAndWait, spawnKubectl, type ChildLike, type Spawner } from './childProcess';
-import { acceptsConnections } from './ports';
+import { acceptsConnections } from './tcpPorts';
 import { WakeDetector } from './wakeDetector';
 
 // Keeps one `kubectl port-forward` alive: restarts it with backoff when it exits or its port stops answering,

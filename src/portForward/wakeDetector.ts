@@ -1,4 +1,4 @@
-import type { Timers } from '../services/pollTiming';
+import type { Timers } from '../runs/pollTiming';
 
 // A laptop that sleeps freezes timers: a tick due in 5 s arrives minutes late. That gap is the only portable sign
 // of a wake-up (Node has no suspend event), and after one a forward is often dead although its process lives on.

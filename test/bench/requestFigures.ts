@@ -5,10 +5,10 @@ import * as http from 'http';
 import { PolyaxonClient } from '../../src/polyaxon/client';
 import { ACTIVE_SERVICES_QUERY } from '../../src/polyaxon/statuses';
 import type { Run } from '../../src/polyaxon/types';
-import { followLaunch } from '../../src/services/launchFollower';
-import { DEFAULT_TIMING, realTimers, type Timers } from '../../src/services/pollTiming';
-import { RunStore } from '../../src/services/runStore';
-import { ServicesModel } from '../../src/services/servicesModel';
+import { followLaunch } from '../../src/launch/launchFollower';
+import { DEFAULT_TIMING, realTimers, type Timers } from '../../src/runs/pollTiming';
+import { RunStore } from '../../src/runs/runStore';
+import { ServicesModel } from '../../src/runs/servicesModel';
 import { startFakePolyaxon, type FakePolyaxon } from '../fake-polyaxon/server';
 import { benchRow, type BenchRow } from './row';
 

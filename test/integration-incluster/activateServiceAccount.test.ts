@@ -6,8 +6,8 @@ import * as http from 'http';
 import * as path from 'path';
 import { promisify } from 'util';
 import * as vscode from 'vscode';
-import { activateServiceAccount } from '../../src/commands/activateServiceAccount';
-import { windowTerminals } from '../../src/commands/devEnvCommands';
+import { activateServiceAccount } from '../../src/inCluster/vscode/activateServiceAccount';
+import { windowTerminals } from '../../src/inCluster/vscode/devEnvCommands';
 import { waitFor } from '../integration/helpers';
 import { commandDeps, executeWithRecordedPrompts, RecordingPrompts, RecordingTerminals, tempDir } from './fixtures';
 

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildImage } from '../../src/commands/buildImage';
+import { buildImage } from '../../src/inCluster/vscode/buildImage';
 import { commandDeps, RecordingPrompts, tempDir, useExtensionPrompts } from './fixtures';
 
 describe('Build and Push Dev Image', () => {

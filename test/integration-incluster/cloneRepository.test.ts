@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cloneRepository } from '../../src/commands/cloneRepository';
+import { cloneRepository } from '../../src/inCluster/vscode/cloneRepository';
 import { setSettings } from '../integration/helpers';
 import {
   bareRepo,

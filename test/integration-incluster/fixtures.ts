@@ -5,8 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
-import type { CommandDeps, TerminalLauncher } from '../../src/commands/devEnvCommands';
-import type { Prompts } from '../../src/ui/prompts';
+import type { CommandDeps, TerminalLauncher } from '../../src/inCluster/vscode/devEnvCommands';
+import type { Prompts } from '../../src/workbench/vscode/windowPrompts';
 import { extension, setSettings } from '../integration/helpers';
 
 export interface Shown {

@@ -1,8 +1,8 @@
 // git.terminalAuthentication inside a Polyaxon service (run with POLYAXON_RUN_INSTANCE/POLYAXON_IS_MANAGED set).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { isInsideService } from '../../src/devenv/runInstance';
-import { applyInClusterGitSetting, toggleGitTerminalAuthentication } from '../../src/ui/gitTerminalAuth';
+import { isInsideService } from '../../src/inCluster/runInstance';
+import { applyInClusterGitSetting, toggleGitTerminalAuthentication } from '../../src/inCluster/vscode/gitTerminalAuth';
 import { extension, setSettings, waitFor } from '../integration/helpers';
 import { commandDeps, RecordingPrompts, tempDir, useExtensionPrompts } from './fixtures';
 

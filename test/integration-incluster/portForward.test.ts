@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
-import type { ConnectOutcome } from '../../src/commands/portForwardCommands';
+import type { ConnectOutcome } from '../../src/portForward/vscode/portForwardCommands';
 import { extension } from '../integration/helpers';
 
 describe('port-forward inside a service', () => {

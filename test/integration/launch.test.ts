@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Run, RunRef } from '../../src/polyaxon/types';
 import * as YAML from 'yaml';
-import type { Prompts } from '../../src/ui/prompts';
+import type { Prompts } from '../../src/workbench/vscode/windowPrompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
 import { REPO_ROOT, setSettings, waitFor } from './helpers';
 import { startLaunchFixture } from './launchFixture';

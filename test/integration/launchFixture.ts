@@ -1,6 +1,6 @@
 // The set-up that the launch suites share: the running extension, against a fake Polyaxon that holds one empty project.
 import type { PolyaxonTestApi } from '../../src/api';
-import { windowPrompts } from '../../src/ui/prompts';
+import { windowPrompts } from '../../src/workbench/vscode/windowPrompts';
 import type { FakeOptions, FakePolyaxon } from '../fake-polyaxon/server';
 import { extension, setSettings, startFakeServer } from './helpers';
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Run } from '../../src/polyaxon/types';
-import type { Prompts } from '../../src/ui/prompts';
+import type { Prompts } from '../../src/workbench/vscode/windowPrompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
 import { REPO_ROOT, waitFor } from './helpers';
 import { startLaunchFixture } from './launchFixture';

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
 import type { Run, RunRef } from '../../src/polyaxon/types';
-import type { OpenServicePanel } from '../../src/ui/serviceWebview';
+import type { OpenServicePanel } from '../../src/serviceTab/vscode/serviceWebview';
 import { startFakePolyaxon, type FakePolyaxon } from '../fake-polyaxon/server';
 import { waitFor } from './helpers';
 import { startLaunchFixture } from './launchFixture';

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
-import type { Prompts } from '../../src/ui/prompts';
+import type { Prompts } from '../../src/workbench/vscode/windowPrompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { DEFAULT_TIMING } from '../../src/services/pollTiming';
+import { DEFAULT_TIMING } from '../../src/runs/pollTiming';
 import { extension, setSettings, sleep, startFakeServer, waitFor } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,7 +41,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     ({ server, stop } = await startFakeServer({ operator: { queuedMs: 300, startingMs: 300, stoppingMs: 300 } }));
   });
   after(async () => {
-    api.prompts.current = (await import('../../src/ui/prompts')).windowPrompts;
+    api.prompts.current = (await import('../../src/workbench/vscode/windowPrompts')).windowPrompts;
     await stop();
   });
 

@@ -1,12 +1,12 @@
 // The service webview in the real extension host, against the fake Polyaxon gateway.
 import * as assert from 'assert';
-import { DEFAULT_TIMING } from '../../src/services/pollTiming';
+import { DEFAULT_TIMING } from '../../src/runs/pollTiming';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { Run } from '../../src/polyaxon/types';
 import type { RunRef } from '../../src/polyaxon/types';
-import type { OpenServicePanel, ServiceWebviews } from '../../src/ui/serviceWebview';
+import type { OpenServicePanel, ServiceWebviews } from '../../src/serviceTab/vscode/serviceWebview';
 import type { FakePolyaxon, FakeOptions } from '../fake-polyaxon/server';
 import { extension, startFakeServer, waitFor } from './helpers';
 

@@ -1,6 +1,6 @@
 // A clock for unit tests of timer-driven code (the poller, the port-forward supervisor): time moves only when the
 // test says so.
-import type { Timers } from '../../src/services/pollTiming';
+import type { Timers } from '../../src/runs/pollTiming';
 
 export const flush = () => new Promise((r) => setImmediate(r));
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { COMMAND_IDS } from '../../src/commands/commandIds';
+import { COMMAND_IDS } from '../../src/shared/commandIds';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -84,7 +84,7 @@ describe('package.json', () => {
   });
 
   it('ticks connect, project and launch from the state, through context keys the code sets', () => {
-    const keys = fs.readFileSync(path.join(root, 'src/ui/contextKeys.ts'), 'utf8');
+    const keys = fs.readFileSync(path.join(root, 'src/servicesView/contextKeys.ts'), 'utf8');
     const events = (id: string) => walkthroughs.flatMap((w) => w.steps).find((s) => s.id === id)?.completionEvents;
     for (const [id, key] of [
       ['connect', 'polyaxon.connected'],
@@ -155,15 +155,15 @@ describe('package.json', () => {
 });
 
 describe('layers', () => {
-  it('keeps the VS Code API in the UI, command and connection layers and the wiring only', () => {
-    const vscodeLayers = ['ui', 'commands', 'connection', 'extension.ts'];
-    const others = fs.readdirSync(path.join(root, 'src')).filter((name) => !vscodeLayers.includes(name));
-    assert.ok(others.includes('polyaxon') && others.includes('presentation'), others.join(', '));
-    for (const name of others) {
-      const full = path.join(root, 'src', name);
-      for (const file of fs.statSync(full).isDirectory() ? sourceFiles(full) : [full]) {
-        assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, path.relative(root, file));
-      }
+  it('keeps the VS Code API in vscode/ folders and the wiring (extension.ts, api.ts) only', () => {
+    const plain = sourceFiles(path.join(root, 'src')).filter(
+      (file) => !path.relative(root, file).split(path.sep).includes('vscode') && !/src\/(extension|api)\.ts$/.test(file),
+    );
+    assert.ok(
+      plain.some((f) => f.includes(`${path.sep}polyaxon${path.sep}`)) && plain.some((f) => f.includes(`${path.sep}runs${path.sep}`)),
+    );
+    for (const file of plain) {
+      assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, path.relative(root, file));
     }
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// The shape of src/ as a whole: no import cycles, no file over 300 lines.
+// The shape of src/ as a whole: no import cycles, every import pointing down the folder order, no file over 300 lines.
 const root = path.resolve(__dirname, '../../..');
 const src = path.join(root, 'src');
 
@@ -49,6 +49,52 @@ export function importCycles(graph: Map<string, string[]>): string[][] {
   };
   for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
   return cycles;
+}
+
+/**
+ * The folders of src/, bottom first: the architecture as the README draws it. A file imports its own folder or folders
+ * before it here, never one after it (the order is this list, written by hand: a new folder must be placed in it).
+ * The files at the root of src/ (the wiring) come last and may import anything.
+ */
+export const FOLDER_ORDER = [
+  'shared',
+  'polyaxon',
+  'polyaxonfile',
+  'presentation',
+  'workbench',
+  'connection',
+  'runs',
+  'servicesView',
+  'serviceTab',
+  'launch',
+  'operate',
+  'notebooks',
+  'portForward',
+  'inCluster',
+  'walkthrough',
+];
+
+/** The top folder of a file under src/ ('' for the wiring at the root), and whether it lies in a `vscode/` folder. */
+function placeOf(file: string): { folder: string; vscode: boolean } {
+  const parts = path.relative(src, file).split(path.sep);
+  return { folder: parts.length > 1 ? parts[0] : '', vscode: parts.slice(1, -1).includes('vscode') };
+}
+
+/** Each import of `graph` that runs up the folder order, or from plain code into a `vscode/` folder, as text. */
+export function upwardImports(graph: Map<string, string[]>, order: readonly string[]): string[] {
+  const rank = (folder: string) => (folder === '' ? order.length : order.indexOf(folder));
+  const found: string[] = [];
+  for (const [file, imports] of graph) {
+    const from = placeOf(file);
+    for (const target of imports) {
+      const to = placeOf(target);
+      const name = `${path.relative(src, file)} → ${path.relative(src, target)}`;
+      if (rank(from.folder) < 0) found.push(`${name}: ${from.folder} is not in FOLDER_ORDER`);
+      else if (rank(to.folder) > rank(from.folder)) found.push(`${name}: ${to.folder} is above ${from.folder}`);
+      else if (to.vscode && !from.vscode && from.folder !== '') found.push(`${name}: plain code imports a vscode/ file`);
+    }
+  }
+  return found;
 }
 
 describe('the source tree', () => {
@@ -111,6 +157,37 @@ describe('the source tree', () => {
     const graph = new Map(files.map((f) => [f, relativeImports(f, fs.readFileSync(f, 'utf8'))]));
     const cycles = importCycles(graph).map((c) => c.map((f) => path.relative(src, f)).join(' → '));
     assert.deepStrictEqual(cycles, []);
+  });
+
+  it('finds an import that runs up the folder order, or from plain code into vscode/ (the check itself)', () => {
+    const at = (p: string) => path.join(src, p);
+    const graph = new Map([
+      [at('launch/a.ts'), [at('polyaxon/b.ts'), at('launch/c.ts')]],
+      [at('polyaxon/b.ts'), [at('launch/a.ts')]],
+      [at('launch/c.ts'), [at('launch/vscode/d.ts')]],
+      [at('launch/vscode/d.ts'), [at('launch/c.ts'), at('shared/e.ts')]],
+      [at('extension.ts'), [at('launch/vscode/d.ts')]],
+      [at('elsewhere/f.ts'), [at('shared/e.ts')]],
+    ]);
+    assert.deepStrictEqual(upwardImports(graph, ['shared', 'polyaxon', 'launch']), [
+      'polyaxon/b.ts → launch/a.ts: launch is above polyaxon',
+      'launch/c.ts → launch/vscode/d.ts: plain code imports a vscode/ file',
+      'elsewhere/f.ts → shared/e.ts: elsewhere is not in FOLDER_ORDER',
+    ]);
+  });
+
+  it('has every import pointing down the folder order, and plain code never importing a vscode/ file', () => {
+    const graph = new Map(files.map((f) => [f, relativeImports(f, fs.readFileSync(f, 'utf8'))]));
+    assert.deepStrictEqual(upwardImports(graph, FOLDER_ORDER), []);
+  });
+
+  it('has a folder in FOLDER_ORDER for every folder of src/, and none that is gone', () => {
+    const folders = fs
+      .readdirSync(src, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    assert.deepStrictEqual(folders, [...FOLDER_ORDER].sort());
   });
 
   it('has no file over 300 lines', () => {

@@ -6,7 +6,7 @@ import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server
 import { PolyaxonClient } from '../../../src/polyaxon/client';
 import { isPolyaxonError } from '../../../src/polyaxon/errors';
 import { buildCreateBody, formatProblem, loadServicePolyaxonfile, PolyaxonfileError } from '../../../src/polyaxonfile';
-import { projectNameProblem } from '../../../src/presentation/projectName';
+import { projectNameProblem } from '../../../src/connection/projectName';
 import { hostCase } from './hostCases';
 import { paramsCase, PARAMS_POLYAXONFILE } from './paramCases';
 import { polyaxonfileCase } from './polyaxonfileCases';

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { PolyaxonClient } from '../../../src/polyaxon/client';
 import { followLogs, RecentLines } from '../../../src/polyaxon/logs';
-import { LogTail } from '../../../src/presentation/logTail';
+import { LogTail } from '../../../src/operate/logTail';
 import { formatLogLine } from '../../../src/presentation/runText';
 import { listen } from './helpers';
 

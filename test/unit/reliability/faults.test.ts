@@ -7,8 +7,8 @@ import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server
 import { PolyaxonClient } from '../../../src/polyaxon/client';
 import type { ProjectRef, RunRef } from '../../../src/polyaxon/types';
 import { isPolyaxonError, type PolyaxonErrorKind } from '../../../src/polyaxon/errors';
-import { ServicesModel } from '../../../src/services/servicesModel';
-import type { Timers } from '../../../src/services/pollTiming';
+import { ServicesModel } from '../../../src/runs/servicesModel';
+import type { Timers } from '../../../src/runs/pollTiming';
 import { clearFaults, vscodeOperation } from '../polyaxon/helpers';
 
 const PROJECT = 'faults';

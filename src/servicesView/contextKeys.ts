@@ -1,0 +1,54 @@
+// Every context key the extension sets, with its default: the one place `setContext` is called. The `when`
+// clauses of package.json read them; a unit test checks that each key is read and each key read is declared.
+import type { ServicesState } from '../runs/servicesState';
+
+/**
+ * What the Services view shows when it has no rows; drives the `viewsWelcome` entries in package.json.
+ * `reconnecting`: the managed port-forward is restarting, so a failure is expected and not an error.
+ */
+export type ViewState = ServicesState | 'reconnecting';
+
+export interface ContextKeys {
+  /** The view has a state to show: no welcome text flashes before it. */
+  'polyaxon.loaded': boolean;
+  'polyaxon.state': ViewState;
+  /** This VS Code runs inside a Polyaxon service. */
+  'polyaxon.inCluster': boolean;
+  /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */
+  'polyaxon.jupyterAvailable': boolean;
+  /** The walkthrough's ticks: the server answered, a project is set, one of the listed services is running. */
+  'polyaxon.connected': boolean;
+  'polyaxon.projectChosen': boolean;
+  'polyaxon.serviceRunning': boolean;
+}
+
+export const CONTEXT_KEY_DEFAULTS: Readonly<ContextKeys> = {
+  'polyaxon.loaded': false,
+  'polyaxon.state': 'loading',
+  'polyaxon.inCluster': false,
+  'polyaxon.jupyterAvailable': false,
+  'polyaxon.connected': false,
+  'polyaxon.projectChosen': false,
+  'polyaxon.serviceRunning': false,
+};
+
+export type ContextSetter = (key: string, value: unknown) => Thenable<unknown>;
+
+let setter: ContextSetter | undefined;
+const current: ContextKeys = { ...CONTEXT_KEY_DEFAULTS };
+
+/** At activation: every key gets its default (or the value already known), so no `when` clause reads a stale one. */
+export async function initContextKeys(set: ContextSetter, known: Partial<ContextKeys> = {}): Promise<void> {
+  setter = set;
+  Object.assign(current, CONTEXT_KEY_DEFAULTS, known);
+  await Promise.all(Object.entries(current).map(([key, value]) => set(key, value)));
+}
+
+export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Thenable<unknown> {
+  if (current[key] === value || !setter) {
+    current[key] = value;
+    return Promise.resolve();
+  }
+  current[key] = value;
+  return setter(key, value);
+}
