@@ -4,6 +4,7 @@ import { statusInfo } from '../polyaxon/statuses';
 import type { Run, StatusCondition } from '../polyaxon/types';
 import { ageText } from '../presentation/age';
 import { latestCondition } from '../polyaxon/conditions';
+import { translateCompileError } from '../polyaxon/compileErrors';
 
 export interface ServiceRowText {
   label: string;
@@ -17,8 +18,18 @@ export function statusReason(status: string | null | undefined, conditions: read
   if (!statusInfo(status).explained || !status) return undefined;
   const condition = latestCondition(conditions, status);
   if (condition?.type !== status) return undefined;
-  const text = (condition.reason || condition.message || '').trim();
+  // The scheduler's reason (`SchedulerPrepare`) says nothing to a user; the compile error it carries does.
+  const compile = translateCompileError(condition.message);
+  const text = (compile?.short || condition.reason || condition.message || '').trim();
   return text ? oneLine(text) : undefined;
+}
+
+/** A status condition for the tooltip's "Last status": a compile error in plain words, else Polyaxon's reason and message. */
+export function conditionSummary(condition: StatusCondition | undefined): string | undefined {
+  if (!condition) return undefined;
+  const compile = translateCompileError(condition.message);
+  if (compile) return compile.text.charAt(0).toUpperCase() + compile.text.slice(1);
+  return [condition.reason, condition.message].filter(Boolean).join(': ') || undefined;
 }
 
 export function serviceRowText(run: Run, o: { isCurrent: boolean; reason?: string; now: number }): ServiceRowText {
