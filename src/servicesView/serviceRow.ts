@@ -24,14 +24,6 @@ export function statusReason(status: string | null | undefined, conditions: read
   return text ? oneLine(text) : undefined;
 }
 
-/** A status condition for the tooltip's "Last status": a compile error in plain words, else Polyaxon's reason and message. */
-export function conditionSummary(condition: StatusCondition | undefined): string | undefined {
-  if (!condition) return undefined;
-  const compile = translateCompileError(condition.message);
-  if (compile) return compile.text.charAt(0).toUpperCase() + compile.text.slice(1);
-  return [condition.reason, condition.message].filter(Boolean).join(': ') || undefined;
-}
-
 export function serviceRowText(run: Run, o: { isCurrent: boolean; reason?: string; now: number }): ServiceRowText {
   const status = statusInfo(run.status).label;
   const parts = [o.isCurrent ? 'this environment' : '', status, o.reason ?? '', ageText(run, o.now)];

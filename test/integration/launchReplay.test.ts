@@ -112,7 +112,7 @@ describe('a launch the real server fails at compile time (recorded answers repla
         assert.match(String(api.services.provider.getTreeItem(node).description), new RegExp(`^Failed · ${replay.row}`));
         const item = await api.services.provider.resolveTreeItem(api.services.provider.getTreeItem(node), node);
         const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip);
-        assert.match(tooltip, /Last status: (This cluster has no connection|The polyaxonfile\\?'s component has no input)/);
+        assert.match(tooltip, /Last status: (this cluster has no connection|the polyaxonfile\\?'s component has no input)/);
         assert.doesNotMatch(tooltip, /catalog|Compilation Error|SchedulerPrepare/, `no raw compiler text in the tooltip: ${tooltip}`);
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -5,7 +5,8 @@ import type { RunRef } from '../../polyaxon/types';
 import { FILTER_LABELS, type ServiceFilter } from '../../runs/serviceList';
 import { ServicesModel } from '../../runs/servicesModel';
 import type { RunStore } from '../../runs/runStore';
-import { conditionSummary, statusReason } from '../serviceRow';
+import { conditionLine } from '../../presentation/runWording';
+import { statusReason } from '../serviceRow';
 import type { ServicesSnapshot } from '../../runs/servicesSnapshot';
 import { setContext, type ViewState } from '../contextKeys';
 import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
@@ -45,7 +46,7 @@ export class ServicesView implements Refresher, vscode.Disposable {
       async (ref) => {
         const { client } = await connections.get();
         const statuses = await client.getStatuses(ref);
-        return conditionSummary(statuses.status_conditions.at(-1));
+        return conditionLine(statuses.status_conditions.at(-1)) || undefined;
       },
       (ref, run) => statusReason(run.status, store.get(ref)?.conditions),
     );

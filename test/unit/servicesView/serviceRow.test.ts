@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { conditionSummary, serviceRowText, statusReason } from '../../../src/servicesView/serviceRow';
+import { serviceRowText, statusReason } from '../../../src/servicesView/serviceRow';
 
 describe('service row text', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');
@@ -34,9 +34,5 @@ describe('service row text', () => {
       message: "Failed to compile.\nCompilation Error: Received unexpected params `{'NOT_AN_INPUT'}`",
     };
     assert.strictEqual(statusReason('failed', [failed]), "unexpected param 'NOT_AN_INPUT'");
-    const summary = conditionSummary(failed) ?? '';
-    assert.match(summary, /^The polyaxonfile's component has no input for the param 'NOT_AN_INPUT'/);
-    assert.doesNotMatch(summary, /SchedulerPrepare|Compilation Error|`/);
-    assert.strictEqual(conditionSummary({ type: 'failed', reason: 'ImagePullBackOff', message: 'Back-off' }), 'ImagePullBackOff: Back-off');
   });
 });
