@@ -104,6 +104,13 @@ export class RunStore implements RunWatcher {
     return !!entry && this.timers.now() - entry.changedAt >= this.timing.stuckAfterMs;
   }
 
+  /** Polyaxon's conditions of a run (the tree's tooltip): as read for its current status, else read once now. */
+  async conditionsOf(ref: RunRef): Promise<readonly StatusCondition[]> {
+    const entry = this.entry(ref);
+    if (entry.conditionsOf === undefined || entry.conditionsOf !== entry.state.run?.status) await this.readReason(entry);
+    return entry.state.conditions;
+  }
+
   /** Fetch now (one of our actions changed the run): a request in flight asked before, so it is aborted. */
   refresh(ref: RunRef): void {
     const entry = this.entry(ref);
@@ -270,26 +277,4 @@ function sameState(a: RunState, b: RunState): boolean {
     a.conditions.length === b.conditions.length &&
     JSON.stringify(a.run) === JSON.stringify(b.run)
   );
-}
-
-/** A set of store watches that follows a changing list of runs (the services the hidden tree still follows). */
-export class WatchSet {
-  private readonly watches = new Map<string, () => void>();
-  constructor(private readonly store: RunWatcher) {}
-  follow(refs: readonly RunRef[]): void {
-    const wanted = new Map(refs.map((ref) => [runKey(ref), ref]));
-    for (const [key, unwatch] of this.watches) {
-      if (wanted.has(key)) continue;
-      unwatch();
-      this.watches.delete(key);
-    }
-    for (const [key, ref] of wanted) {
-      if (!this.watches.has(key)) {
-        this.watches.set(
-          key,
-          this.store.watch(ref, () => undefined),
-        );
-      }
-    }
-  }
 }

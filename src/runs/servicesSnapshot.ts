@@ -45,3 +45,15 @@ export function countServices(runs: readonly Run[], now: number): ServiceCounts 
 export function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: RunRef; run: Run }[] {
   return (snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ ref: { ...p.ref, uuid: run.uuid }, run })));
 }
+
+/** The snapshot with `run` in place of the listed run of that uuid; undefined when no project lists it. */
+export function withRun(snapshot: ServicesSnapshot, uuid: string, run: Run): ServicesSnapshot | undefined {
+  let listed = false;
+  const projects = snapshot.projects.map((p) => {
+    const i = p.runs.findIndex((r) => r.uuid === uuid);
+    if (i < 0) return p;
+    listed = true;
+    return p.runs[i] === run ? p : { ...p, runs: p.runs.map((r, j) => (j === i ? run : r)) };
+  });
+  return listed ? { ...snapshot, projects } : undefined;
+}
