@@ -6,13 +6,14 @@ import type { EffectiveHostSource } from '../connection/forwardedHost';
 import type { PolyaxonClient } from '../polyaxon/client';
 import { ACTIVE_SERVICES_QUERY, isDone, isTransitional } from '../polyaxon/statuses';
 import type { ProjectRef, Run } from '../polyaxon/types';
+import { Emitter } from '../shared/emitter';
 import type { ActiveServices } from './activeServices';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
 import { RunStore, type RunState } from './runStore';
 import { WatchSet } from './watchSet';
 import type { ServiceFilter } from './serviceList';
 import { ServicesReader } from './servicesReader';
-import { allRunRefs, withRun, type ServicesSnapshot } from './servicesSnapshot';
+import { allRunRefs, withRun, withoutRun, type ServicesSnapshot } from './servicesSnapshot';
 import { failureState, snapshotState, type ServicesState } from './servicesState';
 
 export interface ServicesSource {
@@ -35,7 +36,7 @@ export class ServicesModel implements ActiveServices {
   private error: Error | undefined;
   private shownState: ServicesState = 'loading';
   private hostSource: EffectiveHostSource | undefined;
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Emitter();
   private waiters: (() => void)[] = [];
   private visible = false;
   private failures = 0;
@@ -93,22 +94,19 @@ export class ServicesModel implements ActiveServices {
   async setFilter(filter: ServiceFilter): Promise<void> {
     await this.source.saveFilter?.(filter);
     this.reset();
-    this.notify();
+    this.changed.fire();
   }
 
   /** Follows the managed port-forward: "reconnecting…" while it restarts, and a fresh list once it is back. */
   setReconnecting(reconnecting: boolean): void {
     if (reconnecting === this.reconnectingNow) return;
     this.reconnectingNow = reconnecting;
-    if (reconnecting) this.notify();
+    if (reconnecting) this.changed.fire();
     else this.refreshNow();
   }
 
   /** Called after every answer, failure or change of a listed run, once the getters above are up to date. */
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => void this.listeners.delete(listener) };
-  }
+  readonly onDidChange = this.changed.event;
 
   /** The delay before the next list fetch, or undefined while the tree is hidden; doubles with each failure in a row. */
   get nextDelay(): number | undefined {
@@ -199,15 +197,16 @@ export class ServicesModel implements ActiveServices {
   private async fetch(signal: AbortSignal): Promise<ServicesSnapshot> {
     const conn = await this.source.connection();
     this.hostSource = conn.hostSource;
-    const projects = await this.reader.read(conn, this.source.projectNames(), this.filter, signal, (ref, runs) => {
-      this.ingesting = true; // the store calls no listener that can throw
-      this.store.ingest(ref, runs);
-      this.ingesting = false;
+    return this.reader.read(conn, this.source.projectNames(), this.filter, signal, {
+      ingest: (ref, runs) => {
+        this.ingesting = true; // the store calls no listener that can throw
+        this.store.ingest(ref, runs);
+        this.ingesting = false;
+      },
+      isDeleted: (ref) => this.store.get(ref)?.deleted === true,
+      shown: this.current !== undefined,
+      now: () => this.timers.now(),
     });
-    // Every project failed (say, a 404 from a gateway in trouble): keep the last good list, and back off.
-    const failed = projects.find((p) => p.error);
-    if (this.current && failed && projects.every((p) => p.error)) throw failed.error as Error;
-    return { host: conn.host, projects, fetchedAt: this.timers.now() };
   }
 
   private onResult(snapshot: ServicesSnapshot): void {
@@ -235,12 +234,15 @@ export class ServicesModel implements ActiveServices {
 
   /** A listed run changed in the store (a tab, the follower or a moving-service watch read it): update its row. */
   private patch(uuid: string, state: RunState): void {
-    if (!this.current || !state.run || this.ingesting) return;
-    const patched = withRun(this.current, uuid, state.run);
+    if (!this.current || this.ingesting) return;
+    // A deleted run goes at once, and no cached list of finished services brings it back.
+    if (state.deleted) this.reader.forget(uuid);
     // Listed, even unchanged: the store may have read the reason of its status.
-    if (!patched) return;
-    this.current = patched;
-    this.notify(); // not an answer to a refresh: its waiters keep waiting
+    const next = state.deleted ? withoutRun(this.current, uuid) : state.run && withRun(this.current, uuid, state.run);
+    if (!next) return;
+    this.current = next;
+    this.shownState = snapshotState(next);
+    this.changed.fire(); // not an answer to a refresh: its waiters keep waiting
     if (!this.visible) this.schedule();
   }
 
@@ -277,14 +279,10 @@ export class ServicesModel implements ActiveServices {
     const waiters = this.waiters;
     this.waiters = [];
     try {
-      this.notify();
+      this.changed.fire();
     } finally {
       waiters.forEach((w) => w());
     }
-  }
-
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
   }
 
   dispose(): void {

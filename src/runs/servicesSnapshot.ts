@@ -46,14 +46,17 @@ export function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: RunRe
   return (snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ ref: { ...p.ref, uuid: run.uuid }, run })));
 }
 
-/** The snapshot with `run` in place of the listed run of that uuid; undefined when no project lists it. */
+/** The snapshot with the listed run `uuid` as `run` now; undefined when it is not listed. */
 export function withRun(snapshot: ServicesSnapshot, uuid: string, run: Run): ServicesSnapshot | undefined {
-  let listed = false;
-  const projects = snapshot.projects.map((p) => {
-    const i = p.runs.findIndex((r) => r.uuid === uuid);
-    if (i < 0) return p;
-    listed = true;
-    return p.runs[i] === run ? p : { ...p, runs: p.runs.map((r, j) => (j === i ? run : r)) };
-  });
-  return listed ? { ...snapshot, projects } : undefined;
+  if (!snapshot.projects.some((p) => p.runs.some((r) => r.uuid === uuid))) return undefined;
+  const projects = snapshot.projects.map((p) =>
+    p.runs.some((r) => r.uuid === uuid) ? { ...p, runs: p.runs.map((r) => (r.uuid === uuid ? run : r)) } : p,
+  );
+  return { ...snapshot, projects };
+}
+
+/** The snapshot without the run `uuid`; undefined when it is not listed. */
+export function withoutRun(snapshot: ServicesSnapshot, uuid: string): ServicesSnapshot | undefined {
+  if (!snapshot.projects.some((p) => p.runs.some((r) => r.uuid === uuid))) return undefined;
+  return { ...snapshot, projects: snapshot.projects.map((p) => ({ ...p, runs: p.runs.filter((r) => r.uuid !== uuid) })) };
 }

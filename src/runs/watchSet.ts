@@ -1,3 +1,4 @@
+// The run store's watches of a changing list of runs: what the services model follows while the tree is hidden.
 import { runKey, type RunRef } from '../polyaxon/types';
 import type { RunWatcher } from './runStore';
 

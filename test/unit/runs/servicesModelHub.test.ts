@@ -57,7 +57,7 @@ describe("ServicesModel as the views' hub", () => {
     let up = false;
     const { model, queries } = modelWith({
       listRuns: async () => {
-        if (!up)
+        if (!up) {
           throw new PolyaxonError({
             kind: 'unreachable',
             message: 'connect ECONNREFUSED 127.0.0.1:8888',
@@ -65,6 +65,7 @@ describe("ServicesModel as the views' hub", () => {
             method: 'GET',
             path: '/api/v1/o/p/runs',
           });
+        }
         queries.push('listed');
         return { count: 0, next: null, previous: null, results: [] };
       },
