@@ -16,12 +16,12 @@ import {
   xsrfHeaders,
   type JupyterServerEntry,
 } from '../jupyterServers';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 
 export const LAUNCH_JUPYTER_COMMAND_LABEL = 'Launch a Jupyter Lab service on Polyaxon…';
 
 export interface JupyterServerDeps {
-  view: ServicesView;
+  view: ServicesModel;
   connections: ConnectionManager;
   log: vscode.LogOutputChannel;
   /** The Launch Cluster Jupyter Lab wizard, without opening a tab; the run it ended with, if any. */
