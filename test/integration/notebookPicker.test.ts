@@ -22,7 +22,7 @@ describe('Use as Notebook Kernel: the service picker', function () {
     assert.ok(vscode.extensions.getExtension('ms-toolsai.jupyter'), 'this suite runs with the Jupyter stand-in');
     fake.addRun(PROJECT, { name: 'vscode-running', kind: 'service', tags: ['vscode'], status: 'running' });
     fake.addRun(PROJECT, { name: 'jupyter-stopped', kind: 'service', tags: ['jupyter', 'notebook', 'lab'], status: 'stopped' });
-    await api.services.refresh();
+    await api.model.refresh();
     const asked: { message: string; actions: readonly string[] }[] = [];
     const recording: Prompts = {
       confirm: async (message) => (asked.push({ message, actions: [] }), false),

@@ -6,14 +6,14 @@ import { serviceKindOfRun } from '../../polyaxon/serviceKind';
 import { isKernelCandidate, jupyterServerLabel, notRunningMessage } from '../jupyterServers';
 import { COLLECTION_LABEL, JUPYTER_EXTENSION_ID } from './jupyterIntegration';
 import { setContext } from '../../servicesView/contextKeys';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
 import { registerCommands } from '../../workbench/vscode/registerCommands';
 import { resolveTarget, type PickFilter, type ServiceArg } from '../../operate/vscode/serviceTarget';
 
 export interface NotebookCommandDeps {
   connections: ConnectionProvider;
-  view: ServicesView;
+  view: ServicesModel;
   log: vscode.LogOutputChannel;
   prompts: Prompts;
 }

@@ -3,7 +3,7 @@ import type { Connection, ConnectionProvider } from '../../connection/types';
 import type { RunRef } from '../../polyaxon/types';
 import type { Run } from '../../polyaxon/types';
 import { ServiceNode } from '../../servicesView/vscode/servicesTree';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 import { statusInfo } from '../../polyaxon/statuses';
 
 export interface ServiceTarget {
@@ -22,7 +22,7 @@ export interface PickFilter {
   none(): Promise<void>;
 }
 
-export async function pickFromView(view: ServicesView, placeHolder: string, filter?: PickFilter): Promise<RunRef | undefined> {
+export async function pickFromView(view: ServicesModel, placeHolder: string, filter?: PickFilter): Promise<RunRef | undefined> {
   if (!view.snapshot) await view.refresh();
   const entries = (view.snapshot?.projects ?? []).flatMap((p) =>
     p.runs.filter((run) => filter?.accepts(run) ?? true).map((run) => ({ run, ref: { ...p.ref, uuid: run.uuid } })),
@@ -52,7 +52,7 @@ export async function pickFromView(view: ServicesView, placeHolder: string, filt
 export async function resolveTarget(
   arg: ServiceArg,
   connections: ConnectionProvider,
-  view: ServicesView,
+  view: ServicesModel,
   placeHolder: string,
   filter?: PickFilter,
 ): Promise<ServiceTarget | undefined> {
