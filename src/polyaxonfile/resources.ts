@@ -75,6 +75,19 @@ export function sizeProblem(field: SizeField, value: string): string | undefined
   return undefined;
 }
 
+/** Why `size` cannot be launched over `file`'s resources: each amount checked, GPUs only where the file asks for some. */
+export function sizeProblems(file: Resources, size: Size): string[] {
+  const problems: string[] = [];
+  for (const field of ['cpu', 'memory', 'gpu'] as const) {
+    const value = size[field];
+    if (value === undefined) continue;
+    const problem =
+      field === 'gpu' && !gpuResource(file) ? 'the polyaxonfile asks for no GPUs, so none can be set' : sizeProblem(field, value);
+    if (problem) problems.push(`${LABELS[field]} '${value}': ${problem}`);
+  }
+  return problems;
+}
+
 /** "2 CPUs, 4 GiB" (and ", 1 GPU"); "no CPU or memory set" when the file asks for none. */
 export function sizeText(size: Size): string {
   const parts = [

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionManager } from '../../connection/vscode/connectionManager';
 import type { Refresher } from '../../runs/viewPorts';
 import type { RunRef } from '../../polyaxon/types';
+import { runSize, sizeText } from '../../polyaxonfile/resources';
 import { FILTER_LABELS, type ServiceFilter } from '../../runs/serviceList';
 import { ServicesModel } from '../../runs/servicesModel';
 import type { RunStore } from '../../runs/runStore';
@@ -32,6 +33,8 @@ export class ServicesView implements Refresher, vscode.Disposable {
   private shownState: ViewState = 'loading';
   /** The managed port-forward is restarting: failures are expected and said as "reconnecting…", not as errors. */
   private reconnecting = false;
+  /** The size of each run whose tooltip was shown, by uuid. */
+  private readonly sizes = new Map<string, string | undefined>();
 
   constructor(
     connections: ConnectionManager,
@@ -49,6 +52,15 @@ export class ServicesView implements Refresher, vscode.Disposable {
         return last ? [last.reason, last.message].filter(Boolean).join(': ') : undefined;
       },
       (ref, run) => statusReason(run.status, store.get(ref)?.conditions),
+      async (ref) => {
+        // A run's compiled content never changes: the store's copy when it has one, else one request per run.
+        if (!this.sizes.has(ref.uuid)) {
+          const content = store.get(ref)?.run?.content ?? (await (await connections.get()).client.getRun(ref)).content;
+          const size = runSize(content);
+          this.sizes.set(ref.uuid, size && sizeText(size));
+        }
+        return this.sizes.get(ref.uuid);
+      },
     );
     this.treeView = vscode.window.createTreeView('polyaxon.services', { treeDataProvider: this.provider, showCollapseAll: false });
     this.model = new ServicesModel(
