@@ -1,28 +1,17 @@
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from './api';
 import type { CommandId } from './shared/commandIds';
-import { registerConnectionCommands } from './connection/vscode/connectionCommands';
-import { registerDevEnvCommands } from './inCluster/vscode/devEnvCommands';
-import { registerLaunchCommands, type LaunchArgs } from './launch/vscode/launchCommands';
-import { launchDeps } from './launch/vscode/launchUi';
-import { registerNotebookCommands } from './notebooks/vscode/notebookCommands';
-import { registerPortForwardCommands } from './portForward/vscode/portForwardCommands';
-import { registerServiceCommands } from './operate/vscode/serviceCommands';
 import { ConnectionManager } from './connection/vscode/connectionManager';
 import { TokenStore } from './connection/vscode/tokenStore';
-import { LaunchManager } from './launch/launchManager';
 import { parseRunInstance } from './inCluster/runInstance';
 import { initContextKeys } from './servicesView/contextKeys';
 import { applyInClusterGitSetting } from './inCluster/vscode/gitTerminalAuth';
 import { JupyterIntegration } from './notebooks/vscode/jupyterIntegration';
 import { ServiceLogs } from './operate/vscode/logsDocument';
-import { PolyaxonfileDiagnostics } from './launch/vscode/polyaxonfileDiagnostics';
 import { PortForwardSession } from './portForward/vscode/portForwardSession';
 import { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
 import { SwitchablePrompts } from './workbench/vscode/windowPrompts';
-import { rememberImage } from './launch/vscode/recentImages';
 import { ServicesStatusBar } from './servicesView/vscode/statusBar';
-import { ServiceStatuses } from './operate/vscode/statusesView';
 import { ServicesView } from './servicesView/vscode/servicesView';
 import { ServiceWebviews } from './serviceTab/vscode/serviceWebview';
 import { trackWalkthroughState } from './walkthrough/vscode/walkthroughState';
@@ -30,6 +19,8 @@ import { preloadHttp } from './polyaxon/transport';
 import { registerFocusWorkbenchCommand } from './serviceTab/vscode/serviceTabMessages';
 import type { Run } from './polyaxon/types';
 import { RunStore } from './runs/runStore';
+import type { LaunchArgs } from './launch/launchPorts';
+import { LazyFeatures } from './features/vscode/lazyFeatures';
 
 /** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
 let portForward: PortForwardSession | undefined;
@@ -58,7 +49,6 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   const statusBar = new ServicesStatusBar(services, inCluster);
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, runs });
   const logs = new ServiceLogs({ connections, log });
-  const statuses = new ServiceStatuses({ connections, log });
   const jupyter = new JupyterIntegration({
     view: services,
     connections,
@@ -66,21 +56,9 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     launchJupyter: async () =>
       vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter' satisfies CommandId, { open: 'none' } satisfies LaunchArgs),
   });
-  const launches = new LaunchManager(
-    launchDeps({
-      context,
-      connections,
-      opener: webviews,
-      refresher: services,
-      runs,
-      activeServices: services.model,
-      prompts,
-      log,
-      showLogs: (ref) => logs.show(ref),
-    }),
-  );
   portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
   const portForwardStatusBar = new PortForwardStatusBar(portForward);
+  const features = new LazyFeatures({ context, log, prompts, connections, runs, services, webviews, logs, portForward, inCluster });
 
   context.subscriptions.push(
     log,
@@ -99,29 +77,10 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     jupyter,
     trackWalkthroughState(services, connections),
     logs.register(),
-    new PolyaxonfileDiagnostics(log),
-    ...registerConnectionCommands({ connections, log, prompts }),
-    ...registerPortForwardCommands({ session: portForward, log, prompts, inCluster: inCluster !== undefined }),
-    ...registerServiceCommands({
-      connections,
-      view: services,
-      opener: webviews,
-      prompts,
-      log,
-      currentRun: inCluster,
-      showLogs: (ref) => logs.show(ref),
-      showStatuses: (ref) => statuses.show(ref),
-      restart: (ref) => launches.restart(ref),
-    }),
-    ...registerLaunchCommands({ manager: launches, prompts, log }),
-    ...registerNotebookCommands({ connections, view: services, log, prompts }),
-    ...registerDevEnvCommands({
-      context,
-      prompts,
-      log,
-      env: process.env,
-      rememberImage: (kind, image) => rememberImage(context, connections.project(), kind, image),
-    }),
+    // The commands of launch, the service commands, notebooks, the port-forward, in-cluster and the connection: each
+    // feature's file is loaded by its first command (src/features/vscode/featureCommands.ts lists them).
+    features,
+    features.loadOnYaml(),
   );
 
   // Right after activate() returns: the first fetch (its connection reads the CLI's config files), and axios, loaded

@@ -72,6 +72,7 @@ export const FOLDER_ORDER = [
   'portForward',
   'inCluster',
   'walkthrough',
+  'features',
 ];
 
 /** The top folder of a file under src/ ('' for the wiring at the root), and whether it lies in a `vscode/` folder. */
