@@ -7,7 +7,7 @@ import type { Run, RunRef } from '../../polyaxon/types';
 import type { PortForwardSession } from '../../portForward/vscode/portForwardSession';
 import type { RunStore } from '../../runs/runStore';
 import type { ServiceWebviews } from '../../serviceTab/vscode/serviceWebview';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 import type { SwitchablePrompts } from '../../workbench/vscode/windowPrompts';
 import type { FeatureName } from './featureCommands';
 
@@ -17,7 +17,7 @@ export interface Core {
   prompts: SwitchablePrompts;
   connections: ConnectionManager;
   runs: RunStore;
-  services: ServicesView;
+  model: ServicesModel;
   webviews: ServiceWebviews;
   logs: ServiceLogs;
   portForward: PortForwardSession;

@@ -6,15 +6,15 @@ import { launchDeps } from '../../launch/vscode/launchUi';
 import type { Core, LoadedFeature } from './core';
 
 export function activate(core: Core): LoadedFeature {
-  const { context, connections, webviews, services, runs, prompts, log, logs } = core;
+  const { context, connections, webviews, model, runs, prompts, log, logs } = core;
   const manager = new LaunchManager(
     launchDeps({
       context,
       connections,
       opener: webviews,
-      refresher: services,
+      refresher: model,
       runs,
-      activeServices: services.model,
+      activeServices: model,
       prompts,
       log,
       showLogs: (ref) => logs.show(ref),

@@ -3,6 +3,6 @@
 import { registerNotebookCommands } from '../../notebooks/vscode/notebookCommands';
 import type { Core, LoadedFeature } from './core';
 
-export function activate({ connections, services, log, prompts }: Core): LoadedFeature {
-  return { disposables: registerNotebookCommands({ connections, view: services, log, prompts }) };
+export function activate({ connections, model, log, prompts }: Core): LoadedFeature {
+  return { disposables: registerNotebookCommands({ connections, view: model, log, prompts }) };
 }

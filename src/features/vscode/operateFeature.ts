@@ -6,7 +6,7 @@ import type { RunRef } from '../../polyaxon/types';
 import type { Core, LoadedFeature } from './core';
 
 export function activate(core: Core): LoadedFeature {
-  const { connections, services, webviews, prompts, log, inCluster, logs } = core;
+  const { connections, model, webviews, prompts, log, inCluster, logs } = core;
   const statuses = new ServiceStatuses({ connections, log });
   // The launch feature is loaded by the first Restart, not with these commands.
   const restart = (ref: RunRef) => {
@@ -17,7 +17,7 @@ export function activate(core: Core): LoadedFeature {
   return {
     disposables: registerServiceCommands({
       connections,
-      view: services,
+      view: model,
       opener: webviews,
       prompts,
       log,
