@@ -82,7 +82,7 @@ async function startSandbox() {
     port: Number(opt['sandbox-port']),
     seed: 'demo',
     log: (line) => fs.appendFileSync(requestLog, `${new Date().toISOString()} ${line}\n`),
-    serviceBackend: realServiceBackends({ stateDir: path.join(STATE_DIR, 'services'), log }),
+    serviceBackend: realServiceBackends({ stateDir: path.join(STATE_DIR, 'services'), log, vsix, polyaxonHost: () => fake?.url }),
   }).catch((e) => fail(`sandbox did not start on port ${opt['sandbox-port']}: ${e.message}`));
   log(`sandbox Polyaxon on ${fake.url} (seed demo)`);
   return fake;
