@@ -157,7 +157,7 @@ ${flavour === 'service' ? '' : body}
 
 function runningService(store: Store, sp: ServicePath): RunRecord | undefined {
   const rec = store.find(sp.project, sp.uuid);
-  return rec && rec.run.status === 'running' && rec.run.kind === 'service' ? rec : undefined;
+  return rec && rec.run.status === 'running' && rec.run.kind === 'service' && rec.run.live_state !== -1 ? rec : undefined;
 }
 
 /** The path the backend sees: the prefix is stripped for rewrite-services (`rewrite … /$5 break`), kept otherwise. */
