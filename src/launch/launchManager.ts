@@ -12,14 +12,15 @@ import {
   serviceKindOf,
   type Polyaxonfile,
 } from '../polyaxonfile';
-import type { ProjectRef, Run, RunRef } from '../polyaxon/types';
+import { runKey, type ProjectRef, type Run, type RunRef } from '../polyaxon/types';
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import { isV2 } from '../polyaxon/version';
 import { LaunchGuard, launchKey } from './launchGuard';
 import { existingProject, reachableConnection } from './launchChecks';
 import { createRun, followRun, stopOrExplain } from './launchRun';
 import type { LaunchArgs, LaunchDeps, LaunchTarget, OpenOnLaunch, WizardAnswer } from './launchPorts';
-import { existingChoices, findExistingService, KIND_LABEL } from './existingService';
+import { existingChoices, findExistingService } from './existingService';
+import { KIND_LABEL } from '../presentation/runWording';
 import { defaultRunName } from './runNames';
 import { restartService } from './restartService';
 
@@ -88,7 +89,7 @@ export class LaunchManager {
 
   /** Restart: stops the old run (asked first while it runs), then starts its copy and shows it where the old one was. */
   async restart(ref: RunRef, open?: OpenOnLaunch): Promise<Run | undefined> {
-    const release = this.guard.tryAcquire(`restart\u0000${ref.owner}/${ref.project}/${ref.uuid}`);
+    const release = this.guard.tryAcquire(`restart\u0000${runKey(ref)}`);
     if (!release) return undefined;
     try {
       return await restartService(this.deps, ref, open);

@@ -34,9 +34,6 @@ export interface LaunchTarget {
   file?: string;
 }
 
-/** The prompts port of the UI (src/workbench/vscode/windowPrompts.ts). */
-export type LaunchPrompts = Prompts;
-
 export interface LaunchFiles {
   /** The polyaxonfile for a kind (argument, setting, workspace, bundled) and how to show it. */
   choose(kind: LaunchKind, explicit: string | undefined, ask: boolean): Promise<{ path: string; label: string } | undefined>;
@@ -64,7 +61,7 @@ export interface WizardRequest {
 export type WizardAnswer = { existing: 'open' } | { existing?: 'another' | 'replace'; params: Record<string, string>; name?: string };
 
 export interface LaunchUi {
-  prompts: LaunchPrompts;
+  prompts: Prompts;
   wizard(request: WizardRequest): Promise<WizardAnswer | undefined>;
   /** The project picker, for a launch with no project set. */
   pickProject(): Promise<string | undefined>;

@@ -1,5 +1,6 @@
 // What a launch says while it waits and when it ends: the text of the progress (with the time spent), the
 // outcome's message and the order of its actions. No VS Code API: launchOutcome.ts shows what this decides.
+import { conditionLine } from '../presentation/runWording';
 import { translateCompileError } from '../polyaxon/compileErrors';
 import { isStoppable } from '../polyaxon/statuses';
 import type { StatusCondition } from '../polyaxon/types';
@@ -80,6 +81,5 @@ export function outcomeNotice(outcome: LaunchOutcome, what: string, started: boo
 export function conditionText(condition: StatusCondition | undefined, length: 'full' | 'short' = 'full'): string {
   const compile = translateCompileError(condition?.message);
   if (compile) return compile.text;
-  const parts = length === 'short' ? [condition?.message || condition?.reason] : [condition?.reason, condition?.message];
-  return parts.filter(Boolean).join(': ').replace(/\s+/g, ' ').trim();
+  return length === 'short' ? conditionLine({ message: condition?.message || condition?.reason }) : conditionLine(condition);
 }

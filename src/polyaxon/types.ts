@@ -136,3 +136,8 @@ export interface ProjectRef {
 export interface RunRef extends ProjectRef {
   uuid: string;
 }
+
+/** One string per run, for maps keyed by run. */
+export function runKey(ref: RunRef): string {
+  return `${ref.owner}/${ref.project}/${ref.uuid}`;
+}

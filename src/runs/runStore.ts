@@ -4,7 +4,7 @@
 import { isPolyaxonError } from '../polyaxon/errors';
 import { isTransitional } from '../polyaxon/statuses';
 import { statusInfo } from '../polyaxon/statuses';
-import type { ProjectRef, Run, RunRef, RunStatuses, StatusCondition } from '../polyaxon/types';
+import { runKey, type ProjectRef, type Run, type RunRef, type RunStatuses, type StatusCondition } from '../polyaxon/types';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
 
 export interface RunState {
@@ -59,10 +59,6 @@ export interface RunWatcher {
   refresh(ref: RunRef): void;
   ingest(project: ProjectRef, runs: readonly Run[]): void;
   get(ref: RunRef): RunState | undefined;
-}
-
-export function runKey(ref: RunRef): string {
-  return `${ref.owner}/${ref.project}/${ref.uuid}`;
 }
 
 export class RunStore implements RunWatcher {

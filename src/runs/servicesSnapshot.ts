@@ -1,4 +1,3 @@
-import { isTransitional } from '../polyaxon/statuses';
 import type { ProjectRef, Run, RunRef } from '../polyaxon/types';
 import { statusInfo } from '../polyaxon/statuses';
 
@@ -17,10 +16,6 @@ export interface ServicesSnapshot {
 
 export function allRuns(snapshot: ServicesSnapshot | undefined): Run[] {
   return snapshot?.projects.flatMap((p) => p.runs) ?? [];
-}
-
-export function anyTransitional(snapshot: ServicesSnapshot): boolean {
-  return allRuns(snapshot).some((r) => r.status && isTransitional(r.status));
 }
 
 export interface ServiceCounts {

@@ -5,11 +5,6 @@ import { statusInfo } from '../polyaxon/statuses';
 import type { ServiceView } from './serviceViews';
 import { esc, toolbarButtons } from './serviceTabToolbar';
 
-export type { ServiceView };
-
-export { ACTIONS, parseAction, type Action } from './serviceTabToolbar';
-export { esc };
-
 /**
  * What a panel remembers across window reloads; the page script stores it with setState. The RunRef, the host it
  * came from (a tab never asks another host about it), and its kind (for Launch Again once the run is gone).

@@ -1,5 +1,6 @@
 // What the user sees while a launch waits (status and time spent) and when it ends: the service opened per
 // polyaxon.openOnLaunch, or a notice of why it is not running whose actions launchProgress.ts orders.
+import { stopService } from '../../runs/stopService';
 import * as vscode from 'vscode';
 import type { Refresher, ServiceOpener } from '../../runs/viewPorts';
 import type { RunRef } from '../../polyaxon/types';
@@ -9,9 +10,7 @@ import { parsePolyaxonfile } from '../../polyaxonfile/parse';
 import type { LaunchOutcome, StatusChange } from '../launchFollower';
 import { containerStarted, outcomeNotice, progressMessage, type OutcomeNotice } from '../launchProgress';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
-import type { EndedLaunch } from '../launchPorts';
-
-export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
+import type { EndedLaunch, OpenOnLaunch } from '../launchPorts';
 
 export interface LaunchOutcomeDeps {
   opener: ServiceOpener;
@@ -93,7 +92,7 @@ async function problemNotice(launch: EndedLaunch): Promise<OutcomeNotice> {
 async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch, notice: OutcomeNotice): Promise<void> {
   const { conn, ref } = launch;
   const answer = await deps.prompts.choose(notice.message, notice.actions, { severity: notice.severity });
-  if (answer === 'Stop Service') await stopService(deps, launch);
+  if (answer === 'Stop Service') await stopAndSay(deps, launch);
   if (answer === 'Show Logs') await deps.showLogs(ref);
   if (answer === 'Open Polyaxonfile' && launch.file) await openPolyaxonfile(launch.file);
   if (answer === 'Open in Polyaxon UI') await vscode.env.openExternal(vscode.Uri.parse(runUiUrl(conn.host, ref)));
@@ -101,20 +100,18 @@ async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch, notice:
 
 async function offerStop(deps: LaunchOutcomeDeps, launch: EndedLaunch, message: string): Promise<void> {
   const answer = await deps.prompts.choose(message, ['Stop Service', 'Keep Running'] as const);
-  if (answer === 'Stop Service') await stopService(deps, launch);
+  if (answer === 'Stop Service') await stopAndSay(deps, launch);
 }
 
 /** The same feedback as Stop in the tree: the request, then the tree and the open tab updated, and "stopping…". */
-async function stopService(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promise<void> {
+async function stopAndSay(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promise<void> {
   try {
-    await launch.conn.client.stopRun(launch.ref);
+    await stopService(launch.conn.client, launch.ref, deps);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`Could not stop ${launch.label} "${launch.runName}": ${why}`);
     return;
   }
-  deps.refresher.refreshNow();
-  deps.opener.refresh(launch.ref);
   void vscode.window.showInformationMessage(`Polyaxon: stopping ${launch.label} "${launch.runName}"…`);
 }
 

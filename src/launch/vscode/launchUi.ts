@@ -1,5 +1,5 @@
 // The VS Code side of the launch manager's ports: files, the form, progress, opening and outcome messages.
-import * as os from 'os';
+import { userName } from '../../shared/userName';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../connection/types';
@@ -10,7 +10,7 @@ import type { RunRef } from '../../polyaxon/types';
 import type { ActiveServices } from '../../runs/activeServices';
 import type { RunWatcher } from '../../runs/runStore';
 import type { LaunchDeps, LaunchFiles, LaunchUi } from '../launchPorts';
-import { KIND_LABEL } from '../existingService';
+import { KIND_LABEL } from '../../presentation/runWording';
 import { followWithProgress, openService, showLaunchOutcome } from './launchOutcome';
 import { runLaunchWizard } from './launchWizard';
 import { pickPolyaxonfile, pickServiceFile } from './polyaxonfileStep';
@@ -118,10 +118,3 @@ async function chooseFile(
 }
 
 /** The local account's name, as in the suggested project name `<repo>-<user>`. */
-function userName(): string | undefined {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME;
-  }
-}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { stopService } from '../../runs/stopService';
 import type { CommandId } from '../../shared/commandIds';
 import type { ConnectionProvider } from '../../connection/types';
 import type { ServiceOpener } from '../../runs/viewPorts';
@@ -106,9 +107,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
           : 'Its pod is removed; files on the shared volume stay. You can restart it later.',
       });
       if (!ok) return false;
-      await t.conn.client.stopRun(t.ref);
-      view.refreshNow();
-      opener.refresh(t.ref, 'stopping');
+      await stopService(t.conn.client, t.ref, { refresher: view, opener });
       void vscode.window.showInformationMessage(`Polyaxon: stopping ${label(t)}.`);
       return true;
     },

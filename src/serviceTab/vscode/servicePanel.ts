@@ -5,15 +5,16 @@ import type { Connection, ConnectionProvider } from '../../connection/types';
 import type { KnownChange } from '../../runs/viewPorts';
 import { isDone, isRunning } from '../../polyaxon/statuses';
 import { serviceKindOfRun, type ServiceKind } from '../../polyaxon/serviceKind';
-import type { Run, RunRef } from '../../polyaxon/types';
+import { runKey, type Run, type RunRef } from '../../polyaxon/types';
 import { latestCondition } from '../../polyaxon/conditions';
 import type { RunState, RunWatcher } from '../../runs/runStore';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
 import { framingBlocked, isGatewayNotReady, probe } from '../framing';
 import { serviceUrl } from '../../polyaxon/urls';
 import { isV2 } from '../../polyaxon/version';
-import { newNonce, parseAction, renderPage } from '../serviceWebviewHtml';
-import type { PanelState, ServiceView } from '../serviceWebviewHtml';
+import { newNonce, renderPage, type PanelState } from '../serviceWebviewHtml';
+import { parseAction } from '../serviceTabToolbar';
+import type { ServiceView } from '../serviceViews';
 import { describe, isSettled, isStopping, statusOf } from '../serviceViews';
 
 /** The run itself comes from the run store; only the gateway check of a running service is retried here. */
@@ -123,7 +124,7 @@ export class ServicePanel implements ServiceTab {
       if (this.abort.signal.aborted) return;
       // A failure for a run this tab no longer shows is dropped; the check below loads the new one.
       if (this.ref === target) {
-        this.deps.log.error(`Service ${key(this.ref)}: ${errorMessage(e)}`);
+        this.deps.log.error(`Service ${runKey(this.ref)}: ${errorMessage(e)}`);
         // One failed status check must not tear down a working service page.
         if (!isSettled(before) || force) this.view = { kind: 'error', message: errorMessage(e) };
       }
@@ -134,7 +135,7 @@ export class ServicePanel implements ServiceTab {
     if (this.ref !== target) return this.afterRetarget();
     const changed = JSON.stringify(before) !== JSON.stringify(this.view);
     if (changed || force) this.render();
-    if (changed) this.deps.log.info(`Service ${key(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
+    if (changed) this.deps.log.info(`Service ${runKey(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
     if (this.pending !== 'none') {
       const reload = this.pending === 'reload';
       this.pending = 'none';
@@ -221,10 +222,6 @@ export class ServicePanel implements ServiceTab {
       },
     );
   }
-}
-
-export function key(ref: RunRef): string {
-  return `${ref.owner}/${ref.project}/${ref.uuid}`;
 }
 
 export function shortUuid(ref: RunRef): string {

@@ -1,4 +1,5 @@
 import { textOf } from '../../polyaxon/serverText';
+import { KIND_LABEL } from '../../presentation/runWording';
 import * as vscode from 'vscode';
 import type { ProjectRef, RunRef } from '../../polyaxon/types';
 import { isRunning, isTransitional } from '../../polyaxon/statuses';
@@ -60,7 +61,6 @@ export class MessageNode {
 export type ServicesTreeNode = ProjectNode | ServiceNode | MessageNode;
 
 const KIND_ICON: Record<ServiceKind, string> = { vscode: 'vscode', jupyter: 'notebook', other: 'server-process' };
-const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'VS Code', jupyter: 'Jupyter Lab', other: 'Service' };
 
 function serviceIcon(run: Run): vscode.ThemeIcon {
   const display = statusInfo(run.status);

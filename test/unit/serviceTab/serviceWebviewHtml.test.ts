@@ -1,13 +1,7 @@
 import * as assert from 'assert';
-import {
-  esc,
-  IFRAME_SANDBOX,
-  newNonce,
-  parseAction,
-  parsePanelState,
-  renderPage,
-  type ServiceView,
-} from '../../../src/serviceTab/serviceWebviewHtml';
+import { IFRAME_SANDBOX, newNonce, parsePanelState, renderPage } from '../../../src/serviceTab/serviceWebviewHtml';
+import { esc, parseAction } from '../../../src/serviceTab/serviceTabToolbar';
+import type { ServiceView } from '../../../src/serviceTab/serviceViews';
 
 const assets = {
   cspSource: 'https://webview.test',
