@@ -41,10 +41,12 @@ for (const version of ['v1', 'v2'] as const) {
       if (version === 'v2') assert.strictEqual(body.managed_by, 'agent', 'the v2 CLI body');
       else assert.deepStrictEqual([body.is_managed, 'managed_by' in body], [true, false], 'the v1 CLI body');
       const statuses = (await (await fetch(`${fake.url}/api/v1/default/${project}/runs/${run.uuid}/statuses`)).json()) as {
-        status_conditions: { type: string; status: unknown }[];
+        status_conditions: { type: string; reason: string; status: unknown }[];
       };
-      const types = statuses.status_conditions.map((c) => c.type);
-      assert.strictEqual(types.includes('scheduled'), version === 'v2', types.join(' → '));
+      const conditions = statuses.status_conditions;
+      // v2: the agent's `scheduled`, and a JSON boolean where v1 says "True".
+      if (version === 'v2') assert.strictEqual(conditions.find((c) => c.type === 'scheduled')?.reason, 'AgentController');
+      assert.deepStrictEqual([...new Set(conditions.map((c) => c.status))], [version === 'v2' ? true : 'True']);
 
       // Tree: the service is listed as running.
       assert.strictEqual((await listed()).find((r) => r.uuid === run.uuid)?.status, 'running');
@@ -79,6 +81,20 @@ for (const version of ['v1', 'v2'] as const) {
       // A reload reads the run again: on v2 it answers 200 (live_state -1), which must still read as deleted.
       await open.act('reload');
       assert.strictEqual(kind(), 'deleted', open.html());
+      await open.act('close');
+    });
+
+    it(`shows a service deleted elsewhere as deleted, in its tab and in the tree (${version})`, async () => {
+      const run = fake.addRun(project, { name: 'vscode-deleted-elsewhere', kind: 'service', status: 'running', tags: ['vscode'] });
+      const ref: RunRef = { owner: 'default', project, uuid: run.uuid };
+      await api.webviews.openInWebview(ref, run);
+      const framing = () => (api.webviews.panelFor(ref)?.state.kind === 'running' ? api.webviews.panelFor(ref) : undefined);
+      const open = await waitFor(framing, 'the tab frames the service');
+      // Someone else (the CLI, the Polyaxon UI) deletes it: v1 answers 404 from then on, v2 200 with live_state -1.
+      assert.strictEqual((await fetch(`${fake.url}/api/v1/default/${project}/runs/${run.uuid}`, { method: 'DELETE' })).status, 204);
+      // The tab follows the run store, which reads a settled run again at its next slow poll (30 s).
+      await waitFor(() => open.state.kind === 'deleted', 'the tab shows the run deleted', 45_000);
+      assert.ok(!(await listed()).some((r) => r.uuid === run.uuid), 'the tree drops it');
       await open.act('close');
     });
   });
