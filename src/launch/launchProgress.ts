@@ -34,6 +34,8 @@ export interface OutcomeNotice {
   /** The main action first. */
   actions: OutcomeAction[];
   severity: 'error' | 'warning';
+  /** Where Open Polyaxonfile puts the cursor (a compile error's key path). */
+  fixAt?: readonly string[];
 }
 
 const OUTCOME_TEXT: Record<Exclude<LaunchOutcome['kind'], 'running' | 'cancelled'>, string> = {
@@ -63,8 +65,8 @@ export function outcomeNotice(outcome: LaunchOutcome, what: string, started: boo
   const kind = outcome.kind as keyof typeof OUTCOME_TEXT;
   const compile = translateCompileError(outcome.condition?.message);
   if (compile) {
-    const actions: OutcomeAction[] = compile.fixInPolyaxonfile ? ['Open Polyaxonfile', 'Open in Polyaxon UI'] : ['Open in Polyaxon UI'];
-    return { message: `${what} failed: ${compile.text}.`, actions, severity: 'error' };
+    const actions: OutcomeAction[] = ['Open Polyaxonfile', 'Open in Polyaxon UI'];
+    return { message: `${what} failed: ${compile.text}.`, actions, severity: 'error', fixAt: compile.fixAt };
   }
   const said = conditionText(outcome.condition);
   const still = kind === 'timeout' ? ` (still ${outcome.status ?? 'unknown'}; ${USUAL_CAUSES})` : '';

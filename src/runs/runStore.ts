@@ -57,6 +57,7 @@ class Entry {
 export interface RunWatcher {
   watch(ref: RunRef, listener: RunListener, options?: WatchOptions): () => void;
   refresh(ref: RunRef): void;
+  markDeleted(ref: RunRef): void;
   ingest(project: ProjectRef, runs: readonly Run[]): void;
   get(ref: RunRef): RunState | undefined;
 }
@@ -113,12 +114,26 @@ export class RunStore implements RunWatcher {
     void this.fetch(entry);
   }
 
+  /**
+   * One of our commands deleted the run (the server said 204): every view says so now. v2 deletes softly (the run
+   * stays readable for a day), so nothing waits for a 404, and no list read before the delete brings the run back.
+   */
+  markDeleted(ref: RunRef): void {
+    const entry = this.entry(ref);
+    entry.inFlight?.abort();
+    entry.inFlight = undefined;
+    this.clearTimer(entry);
+    entry.fetchedAt = this.timers.now();
+    this.update(entry, { ...entry.state, deleted: true, error: undefined, failures: 0 });
+  }
+
   /** Runs read from a list (or a create answer): they count as a fetch of each; failures and warnings get their reason once. */
   ingest(project: ProjectRef, runs: readonly Run[]): void {
     const now = this.timers.now();
     for (const run of runs) {
       const entry = this.entry({ ...project, uuid: run.uuid });
-      if (entry.inFlight) continue; // a fetch of its own is newer than the list
+      // A fetch of its own is newer than the list; a deleted run never comes back (the list may predate the delete).
+      if (entry.inFlight || entry.state.deleted) continue;
       const conditions = entry.conditionsOf === run.status ? entry.state.conditions : [];
       this.update(entry, { run, conditions, deleted: false, error: undefined, failures: 0 });
       entry.fetchedAt = now;
@@ -270,26 +285,4 @@ function sameState(a: RunState, b: RunState): boolean {
     a.conditions.length === b.conditions.length &&
     JSON.stringify(a.run) === JSON.stringify(b.run)
   );
-}
-
-/** A set of store watches that follows a changing list of runs (the services the hidden tree still follows). */
-export class WatchSet {
-  private readonly watches = new Map<string, () => void>();
-  constructor(private readonly store: RunWatcher) {}
-  follow(refs: readonly RunRef[]): void {
-    const wanted = new Map(refs.map((ref) => [runKey(ref), ref]));
-    for (const [key, unwatch] of this.watches) {
-      if (wanted.has(key)) continue;
-      unwatch();
-      this.watches.delete(key);
-    }
-    for (const [key, ref] of wanted) {
-      if (!this.watches.has(key)) {
-        this.watches.set(
-          key,
-          this.store.watch(ref, () => undefined),
-        );
-      }
-    }
-  }
 }

@@ -10,9 +10,10 @@ import { ACTIVE_SERVICES_QUERY, isDone, isTransitional } from '../polyaxon/statu
 import type { ProjectRef, Run } from '../polyaxon/types';
 import type { ActiveServices } from './activeServices';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
-import { RunStore, WatchSet, type RunState } from './runStore';
+import { RunStore, type RunState } from './runStore';
+import { WatchSet } from './watchSet';
 import { listServices, type ServiceFilter } from './serviceList';
-import { allRunRefs, type ServicesSnapshot } from './servicesSnapshot';
+import { allRunRefs, withRun, withoutRun, type ServicesSnapshot } from './servicesSnapshot';
 import { failureState, isConnectionError, snapshotState, type ServicesState } from './servicesState';
 
 export interface ServicesSource {
@@ -187,7 +188,8 @@ export class ServicesModel implements ActiveServices {
           this.ingesting = true; // the store calls no listener that can throw
           this.store.ingest(ref, listed.runs);
           this.ingesting = false;
-          return { ref, runs: listed.runs };
+          // A list read before one of our deletes still holds the run: it is gone (v2 keeps it readable for a day).
+          return { ref, runs: listed.runs.filter((run) => !this.store.get({ ...ref, uuid: run.uuid })?.deleted) };
         } catch (error) {
           if (isConnectionError(error) || signal.aborted) throw error;
           return { ref, runs: [], error: error instanceof Error ? error : new Error(String(error)) };
@@ -225,17 +227,14 @@ export class ServicesModel implements ActiveServices {
 
   /** A listed run changed in the store (a tab, the follower or a moving-service watch read it): update its row. */
   private patch(uuid: string, state: RunState): void {
-    if (!this.current || !state.run || this.ingesting) return;
-    let listed = false;
-    const projects = this.current.projects.map((p) => {
-      const i = p.runs.findIndex((r) => r.uuid === uuid);
-      if (i < 0) return p;
-      listed = true;
-      return p.runs[i] === state.run ? p : { ...p, runs: p.runs.map((r, j) => (j === i ? (state.run as Run) : r)) };
-    });
+    if (!this.current || this.ingesting) return;
+    // A deleted run goes at once, and no cached list of finished services brings it back.
+    if (state.deleted) this.finished.forEach((known) => (known.finished = known.finished.filter((r) => r.uuid !== uuid)));
     // Listed, even unchanged: the store may have read the reason of its status.
-    if (!listed) return;
-    this.current = { ...this.current, projects };
+    const next = state.deleted ? withoutRun(this.current, uuid) : state.run && withRun(this.current, uuid, state.run);
+    if (!next) return;
+    this.current = next;
+    this.shownState = snapshotState(next);
     this.notify(); // not an answer to a refresh: its waiters keep waiting
     if (!this.visible) this.schedule();
   }

@@ -45,3 +45,18 @@ export function countServices(runs: readonly Run[], now: number): ServiceCounts 
 export function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: RunRef; run: Run }[] {
   return (snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ ref: { ...p.ref, uuid: run.uuid }, run })));
 }
+
+/** The snapshot with the listed run `uuid` as `run` now; undefined when it is not listed. */
+export function withRun(snapshot: ServicesSnapshot, uuid: string, run: Run): ServicesSnapshot | undefined {
+  if (!snapshot.projects.some((p) => p.runs.some((r) => r.uuid === uuid))) return undefined;
+  const projects = snapshot.projects.map((p) =>
+    p.runs.some((r) => r.uuid === uuid) ? { ...p, runs: p.runs.map((r) => (r.uuid === uuid ? run : r)) } : p,
+  );
+  return { ...snapshot, projects };
+}
+
+/** The snapshot without the run `uuid`; undefined when it is not listed. */
+export function withoutRun(snapshot: ServicesSnapshot, uuid: string): ServicesSnapshot | undefined {
+  if (!snapshot.projects.some((p) => p.runs.some((r) => r.uuid === uuid))) return undefined;
+  return { ...snapshot, projects: snapshot.projects.map((p) => ({ ...p, runs: p.runs.filter((r) => r.uuid !== uuid) })) };
+}

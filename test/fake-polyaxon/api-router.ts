@@ -27,6 +27,8 @@ export interface ApiContext {
   store: Store;
   /** v2 adds `mode` (null), recorded-v2/installation.json. */
   installation: { key: string; version: string; dist: string; mode?: null };
+  /** FakePolyaxon.schedulerFailure. */
+  schedulerFailure?: () => string | undefined;
 }
 
 type Handlers = Partial<Record<string, () => Reply>>;
@@ -60,7 +62,7 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Reply {
     if (!store.projects.has(project)) return notFound();
     return dispatchList(store, req.method, {
       GET: () => listRuns(store, project, req.url),
-      POST: () => createRun(store, project, req.body),
+      POST: () => createRun(store, project, req.body, ctx.schedulerFailure?.()),
     });
   }
   if ((match = m(`${SEG}/${SEG}/runs/(stop|delete)`))) {

@@ -71,7 +71,7 @@ function managedBy(body: Body): { managed_by: string; is_managed: boolean } | Re
 /** Django's SlugField message, for a run name with spaces or `!` (run-create.invalid-name.body-name.json). */
 const SLUG_ERROR = 'Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.';
 
-export function createRun(store: Store, project: string, rawBody: unknown): Reply {
+export function createRun(store: Store, project: string, rawBody: unknown, failure?: string): Reply {
   const body = asBody(rawBody);
   // Serializer-level errors are a dict (run-create.{no-body,empty-json-object,managed-without-content}.json).
   if (body.content === undefined || body.content === null || body.content === '') {
@@ -87,7 +87,7 @@ export function createRun(store: Store, project: string, rawBody: unknown): Repl
   }
   const parsed = readOperation(body.content, store.v2);
   if ('error' in parsed) return json(400, parsed.error);
-  const rec = submitRun(store, project, parsed, { v2: store.v2, overrides });
+  const rec = submitRun(store, project, parsed, { v2: store.v2, overrides, failure });
   return json(201, runCreated(rec.run, store.v2)); // CE answers 201 although the swagger says 200
 }
 

@@ -55,6 +55,11 @@ export interface FakePolyaxon {
   url: string;
   requests: RecordedRequest[];
   faults: Faults;
+  /**
+   * When set, the scheduler fails every new run with this message instead of compiling it, as a real one does
+   * (`SchedulerPrepare`, run-statuses.unknown-*.failed.json): a test replays a recorded failure with it.
+   */
+  schedulerFailure: string | undefined;
   addProject(name: string): Project;
   addRun(project: string, run: Partial<Run>, behaviour?: Behaviour): Run;
   setStatus(project: string, uuid: string, status: RunStatus, reason?: string, message?: string): void;
@@ -89,6 +94,7 @@ class FakeServer implements FakePolyaxon {
   url = '';
   requests: RecordedRequest[] = [];
   faults: Faults = {};
+  schedulerFailure: string | undefined;
   private readonly server: http.Server;
   private readonly store: Store;
   private readonly operator: Operator;
@@ -118,7 +124,11 @@ class FakeServer implements FakePolyaxon {
     };
     const key = crypto.randomBytes(16).toString('hex');
     // v2 adds `mode` (recorded-v2/installation.json: {"key", "version": "2.5.2", "dist": "ce", "mode": null}).
-    this.api = { store: this.store, installation: v2 ? { key, version, dist: 'ce', mode: null } : { key, version, dist: 'ce' } };
+    this.api = {
+      store: this.store,
+      schedulerFailure: () => this.schedulerFailure,
+      installation: v2 ? { key, version, dist: 'ce', mode: null } : { key, version, dist: 'ce' },
+    };
     if (opts.seed === 'demo') seedDemo(this.store, this.v2);
     this.server = http.createServer((req, res) => {
       this.onRequest(req, res).catch((e: Error) => {

@@ -24,9 +24,16 @@ export interface SubmitOptions {
   overrides: Partial<StoredRun>;
   /** Default: from the param markers. */
   behaviour?: Behaviour;
+  /** The scheduler's message for a run it fails instead of compiling (FakePolyaxon.schedulerFailure). */
+  failure?: string;
 }
 
-export function submitRun(store: Store, project: string, parsed: ParsedOperation, { v2, overrides, behaviour }: SubmitOptions): RunRecord {
+export function submitRun(
+  store: Store,
+  project: string,
+  parsed: ParsedOperation,
+  { v2, overrides, behaviour, failure }: SubmitOptions,
+): RunRecord {
   const uuid = overrides.uuid ?? newUuid();
   // v2: a run not managed_by the agent is stored as submitted and left `created` (recorded-v2/README.md 15).
   const managed = !v2 || overrides.is_managed !== false;
@@ -51,8 +58,9 @@ export function submitRun(store: Store, project: string, parsed: ParsedOperation
     },
     behaviour ?? behaviourOf(compiled.inputs),
   );
-  if (compiled.failure) {
-    store.transition(rec, 'failed', 'SchedulerPrepare', compiled.failure);
+  const schedulerFailure = failure ?? compiled.failure;
+  if (schedulerFailure) {
+    store.transition(rec, 'failed', 'SchedulerPrepare', schedulerFailure);
     return rec;
   }
   if (!managed) return rec;

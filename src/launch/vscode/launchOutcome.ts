@@ -3,8 +3,8 @@
 import { stopService } from '../../runs/stopService';
 import * as vscode from 'vscode';
 import type { Refresher, ServiceOpener } from '../../runs/viewPorts';
-import type { RunRef } from '../../polyaxon/types';
-import type { Run } from '../../polyaxon/types';
+import { latestCondition } from '../../polyaxon/conditions';
+import type { Run, RunRef, StatusCondition } from '../../polyaxon/types';
 import { runUiUrl } from '../../polyaxon/urls';
 import { parsePolyaxonfile } from '../../polyaxonfile/parse';
 import type { LaunchOutcome, StatusChange } from '../launchFollower';
@@ -79,14 +79,25 @@ export function followWithProgress(
   });
 }
 
-/** Asks Polyaxon whether a container ever ran (so whether Show Logs has anything), then words the notice. */
+/**
+ * Reads the run's status history: whether a container ever ran (so whether Show Logs has anything), and the
+ * condition that ended it. The follow may have ended on a list answer, which carries no conditions: a real server
+ * fails a run that does not compile within milliseconds, before the follower's own read (recorded
+ * run-statuses.unknown-*.failed.json), so the history's condition says why.
+ */
 async function problemNotice(launch: EndedLaunch): Promise<OutcomeNotice> {
   const history = await launch.conn.client.getStatuses(launch.ref).then(
     (s) => s.status_conditions,
     () => undefined,
   );
   const started = history ? containerStarted(history) : Boolean(launch.run.started_at);
-  return outcomeNotice(launch.outcome, `${launch.label} "${launch.runName}"`, started);
+  const outcome = launch.outcome.condition?.message ? launch.outcome : { ...launch.outcome, condition: endingCondition(launch, history) };
+  return outcomeNotice(outcome, `${launch.label} "${launch.runName}"`, started);
+}
+
+function endingCondition(launch: EndedLaunch, history: readonly StatusCondition[] | undefined): StatusCondition | undefined {
+  const status = launch.outcome.status ?? launch.run.status ?? undefined;
+  return latestCondition(history, status ?? undefined) ?? launch.outcome.condition;
 }
 
 async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch, notice: OutcomeNotice): Promise<void> {
@@ -94,7 +105,7 @@ async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch, notice:
   const answer = await deps.prompts.choose(notice.message, notice.actions, { severity: notice.severity });
   if (answer === 'Stop Service') await stopAndSay(deps, launch);
   if (answer === 'Show Logs') await deps.showLogs(ref);
-  if (answer === 'Open Polyaxonfile' && launch.file) await openPolyaxonfile(launch.file);
+  if (answer === 'Open Polyaxonfile' && launch.file) await openPolyaxonfile(launch.file, notice.fixAt);
   if (answer === 'Open in Polyaxon UI') await vscode.env.openExternal(vscode.Uri.parse(runUiUrl(conn.host, ref)));
 }
 
@@ -115,12 +126,12 @@ async function stopAndSay(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promise
   void vscode.window.showInformationMessage(`Polyaxon: stopping ${launch.label} "${launch.runName}"…`);
 }
 
-/** Opens the polyaxonfile at its run.connections, where a compile error about connections is fixed. */
-async function openPolyaxonfile(file: string): Promise<void> {
+/** Opens the polyaxonfile where the compile error is fixed (its run.connections, its params), else at the top. */
+async function openPolyaxonfile(file: string, fixAt: readonly string[] = []): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   let at = new vscode.Position(0, 0);
   try {
-    const { line, column } = parsePolyaxonfile(doc.getText(), file).locate(['run', 'connections'], 'key');
+    const { line, column } = parsePolyaxonfile(doc.getText(), file).locate(fixAt, 'key');
     at = new vscode.Position(line - 1, column - 1);
   } catch {
     // Not readable as YAML any more: open it at the top.

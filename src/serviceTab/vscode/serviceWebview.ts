@@ -101,10 +101,14 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     return this.panels.has(runKey(ref));
   }
 
-  /** One of our commands changed the run: the tab shows it at once, and the store re-reads the run. */
+  /**
+   * One of our commands changed the run: the tab shows it at once, and the store re-reads the run; a deleted one it
+   * knows deleted at once (v2 keeps a deleted run readable for a day: no 404 would come to say so).
+   */
   refresh(ref: RunRef, change?: KnownChange): void {
     if (change) this.panels.get(runKey(ref))?.show(change);
-    this.deps.runs.refresh(ref);
+    if (change === 'deleted') this.deps.runs.markDeleted(ref);
+    else this.deps.runs.refresh(ref);
   }
 
   panelFor(ref: RunRef): OpenServicePanel | undefined {

@@ -5,6 +5,7 @@ import type { RunRef } from '../../polyaxon/types';
 import { FILTER_LABELS, type ServiceFilter } from '../../runs/serviceList';
 import { ServicesModel } from '../../runs/servicesModel';
 import type { RunStore } from '../../runs/runStore';
+import { conditionLine } from '../../presentation/runWording';
 import { statusReason } from '../serviceRow';
 import type { ServicesSnapshot } from '../../runs/servicesSnapshot';
 import { setContext, type ViewState } from '../contextKeys';
@@ -45,8 +46,7 @@ export class ServicesView implements Refresher, vscode.Disposable {
       async (ref) => {
         const { client } = await connections.get();
         const statuses = await client.getStatuses(ref);
-        const last = statuses.status_conditions.at(-1);
-        return last ? [last.reason, last.message].filter(Boolean).join(': ') : undefined;
+        return conditionLine(statuses.status_conditions.at(-1)) || undefined;
       },
       (ref, run) => statusReason(run.status, store.get(ref)?.conditions),
     );

@@ -40,6 +40,16 @@ describe('polyaxonfile/operation', () => {
     });
   }
 
+  it('gives for Polyaxon v2 the body a real v2.5.2 server accepted, compiled and scheduled (managed_by: agent)', function () {
+    const recording = 'recorded-v2/run-create.vscode.managed-by-only.json';
+    requireShared(this, `${AISG}/vscode-service.yml`, recording);
+    const { request, response } = JSON.parse(fs.readFileSync(path.join(SHARED, recording), 'utf8'));
+    const pf = readPolyaxonfile(path.join(SHARED, AISG, 'vscode-service.yml'));
+    const body = buildCreateBody(pf, { DOCKER_IMAGE: IMAGES.vscode, WORKING_DIR }, { v2: true });
+    assert.deepStrictEqual({ ...body, content: JSON.parse(body.content) }, { ...request.body, content: JSON.parse(request.body.content) });
+    assert.deepStrictEqual([response.status, response.body.managed_by, response.body.is_managed], [201, 'agent', true]);
+  });
+
   it('builds the bundled vscode-service.yml with the container named polyaxon-main and only the params given', () => {
     const pf = readPolyaxonfile(path.join(REPO, 'polyaxonfiles/vscode-service.yml'));
     const op = JSON.parse(buildCreateBody(pf, { WORKING_DIR }, { v2: false }).content);
