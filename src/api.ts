@@ -1,6 +1,7 @@
 import type { ConnectionManager } from './connection/vscode/connectionManager';
 import type { ServicesStatusBar } from './servicesView/vscode/statusBar';
 import type { ServicesView } from './servicesView/vscode/servicesView';
+import type { ServicesModel } from './runs/servicesModel';
 import type { ServiceWebviews } from './serviceTab/vscode/serviceWebview';
 import type { ServiceLogs } from './operate/vscode/logsDocument';
 import type { SwitchablePrompts } from './workbench/vscode/windowPrompts';
@@ -15,7 +16,10 @@ import type { JupyterIntegration } from './notebooks/vscode/jupyterIntegration';
  */
 export interface PolyaxonTestApi {
   connections: ConnectionManager;
+  /** The tree. */
   services: ServicesView;
+  /** The services list every view reads: snapshot, state, refresh, filter. */
+  model: ServicesModel;
   statusBar: ServicesStatusBar;
   webviews: ServiceWebviews;
   logs: ServiceLogs;

@@ -105,6 +105,13 @@ export class RunStore implements RunWatcher {
     return !!entry && this.timers.now() - entry.changedAt >= this.timing.stuckAfterMs;
   }
 
+  /** Polyaxon's conditions of a run (the tree's tooltip): as read for its current status, else read once now. */
+  async conditionsOf(ref: RunRef): Promise<readonly StatusCondition[]> {
+    const entry = this.entry(ref);
+    if (entry.conditionsOf === undefined || entry.conditionsOf !== entry.state.run?.status) await this.readReason(entry);
+    return entry.state.conditions;
+  }
+
   /** Fetch now (one of our actions changed the run): a request in flight asked before, so it is aborted. */
   refresh(ref: RunRef): void {
     const entry = this.entry(ref);

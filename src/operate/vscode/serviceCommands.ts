@@ -10,13 +10,13 @@ import { isV2 } from '../../polyaxon/version';
 import { FILTER_LABELS, type ServiceFilter } from '../../runs/serviceList';
 import { browserUrl, openInUserBrowser } from '../../workbench/vscode/openInBrowser';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 import { registerCommands, type CommandTable } from '../../workbench/vscode/registerCommands';
 import { pickFromView, resolveTarget, type ServiceArg, type ServiceTarget } from './serviceTarget';
 
 export interface ServiceCommandDeps {
   connections: ConnectionProvider;
-  view: ServicesView;
+  view: ServicesModel;
   opener: ServiceOpener;
   prompts: Prompts;
   showLogs(ref: RunRef): Promise<void>;

@@ -43,6 +43,13 @@ describe('PolyaxonClient on a real Polyaxon v2.5.2', function () {
     assert.ok(!server.seen.some((r) => r.includes('/version')), 'never asks for /api/v1/version');
   });
 
+  it('tells an existing project from a missing one, as the launch checks need (v2 adds bookmarked)', async () => {
+    server.answer('project-get.json', 'project-get.missing-404.json');
+    assert.strictEqual((await client.getProject(PROJECT)).name, 'my-project-alice');
+    const missing = await failure(client.getProject({ owner: 'default', project: 'no-such-project' }));
+    assert.strictEqual(missing.kind, 'projectNotFound');
+  });
+
   it('reads a softly deleted run (200, live_state -1) as deleted, like the 404 of v1', async () => {
     server.answer('run-get.vscode.after-delete.json', 'run-get.jupyter.after-delete.agent-processed.json');
     for (const ref of [VSCODE, JUPYTER]) {
