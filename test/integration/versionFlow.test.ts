@@ -27,8 +27,8 @@ for (const version of ['v1', 'v2'] as const) {
     after(() => stopFixture());
 
     const listed = async () => {
-      await api.services.refresh();
-      return api.services.snapshot?.projects.flatMap((p) => p.runs) ?? [];
+      await api.model.refresh();
+      return api.model.snapshot?.projects.flatMap((p) => p.runs) ?? [];
     };
 
     it(`launches, lists, frames, stops and deletes it (${version})`, async () => {
