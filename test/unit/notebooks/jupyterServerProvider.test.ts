@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { ConnectionManager } from '../../../src/connection/vscode/connectionManager';
 import type { Run, RunRef } from '../../../src/polyaxon/types';
 import { PolyaxonJupyterServers } from '../../../src/notebooks/vscode/jupyterServerProvider';
-import type { ServicesView } from '../../../src/servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../../src/runs/servicesModel';
 
 const HOST = 'https://polyaxon.example.com';
 const never: vscode.CancellationToken = {
@@ -30,7 +30,7 @@ function provider(runs: Record<string, Run>) {
     installation: async () => ({ version: '1.11.3' }),
     gatewayHeaders: async () => ({ Authorization: 'Token tok' }),
   } as unknown as ConnectionManager;
-  const view = { onDidChange: () => ({ dispose: () => undefined }), refreshNow: () => undefined } as unknown as ServicesView;
+  const view = { onDidChange: () => ({ dispose: () => undefined }), refreshNow: () => undefined } as unknown as ServicesModel;
   const log = { info: () => undefined, warn: () => undefined } as unknown as vscode.LogOutputChannel;
   const servers = new PolyaxonJupyterServers({ view, connections, log, launchJupyter: async () => undefined });
   const resolve = (id: string) => Promise.resolve(servers.resolveJupyterServer({ id, label: id }, never));
