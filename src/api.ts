@@ -9,6 +9,7 @@ import type { PortForwardSession } from './portForward/vscode/portForwardSession
 import type { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
 import type { RunInstance } from './inCluster/runInstance';
 import type { JupyterIntegration } from './notebooks/vscode/jupyterIntegration';
+import type { ShownStep } from './workbench/vscode/multiStepInput';
 
 /**
  * What `activate()` returns in `ExtensionMode.Test` only, for the integration tests that drive the real extension.
@@ -32,4 +33,6 @@ export interface PolyaxonTestApi {
   /** The managed `kubectl port-forward` (Connect to Cluster…). */
   portForward: PortForwardSession;
   portForwardStatusBar: PortForwardStatusBar;
+  /** The launch form's step on screen, if any: tests step through the form by gestures and wait for each step. */
+  wizardStep(): ShownStep | undefined;
 }

@@ -20,6 +20,7 @@ import { PolyaxonfileDiagnostics } from './launch/vscode/polyaxonfileDiagnostics
 import { PortForwardSession } from './portForward/vscode/portForwardSession';
 import { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
 import { SwitchablePrompts } from './workbench/vscode/windowPrompts';
+import { shownStep } from './workbench/vscode/multiStepInput';
 import { rememberImage } from './launch/vscode/recentImages';
 import { ServicesStatusBar } from './servicesView/vscode/statusBar';
 import { ServiceStatuses } from './operate/vscode/statusesView';
@@ -70,7 +71,9 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     },
     { store: runs },
   );
-  const services = new ServicesView(model, runs, inCluster, connections.onDidChange);
+  const services = new ServicesView(model, runs, inCluster, connections.onDidChange, async (ref) =>
+    (await connections.get()).client.getRun(ref),
+  );
   const statusBar = new ServicesStatusBar(model, inCluster);
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, runs });
   const logs = new ServiceLogs({ connections, log });
@@ -157,7 +160,20 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { connections, services, model, statusBar, webviews, logs, prompts, inCluster, jupyter, portForward, portForwardStatusBar };
+  return {
+    connections,
+    services,
+    model,
+    statusBar,
+    webviews,
+    logs,
+    prompts,
+    inCluster,
+    jupyter,
+    portForward,
+    portForwardStatusBar,
+    wizardStep: shownStep,
+  };
 }
 
 /** Ends kubectl before the extension host goes: no orphaned port-forward. The rest is in context.subscriptions. */

@@ -18,6 +18,7 @@ import type { Refresher, ServiceOpener } from '../../runs/viewPorts';
 import { pickProject } from '../../connection/vscode/projectPicker';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
 import { recentImages, rememberImage } from './recentImages';
+import { recentSize, rememberSize } from './recentSizes';
 
 export interface LaunchUiDeps {
   context: vscode.ExtensionContext;
@@ -40,6 +41,10 @@ export function launchDeps(deps: LaunchUiDeps): LaunchDeps {
       recent: (project, kind) => recentImages(deps.context, project, kind),
       remember: (project, kind, image) => rememberImage(deps.context, project, kind, image),
     },
+    sizes: {
+      recent: (project, kind) => recentSize(deps.context, project, kind),
+      remember: (project, kind, size) => rememberSize(deps.context, project, kind, size),
+    },
     refresher: deps.refresher,
     runs: deps.runs,
     activeServices: deps.activeServices,
@@ -54,7 +59,9 @@ function launchUi(deps: LaunchUiDeps): LaunchUi {
     wizard: async (request) => {
       const choice = await runLaunchWizard(request);
       if (!choice) return undefined;
-      return choice.existing === 'open' ? { existing: 'open' } : { existing: choice.existing, params: choice.params, name: choice.name };
+      return choice.existing === 'open'
+        ? { existing: 'open' }
+        : { existing: choice.existing, params: choice.params, name: choice.name, size: choice.size };
     },
     pickProject: () => pickProject(deps.connections, { title: 'Polyaxon: Project to launch in', allowCreate: true }),
     configureConnection: async () => {

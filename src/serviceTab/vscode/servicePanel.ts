@@ -16,6 +16,7 @@ import { newNonce, renderPage, type PanelState } from '../serviceWebviewHtml';
 import { parseAction } from '../serviceTabToolbar';
 import type { ServiceView } from '../serviceViews';
 import { describe, isSettled, isStopping, statusOf } from '../serviceViews';
+import { runSize, sizeText } from '../../polyaxonfile/resources';
 
 /** The run itself comes from the run store; only the gateway check of a running service is retried here. */
 const GATEWAY_RETRY_MS = 2_000;
@@ -43,6 +44,9 @@ export class ServicePanel implements ServiceTab {
   /** The host the service is on: the tab never asks another one about it, nor sends this one's token elsewhere. */
   host: string | undefined;
   kind: ServiceKind | undefined;
+  /** The CPUs and memory of the run in `sized` (its compiled content), for the toolbar. */
+  private size: string | undefined;
+  private sized: string | undefined;
   private unwatch: (() => void) | undefined;
   /** Re-checks a running service whose gateway did not answer yet (the run itself has not changed). */
   private gatewayRetry: NodeJS.Timeout | undefined;
@@ -162,6 +166,7 @@ export class ServicePanel implements ServiceTab {
     if (!state?.run) return this.view;
     this.run = state.run;
     const run = this.run;
+    await this.learnSize(conn, run, signal);
     const status = run.status ?? 'unknown';
     if (run.name) this.panel.title = run.name;
     this.kind = serviceKindOfRun(run);
@@ -194,6 +199,17 @@ export class ServicePanel implements ServiceTab {
     return { kind: 'running', status: 'running', url: await this.owner.externalUrl(conn, this.ref, run, signal) };
   }
 
+  /** The run's size from its compiled content; fetched once when the store's copy came from a list (no content). */
+  private async learnSize(conn: Connection, run: Run, signal: AbortSignal): Promise<void> {
+    const ref = this.ref;
+    if (this.sized === ref.uuid) return;
+    const content = run.content ?? (await conn.client.getRun(ref, signal).catch(() => undefined))?.content;
+    if (this.ref !== ref) return;
+    const size = runSize(content);
+    this.size = size && sizeText(size);
+    this.sized = ref.uuid;
+  }
+
   /** What one of our commands just did to the run, shown before the next status check confirms it. */
   show(change: KnownChange): void {
     if (this.view.kind === 'otherHost') return;
@@ -219,6 +235,7 @@ export class ServicePanel implements ServiceTab {
         title: this.run?.name || this.panel.title || shortUuid(this.ref),
         state: { ...this.ref, host: this.host, kind: this.kind },
         view: this.view,
+        size: this.sized === this.ref.uuid ? this.size : undefined,
       },
     );
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { RunRef } from '../../polyaxon/types';
+import type { Run, RunRef } from '../../polyaxon/types';
+import { runSize, sizeText } from '../../polyaxonfile/resources';
 import { FILTER_LABELS } from '../../runs/serviceList';
 import type { ServicesModel } from '../../runs/servicesModel';
 import type { ServicesState } from '../../runs/servicesState';
@@ -18,17 +19,29 @@ export class ServicesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<ServicesTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private shownState: ServicesState = 'loading';
+  /** The size of each run whose tooltip was shown, by uuid. */
+  private readonly sizes = new Map<string, string | undefined>();
 
   constructor(
     private readonly model: ServicesModel,
     store: RunStore,
     currentRun: RunRef | undefined,
     onDidChangeConnection: vscode.Event<void>,
+    /** One run as Polyaxon gives it, with its compiled content (for the CPUs and memory in the tooltip). */
+    getRun: (ref: RunRef) => Promise<Run>,
   ) {
     this.provider = new ServicesTreeProvider(
       currentRun,
       async (ref) => conditionLine((await store.conditionsOf(ref)).at(-1)) || undefined,
       (ref, run) => statusReason(run.status, store.get(ref)?.conditions),
+      async (ref) => {
+        // A run's compiled content never changes: the store's copy when it has one, else one request per run.
+        if (!this.sizes.has(ref.uuid)) {
+          const size = runSize(store.get(ref)?.run?.content ?? (await getRun(ref)).content);
+          this.sizes.set(ref.uuid, size && sizeText(size));
+        }
+        return this.sizes.get(ref.uuid);
+      },
     );
     this.treeView = vscode.window.createTreeView('polyaxon.services', { treeDataProvider: this.provider, showCollapseAll: false });
     this.disposables.push(

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildCreateBody, buildOperation } from '../../../src/polyaxonfile/operation';
 import { PolyaxonfileError } from '../../../src/polyaxonfile/problems';
+import { resize, resourcesOf, resourcesPatch } from '../../../src/polyaxonfile/resources';
 import { readPolyaxonfile, REPO, requireShared, SHARED } from './helpers';
 
 const AISG = 'aisg-ml-project-cookiecutter-onprem-poly';
@@ -73,6 +74,21 @@ describe('polyaxonfile/operation', () => {
       component.inputs.map((i: { name: string }) => i.name),
       ['DOCKER_IMAGE', 'WORKING_DIR'],
     );
+  });
+
+  it('puts a runPatch where V1Operation.to_dict() writes it: after the params, before the component', () => {
+    const pf = readPolyaxonfile(path.join(REPO, 'polyaxonfiles/vscode-service.yml'));
+    const resized = resize(resourcesOf(pf.data), { cpu: '3', memory: '6Gi' });
+    assert.ok(resized);
+    const body = buildCreateBody(pf, { WORKING_DIR }, { v2: false, runPatch: resourcesPatch(resized) });
+    const op = JSON.parse(body.content);
+    assert.deepStrictEqual(Object.keys(op), ['version', 'kind', 'params', 'runPatch', 'component']);
+    assert.deepStrictEqual(op.runPatch, {
+      container: { resources: { requests: { memory: '6Gi', cpu: '3' }, limits: { memory: '6Gi', cpu: '3' } } },
+    });
+    const without = JSON.parse(buildCreateBody(pf, { WORKING_DIR }, { v2: false }).content);
+    assert.deepStrictEqual(op.component, without.component, "the component is the file's, unchanged");
+    assert.ok(!('runPatch' in without));
   });
 
   it('builds the bundled jupyter-service.yml framed-friendly and under globals.base_url', () => {

@@ -59,6 +59,17 @@ describe('renderPage', () => {
     assert.doesNotMatch(page({ kind: 'waiting', status: 'queued' }), /guarded|data-action="focusWorkbench"/);
   });
 
+  it("shows the service's CPUs and memory in the toolbar, escaped, and nothing when unknown", () => {
+    const view: ServiceView = { kind: 'running', status: 'running', url: URL_ };
+    const toolbar = (html: string) => /<header class="toolbar">([\s\S]*?)<\/header>/.exec(html)?.[1] ?? '';
+    assert.match(
+      toolbar(renderPage(assets, { title: 't', state, view, size: '3 CPUs, 6 GiB' })),
+      /<span class="size"[^>]*>3 CPUs, 6 GiB<\/span>/,
+    );
+    assert.match(toolbar(renderPage(assets, { title: 't', state, view, size: '<b>' })), /&#60;b&#62;/);
+    assert.doesNotMatch(toolbar(page(view)), /class="size"/);
+  });
+
   it('frames nothing while the service is not running', () => {
     for (const view of [
       { kind: 'loading' },
