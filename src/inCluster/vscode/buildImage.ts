@@ -14,6 +14,7 @@ import {
   suggestImage,
 } from '../devImage';
 import { isInsideService } from '../runInstance';
+import { setContext } from '../../servicesView/contextKeys';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
 import { quotedShellExecution, runTask } from '../../workbench/vscode/tasks';
 
@@ -81,6 +82,7 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
     }
   }
   await deps.rememberImage(kind, image);
+  void setContext('polyaxon.imageBuilt', true);
   const LAUNCH = `Launch ${KIND_LABEL[kind]} with this image`;
   const launch = args.launch ?? (await deps.prompts.choose(`Pushed ${image}.`, [LAUNCH] as const)) === LAUNCH;
   if (launch) await vscode.commands.executeCommand(LAUNCH_COMMAND[kind], { params: { DOCKER_IMAGE: image } });
