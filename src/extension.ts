@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     const current = connections.project();
     return several.length > 0 ? [...new Set(several)] : current ? [current] : [];
   };
-  const services = new ServicesView(connections, context.workspaceState, inCluster, runs, { projectNames });
+  const services = new ServicesView(connections, context.workspaceState, inCluster, runs, { projectNames, log });
   const statusBar = new ServicesStatusBar(services, inCluster);
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, runs });
   const logs = new ServiceLogs({ connections, log });

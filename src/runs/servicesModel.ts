@@ -24,6 +24,8 @@ export interface ServicesSource {
 
 export interface ServicesModelOptions {
   store?: RunStore;
+  /** Where a change listener's failure is reported (once per listener); the others and the polling carry on. */
+  log?: { warn(message: string): void };
   timing?: PollTiming;
   timers?: Timers;
 }
@@ -34,6 +36,8 @@ export class ServicesModel implements ActiveServices {
   private shownState: ServicesState = 'loading';
   private hostSource: EffectiveHostSource | undefined;
   private readonly listeners = new Set<() => void>();
+  /** Listeners whose failure was logged already: a listener failing on every change is reported once. */
+  private readonly failedListeners = new WeakSet<() => void>();
   private waiters: (() => void)[] = [];
   private visible = false;
   private failures = 0;
@@ -56,7 +60,7 @@ export class ServicesModel implements ActiveServices {
 
   constructor(
     private readonly source: ServicesSource,
-    options: ServicesModelOptions = {},
+    private readonly options: ServicesModelOptions = {},
   ) {
     this.timing = options.timing ?? DEFAULT_TIMING;
     this.timers = options.timers ?? realTimers;
@@ -279,8 +283,19 @@ export class ServicesModel implements ActiveServices {
     }
   }
 
+  /** Every listener hears of the change, whatever another one does: a throwing view must not stop the polling. */
   private notify(): void {
-    for (const listener of [...this.listeners]) listener();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch (e) {
+        if (this.failedListeners.has(listener)) continue;
+        this.failedListeners.add(listener);
+        this.options.log?.warn(
+          `A view of the services list failed on an update; the other views and the polling go on (its next failures are not logged): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+      }
+    }
   }
 
   dispose(): void {

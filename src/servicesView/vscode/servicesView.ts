@@ -12,10 +12,11 @@ import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
 
 const FILTER_KEY = 'polyaxon.services.filter';
 
-/** What the wiring reads from the settings for the view. */
+/** What the wiring gives the view: the settings it reads, and the log. */
 export interface ServicesViewSettings {
   /** `polyaxon.projects`, else the selected project. */
   projectNames(): string[];
+  log: { warn(message: string): void };
 }
 
 /**
@@ -53,7 +54,7 @@ export class ServicesView implements Refresher, vscode.Disposable {
     this.treeView = vscode.window.createTreeView('polyaxon.services', { treeDataProvider: this.provider, showCollapseAll: false });
     this.model = new ServicesModel(
       { connection: () => connections.get(), projectNames: () => settings.projectNames(), filter: () => this.filter },
-      { store },
+      { store, log: settings.log },
     );
     this.disposables.push(
       { dispose: this.model.onDidChange(() => this.render()) },
