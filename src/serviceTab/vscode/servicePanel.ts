@@ -9,7 +9,7 @@ import type { Run, RunRef } from '../../polyaxon/types';
 import { latestCondition } from '../../polyaxon/conditions';
 import type { RunState, RunWatcher } from '../../runs/runStore';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
-import { framingBlocked, isGatewayNotReady, probe } from '../framing';
+import { framingBlocked, isGatewayNotReady, probe, unframableAddress } from '../framing';
 import { serviceUrl } from '../../polyaxon/urls';
 import { isV2 } from '../../polyaxon/version';
 import { newNonce, parseAction, renderPage } from '../serviceWebviewHtml';
@@ -190,7 +190,10 @@ export class ServicePanel implements ServiceTab {
     }
     const blocked = answer && framingBlocked(answer.headers);
     if (blocked) return { kind: 'blocked', status: 'running', reason: blocked };
-    return { kind: 'running', status: 'running', url: await this.owner.externalUrl(conn, this.ref, run, signal) };
+    const url = await this.owner.externalUrl(conn, this.ref, run, signal);
+    const unframable = unframableAddress(url);
+    if (unframable) return { kind: 'blocked', status: 'running', reason: unframable };
+    return { kind: 'running', status: 'running', url };
   }
 
   /** What one of our commands just did to the run, shown before the next status check confirms it. */
