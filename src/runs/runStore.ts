@@ -43,6 +43,8 @@ class Entry {
   changedAt: number;
   timer: unknown;
   inFlight: AbortController | undefined;
+  /** The fetch in flight was asked by refresh() after one of our actions: newer than any list answer. */
+  inFlightAsked = false;
   /** The status whose conditions were read (a list answer has none). */
   conditionsOf: string | undefined;
   constructor(
@@ -114,7 +116,7 @@ export class RunStore implements RunWatcher {
     entry.inFlight?.abort();
     entry.inFlight = undefined;
     this.clearTimer(entry);
-    void this.fetch(entry);
+    void this.fetch(entry, true);
   }
 
   /** Runs read from a list (or a create answer): they count as a fetch of each; failures and warnings get their reason once. */
@@ -122,7 +124,13 @@ export class RunStore implements RunWatcher {
     const now = this.timers.now();
     for (const run of runs) {
       const entry = this.entry({ ...project, uuid: run.uuid });
-      if (entry.inFlight) continue; // a fetch of its own is newer than the list
+      if (entry.inFlight) {
+        if (entry.inFlightAsked) continue; // asked after one of our actions: newer than the list
+        // A timed poll in flight: the list answer stands for it. Kept, the two would stay in step, each answer
+        // arriving while the other's request is out, and the run would be read twice per interval.
+        entry.inFlight.abort();
+        entry.inFlight = undefined;
+      }
       const conditions = entry.conditionsOf === run.status ? entry.state.conditions : [];
       this.update(entry, { run, conditions, deleted: false, error: undefined, failures: 0 });
       entry.fetchedAt = now;
@@ -193,10 +201,11 @@ export class RunStore implements RunWatcher {
   }
 
   /** Statuses (one request); the run itself only when its status is new. Never rejects. */
-  private async fetch(entry: Entry): Promise<void> {
+  private async fetch(entry: Entry, asked = false): Promise<void> {
     if (this.disposed) return;
     const controller = new AbortController();
     entry.inFlight = controller;
+    entry.inFlightAsked = asked;
     const signal = controller.signal;
     let next: RunState;
     try {
@@ -274,26 +283,4 @@ function sameState(a: RunState, b: RunState): boolean {
     a.conditions.length === b.conditions.length &&
     JSON.stringify(a.run) === JSON.stringify(b.run)
   );
-}
-
-/** A set of store watches that follows a changing list of runs (the services the hidden tree still follows). */
-export class WatchSet {
-  private readonly watches = new Map<string, () => void>();
-  constructor(private readonly store: RunWatcher) {}
-  follow(refs: readonly RunRef[]): void {
-    const wanted = new Map(refs.map((ref) => [runKey(ref), ref]));
-    for (const [key, unwatch] of this.watches) {
-      if (wanted.has(key)) continue;
-      unwatch();
-      this.watches.delete(key);
-    }
-    for (const [key, ref] of wanted) {
-      if (!this.watches.has(key)) {
-        this.watches.set(
-          key,
-          this.store.watch(ref, () => undefined),
-        );
-      }
-    }
-  }
 }

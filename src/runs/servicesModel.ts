@@ -10,7 +10,8 @@ import { ACTIVE_SERVICES_QUERY, isDone, isTransitional } from '../polyaxon/statu
 import type { ProjectRef, Run } from '../polyaxon/types';
 import type { ActiveServices } from './activeServices';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
-import { RunStore, WatchSet, type RunState } from './runStore';
+import { RunStore, type RunState } from './runStore';
+import { WatchSet } from './watchSet';
 import { listServices, type ServiceFilter } from './serviceList';
 import { allRunRefs, type ServicesSnapshot } from './servicesSnapshot';
 import { failureState, isConnectionError, snapshotState, type ServicesState } from './servicesState';
