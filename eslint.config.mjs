@@ -1,5 +1,18 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// The folders of src/, bottom first: a file may import its own folder or one below it, never one above it.
+const FOLDER_ORDER = JSON.parse(fs.readFileSync(new URL('./test/unit/folderOrder.json', import.meta.url), 'utf8')).order;
+const NO_VSCODE = { name: 'vscode', message: 'Keep this file free of the VS Code API: adapters live in a vscode/ folder.' };
+
+/** The import restrictions of the files of `folder`; `plain`: outside its vscode/ folder. */
+function folderImports(folder, plain) {
+  const above = FOLDER_ORDER.slice(FOLDER_ORDER.indexOf(folder) + 1);
+  const patterns = above.map((name) => ({ group: [`**/${name}/**`], message: `${name}/ is above ${folder}/: imports point down.` }));
+  if (plain) patterns.push({ group: ['**/vscode/**'], message: 'Plain code never imports a vscode/ file.' });
+  return { 'no-restricted-imports': ['error', { paths: plain ? [NO_VSCODE] : [], patterns }] };
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '.demo/**', '**/*.js', '**/*.mjs'] },
@@ -27,11 +40,10 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
-  {
-    // The VS Code API only in a feature's `vscode/` folder and in the wiring (extension.ts, api.ts); every other file,
-    // today's and tomorrow's, is plain TypeScript that unit tests run without VS Code.
-    files: ['src/**/*.ts'],
-    ignores: ['src/**/vscode/**', 'src/extension.ts', 'src/api.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Keep this layer free of the VS Code API.' }] }] },
-  },
+  // Per folder: no import of a folder above it; the VS Code API only in its vscode/ folder (and the wiring,
+  // extension.ts and api.ts, which may import anything). test/unit/sourceTree.test.ts checks the same from the files.
+  ...FOLDER_ORDER.flatMap((folder) => [
+    { files: [`src/${folder}/**/*.ts`], ignores: [`src/${folder}/**/vscode/**`], rules: folderImports(folder, true) },
+    { files: [`src/${folder}/**/vscode/**/*.ts`], rules: folderImports(folder, false) },
+  ]),
 );

@@ -20,6 +20,7 @@ import { PolyaxonfileDiagnostics } from './launch/vscode/polyaxonfileDiagnostics
 import { PortForwardSession } from './portForward/vscode/portForwardSession';
 import { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
 import { SwitchablePrompts } from './workbench/vscode/windowPrompts';
+import { shownStep } from './workbench/vscode/multiStepInput';
 import { rememberImage } from './launch/vscode/recentImages';
 import { ServicesStatusBar } from './servicesView/vscode/statusBar';
 import { ServiceStatuses } from './operate/vscode/statusesView';
@@ -30,6 +31,11 @@ import { preloadHttp } from './polyaxon/transport';
 import { registerFocusWorkbenchCommand } from './serviceTab/vscode/serviceTabMessages';
 import type { Run } from './polyaxon/types';
 import { RunStore } from './runs/runStore';
+import { ServicesModel } from './runs/servicesModel';
+import type { ServiceFilter } from './runs/serviceList';
+
+/** Where the Services view's filter is remembered, per workspace. */
+const FILTER_KEY = 'polyaxon.services.filter';
 
 /** Kept for deactivate(), which waits until kubectl has exited: dispose() alone could not wait. */
 let portForward: PortForwardSession | undefined;
@@ -54,13 +60,26 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     const current = connections.project();
     return several.length > 0 ? [...new Set(several)] : current ? [current] : [];
   };
-  const services = new ServicesView(connections, context.workspaceState, inCluster, runs, { projectNames, log });
-  const statusBar = new ServicesStatusBar(services, inCluster);
+  // The hub: the tree, the status bar, the tabs' launch follower, the Jupyter collection, the walkthrough and the
+  // port-forward all read (or feed) this one model of the project's services.
+  const model = new ServicesModel(
+    {
+      connection: () => connections.get(),
+      projectNames,
+      filter: () => context.workspaceState.get<ServiceFilter>(FILTER_KEY, 'active'),
+      saveFilter: (filter) => context.workspaceState.update(FILTER_KEY, filter),
+    },
+    { store: runs, log },
+  );
+  const services = new ServicesView(model, runs, inCluster, connections.onDidChange, async (ref) =>
+    (await connections.get()).client.getRun(ref),
+  );
+  const statusBar = new ServicesStatusBar(model, inCluster);
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, runs });
   const logs = new ServiceLogs({ connections, log });
   const statuses = new ServiceStatuses({ connections, log });
   const jupyter = new JupyterIntegration({
-    view: services,
+    view: model,
     connections,
     log,
     launchJupyter: async () =>
@@ -71,24 +90,26 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
       context,
       connections,
       opener: webviews,
-      refresher: services,
+      refresher: model,
       runs,
-      activeServices: services.model,
+      activeServices: model,
       prompts,
       log,
       showLogs: (ref) => logs.show(ref),
     }),
   );
-  portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services, prompts });
+  portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services: model, prompts });
   const portForwardStatusBar = new PortForwardStatusBar(portForward);
 
   context.subscriptions.push(
     log,
     connections,
     { dispose: () => runs.dispose() },
+    { dispose: () => model.dispose() },
+    connections.onDidChange(() => model.reset()),
     services,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('polyaxon.projects')) services.reset();
+      if (e.affectsConfiguration('polyaxon.projects')) model.reset();
     }),
     statusBar,
     portForward,
@@ -97,14 +118,14 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     webviews.registerSerializer(),
     registerFocusWorkbenchCommand(),
     jupyter,
-    trackWalkthroughState(services, connections),
+    trackWalkthroughState(model, connections),
     logs.register(),
     new PolyaxonfileDiagnostics(log),
     ...registerConnectionCommands({ connections, log, prompts }),
     ...registerPortForwardCommands({ session: portForward, log, prompts, inCluster: inCluster !== undefined }),
     ...registerServiceCommands({
       connections,
-      view: services,
+      view: model,
       opener: webviews,
       prompts,
       log,
@@ -114,7 +135,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
       restart: (ref) => launches.restart(ref),
     }),
     ...registerLaunchCommands({ manager: launches, prompts, log }),
-    ...registerNotebookCommands({ connections, view: services, log, prompts }),
+    ...registerNotebookCommands({ connections, view: model, log, prompts }),
     ...registerDevEnvCommands({
       context,
       prompts,
@@ -139,7 +160,20 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { connections, services, statusBar, webviews, logs, prompts, inCluster, jupyter, portForward, portForwardStatusBar };
+  return {
+    connections,
+    services,
+    model,
+    statusBar,
+    webviews,
+    logs,
+    prompts,
+    inCluster,
+    jupyter,
+    portForward,
+    portForwardStatusBar,
+    wizardStep: shownStep,
+  };
 }
 
 /** Ends kubectl before the extension host goes: no orphaned port-forward. The rest is in context.subscriptions. */

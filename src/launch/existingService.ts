@@ -4,8 +4,6 @@ import type { ProjectRef, Run } from '../polyaxon/types';
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import { sameKindActive, type ActiveServices } from '../runs/activeServices';
 
-export const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'Cluster VSCode', jupyter: 'Cluster Jupyter Lab', other: 'Service' };
-
 export type ExistingAnswer = 'open' | 'another' | 'replace';
 
 export interface ExistingChoice {

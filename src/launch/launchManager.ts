@@ -12,14 +12,16 @@ import {
   serviceKindOf,
   type Polyaxonfile,
 } from '../polyaxonfile';
-import type { ProjectRef, Run, RunRef } from '../polyaxon/types';
+import { resize, resourcesOf, resourcesPatch, sizeProblems } from '../polyaxonfile/resources';
+import { runKey, type ProjectRef, type Run, type RunRef } from '../polyaxon/types';
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import { isV2 } from '../polyaxon/version';
 import { LaunchGuard, launchKey } from './launchGuard';
 import { existingProject, reachableConnection } from './launchChecks';
 import { createRun, followRun, stopOrExplain } from './launchRun';
 import type { LaunchArgs, LaunchDeps, LaunchTarget, OpenOnLaunch, WizardAnswer } from './launchPorts';
-import { existingChoices, findExistingService, KIND_LABEL } from './existingService';
+import { existingChoices, findExistingService } from './existingService';
+import { KIND_LABEL } from '../presentation/runWording';
 import { defaultRunName } from './runNames';
 import { restartService } from './restartService';
 
@@ -69,7 +71,7 @@ export class LaunchManager {
 
     const name = args.name ?? (await this.defaultName(conn, project, source));
     const answer = quiet
-      ? { params: args.params ?? {}, name }
+      ? { params: args.params ?? {}, name, size: args.resources }
       : await this.deps.ui.wizard({
           title: `Launch ${source.label} in ${project.project}`,
           project: project.project,
@@ -79,6 +81,12 @@ export class LaunchManager {
           kind: source.kind,
           existing: existing && { run: existing, choices: existingChoices(existing, source.label) },
           recentImages: (p) => this.deps.images.recent(p, source.kind),
+          resources: {
+            file: resourcesOf(source.pf.data),
+            fileName: path.basename(source.file),
+            recent: this.deps.sizes.recent(project.project, source.kind),
+            initial: args.resources,
+          },
           checkParam: (params, input) => checkParams(source.pf, params).find((p) => p.field === `params.${input}`)?.message,
         });
     if (!answer) return undefined;
@@ -88,7 +96,7 @@ export class LaunchManager {
 
   /** Restart: stops the old run (asked first while it runs), then starts its copy and shows it where the old one was. */
   async restart(ref: RunRef, open?: OpenOnLaunch): Promise<Run | undefined> {
-    const release = this.guard.tryAcquire(`restart\u0000${ref.owner}/${ref.project}/${ref.uuid}`);
+    const release = this.guard.tryAcquire(`restart\u0000${runKey(ref)}`);
     if (!release) return undefined;
     try {
       return await restartService(this.deps, ref, open);
@@ -156,6 +164,11 @@ export class LaunchManager {
     // The server accepts unknown or missing params and fails the run later (API.md §4), so check like the CLI.
     const problems = checkParams(pf, answer.params);
     if (problems.length) throw new PolyaxonfileError(problems);
+    const fileResources = resourcesOf(pf.data);
+    const sizeErrors = answer.size ? sizeProblems(fileResources, answer.size) : [];
+    if (sizeErrors.length) throw new Error(`Nothing was launched: ${sizeErrors.join('; ')}.`);
+    // Only a size other than the file's is sent, as a runPatch: otherwise the body is the CLI's for the file.
+    const resized = answer.size && resize(fileResources, answer.size);
     const release = this.guard.tryAcquire(launchKey(conn.host, conn.owner, project.project, kind, pf.name));
     if (!release) {
       this.deps.ui.info(`A launch of ${label} in ${project.project} is already in progress.`);
@@ -163,15 +176,18 @@ export class LaunchManager {
     }
     try {
       if (existing && answer.existing === 'replace') await stopOrExplain(this.deps, conn, { ...project, uuid: existing.uuid }, existing);
-      const body = buildCreateBody(pf, answer.params, { v2: isV2(await this.deps.connections.installation()) });
+      const v2 = isV2(await this.deps.connections.installation());
+      const body = buildCreateBody(pf, answer.params, { v2, runPatch: resized && resourcesPatch(resized) });
       if (answer.name) body.name = answer.name;
       const created = await createRun(this.deps, conn, project, body, args.params !== undefined);
       if (!created) return undefined;
       const where = `${conn.owner}/${project.project}`;
       this.deps.log.info(`Launched ${label} ${created.name ?? ''} (${created.uuid}) in ${where} from ${source.file}`);
+      if (resized) this.deps.log.info(`Resources: ${JSON.stringify(resized.resources)}${resized.raised.map((r) => `; ${r}`).join('')}`);
       this.deps.refresher.refreshNow();
       const image = answer.params.DOCKER_IMAGE ?? launchInputs(pf).find((io) => io.name === 'DOCKER_IMAGE')?.default;
       if (image) await this.deps.images.remember(project.project, kind, image);
+      if (resized && answer.size) await this.deps.sizes.remember(project.project, kind, answer.size);
       return await followRun(this.deps, conn, { ...project, uuid: created.uuid }, created, label, args.open, source.file);
     } finally {
       release();

@@ -4,6 +4,7 @@ import type { Connection } from '../connection/types';
 import type { Prompts } from '../shared/prompts';
 import type { LaunchInput } from '../polyaxonfile';
 import type { LaunchKind } from '../polyaxonfile/choice';
+import type { Resources, Size } from '../polyaxonfile/resources';
 import type { Installation, Run, RunRef } from '../polyaxon/types';
 import type { ServiceKind } from '../polyaxon/serviceKind';
 import type { ActiveServices } from '../runs/activeServices';
@@ -26,6 +27,8 @@ export interface LaunchArgs {
   open?: OpenOnLaunch;
   /** When a service of the same kind is already up: ask (default with the form), open it, or launch another (default with `params`). */
   reuse?: 'ask' | 'open' | 'launch';
+  /** CPUs, memory (and GPUs) as Kubernetes quantities; missing ones are the polyaxonfile's. The form starts from them. */
+  resources?: Size;
 }
 
 /** What to launch: a kind (its polyaxonfile is looked up) or a given file. */
@@ -33,9 +36,6 @@ export interface LaunchTarget {
   kind?: LaunchKind;
   file?: string;
 }
-
-/** The prompts port of the UI (src/workbench/vscode/windowPrompts.ts). */
-export type LaunchPrompts = Prompts;
 
 export interface LaunchFiles {
   /** The polyaxonfile for a kind (argument, setting, workspace, bundled) and how to show it. */
@@ -58,13 +58,16 @@ export interface WizardRequest {
   kind: ServiceKind;
   existing?: { run: Run; choices: readonly ExistingChoice[] };
   recentImages(project: string): readonly string[];
+  /** For the Resources step: the polyaxonfile's resources, its name, the size last launched with, the size to start from. */
+  resources: { file: Resources; fileName: string; recent?: Size; initial?: Size };
   checkParam(params: Readonly<Record<string, string>>, name: string): string | undefined;
 }
 
-export type WizardAnswer = { existing: 'open' } | { existing?: 'another' | 'replace'; params: Record<string, string>; name?: string };
+export type WizardAnswer =
+  { existing: 'open' } | { existing?: 'another' | 'replace'; params: Record<string, string>; name?: string; size?: Size };
 
 export interface LaunchUi {
-  prompts: LaunchPrompts;
+  prompts: Prompts;
   wizard(request: WizardRequest): Promise<WizardAnswer | undefined>;
   /** The project picker, for a launch with no project set. */
   pickProject(): Promise<string | undefined>;
@@ -110,6 +113,11 @@ export interface LaunchDeps {
   images: {
     recent(project: string, kind: ServiceKind): readonly string[];
     remember(project: string, kind: ServiceKind, image: string): Promise<void>;
+  };
+  /** The size last launched with, per project and kind. */
+  sizes: {
+    recent(project: string, kind: ServiceKind): Size | undefined;
+    remember(project: string, kind: ServiceKind, size: Size): Promise<void>;
   };
   refresher: { refreshNow(): void };
   log: LaunchLog;

@@ -1,5 +1,6 @@
 // What a launch says while it waits and when it ends: the text of the progress (with the time spent), the
 // outcome's message and the order of its actions. No VS Code API: launchOutcome.ts shows what this decides.
+import { conditionLine } from '../presentation/runWording';
 import { translateCompileError } from '../polyaxon/compileErrors';
 import { isStoppable } from '../polyaxon/statuses';
 import type { StatusCondition } from '../polyaxon/types';
@@ -33,6 +34,8 @@ export interface OutcomeNotice {
   /** The main action first. */
   actions: OutcomeAction[];
   severity: 'error' | 'warning';
+  /** Where Open Polyaxonfile puts the cursor (a compile error's key path). */
+  fixAt?: readonly string[];
 }
 
 const OUTCOME_TEXT: Record<Exclude<LaunchOutcome['kind'], 'running' | 'cancelled'>, string> = {
@@ -62,8 +65,8 @@ export function outcomeNotice(outcome: LaunchOutcome, what: string, started: boo
   const kind = outcome.kind as keyof typeof OUTCOME_TEXT;
   const compile = translateCompileError(outcome.condition?.message);
   if (compile) {
-    const actions: OutcomeAction[] = compile.fixInPolyaxonfile ? ['Open Polyaxonfile', 'Open in Polyaxon UI'] : ['Open in Polyaxon UI'];
-    return { message: `${what} failed: ${compile.text}.`, actions, severity: 'error' };
+    const actions: OutcomeAction[] = ['Open Polyaxonfile', 'Open in Polyaxon UI'];
+    return { message: `${what} failed: ${compile.text}.`, actions, severity: 'error', fixAt: compile.fixAt };
   }
   const said = conditionText(outcome.condition);
   const still = kind === 'timeout' ? ` (still ${outcome.status ?? 'unknown'}; ${USUAL_CAUSES})` : '';
@@ -80,6 +83,5 @@ export function outcomeNotice(outcome: LaunchOutcome, what: string, started: boo
 export function conditionText(condition: StatusCondition | undefined, length: 'full' | 'short' = 'full'): string {
   const compile = translateCompileError(condition?.message);
   if (compile) return compile.text;
-  const parts = length === 'short' ? [condition?.message || condition?.reason] : [condition?.reason, condition?.message];
-  return parts.filter(Boolean).join(': ').replace(/\s+/g, ' ').trim();
+  return length === 'short' ? conditionLine({ message: condition?.message || condition?.reason }) : conditionLine(condition);
 }

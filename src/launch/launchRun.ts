@@ -1,4 +1,5 @@
 // The network half of a launch: stop a run the user chose to replace, create the new one, follow it to an outcome.
+import { stopService } from '../runs/stopService';
 import type { Connection } from '../connection/types';
 import { isPolyaxonError } from '../polyaxon/errors';
 import { isDone } from '../polyaxon/statuses';
@@ -12,13 +13,12 @@ import type { LaunchDeps, OpenOnLaunch } from './launchPorts';
 export async function stopOrExplain(deps: LaunchDeps, conn: Connection, ref: RunRef, run: Run): Promise<void> {
   if (isDone(run.status)) return;
   try {
-    await conn.client.stopRun(ref);
+    await stopService(conn.client, ref, deps);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new Error(`Could not stop "${run.name ?? run.uuid}", so nothing was launched: ${why}`, { cause: e });
   }
   deps.log.info(`Stopped ${run.name ?? ''} (${run.uuid}) in ${ref.owner}/${ref.project} to launch its replacement.`);
-  deps.refresher.refreshNow();
 }
 
 /** Creates the run; when the project vanished since the check, offers to create it and tries once more. */

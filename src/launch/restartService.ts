@@ -3,7 +3,7 @@
 import { isDone } from '../polyaxon/statuses';
 import { serviceKindOfRun } from '../polyaxon/serviceKind';
 import type { Run, RunRef } from '../polyaxon/types';
-import { KIND_LABEL } from './existingService';
+import { KIND_LABEL } from '../presentation/runWording';
 import { followRun, stopOrExplain } from './launchRun';
 import type { LaunchDeps, OpenOnLaunch } from './launchPorts';
 

@@ -124,6 +124,11 @@ export function readAnswer(req: RequestInfo, answer: Answer, wantBody: boolean):
   if (status === 400 || status === 409 || status === 422) {
     throw fail(req, 'validation', `Polyaxon at ${req.host} rejected ${where}${said}`, extra);
   }
+  // haupt's error page (handler500) allows only GET, so a POST that fails inside the server comes back as an empty 405.
+  if (status === 405 && req.method !== 'GET' && text.trim() === '') {
+    const why = `the request failed inside Polyaxon (its error page answers only GET, so a failed ${req.method} shows as an empty 405)`;
+    throw fail(req, 'server', `${answered}: ${why}. Check the Polyaxon API pods and their database, then try again.`, extra);
+  }
   if (status >= 500) {
     throw fail(req, 'server', `${answered}${said} The API or its gateway is failing: check the Polyaxon pods, then try again.`, extra);
   }
@@ -157,6 +162,17 @@ function notFound(req: RequestInfo, extra: { status: number; details: string[] }
         extra,
       );
   }
+}
+
+/** A run that v2 answers with `live_state: -1`: deleted, kept only until Polyaxon's cleanup removes it. */
+export function deletedFailure(req: RequestInfo): PolyaxonError {
+  const { owner, project, uuid } = req.ref;
+  return fail(
+    req,
+    'notFound',
+    `Run ${uuid} in "${owner}/${project}" was deleted on Polyaxon at ${req.host} (Polyaxon v2 keeps a deleted run for about a day while it cleans up). Refresh the Services view.`,
+    { status: 200 },
+  );
 }
 
 /** A request that got no HTTP answer: refused, reset, DNS, TLS. */

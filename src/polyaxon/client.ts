@@ -1,6 +1,6 @@
 // Typed REST client for the Polyaxon API (CE v1.11.3, also v2), see /api/v1 and /streams/v1 in the swagger.
 // Every failure becomes a PolyaxonError whose message names the host and says what to do.
-import { shapeFailure } from './answers';
+import { deletedFailure, shapeFailure } from './answers';
 import { textOf } from './serverText';
 import { get, Transport, type ClientOptions } from './transport';
 import type {
@@ -69,8 +69,15 @@ export class PolyaxonClient {
     return this.transport.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, listAction(ref), signal), hasUuid);
   }
 
+  /**
+   * v2 deletes softly: the run stays readable for about a day with `live_state: -1` (v1 answers 404 at once). Both are
+   * the same `notFound`, so no view shows a deleted run as if it were there.
+   */
   async getRun(ref: RunRef, signal?: AbortSignal): Promise<Run> {
-    return this.transport.json(get(runPath(ref), 'run', ref, `read ${runName(ref)}`, signal));
+    const call = get(runPath(ref), 'run', ref, `read ${runName(ref)}`, signal);
+    const run = await this.transport.json<Run>(call);
+    if (run.live_state === -1) throw deletedFailure(this.transport.info(call));
+    return run;
   }
 
   /**

@@ -1,5 +1,6 @@
 // Typed failures of the Polyaxon client. Each kind maps to one thing the user can do about it,
 // so the UI can branch on `kind` and show `message` as is.
+import { pydanticInWords } from './pydanticText';
 import { textOf } from './serverText';
 import type { CertificateFailure } from './certificate';
 
@@ -59,12 +60,12 @@ export function isPolyaxonError(e: unknown, kind?: PolyaxonErrorKind): e is Poly
 }
 
 /**
- * Flattens every DRF error body shape into messages: `["msg"]` (ValidationError raised in views and the
+ * Flattens every DRF error body shape into messages (a v2 pydantic text put in words): `["msg"]` (ValidationError raised in views and the
  * spec reader), `{"field": ["msg"]}` (serializer fields), `{"non_field_errors": [...]}`, `{"detail": "..."}`.
  */
 export function drfMessages(body: unknown): string[] {
   if (body === null || body === undefined || body === '') return [];
-  if (typeof body === 'string') return [body];
+  if (typeof body === 'string') return [pydanticInWords(body)];
   if (Array.isArray(body)) return body.flatMap((item) => drfMessages(item));
   if (typeof body === 'object') {
     return Object.entries(body as Record<string, unknown>).flatMap(([key, value]) => {

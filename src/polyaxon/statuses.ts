@@ -99,7 +99,6 @@ export const isDone = (s: MaybeStatus): boolean => statusInfo(s).done;
 export const isRunning = (s: MaybeStatus): boolean => s === 'running';
 export const isTransitional = (s: MaybeStatus): boolean => statusInfo(s).transitional;
 export const isStoppable = (s: MaybeStatus): boolean => statusInfo(s).stoppable;
-export const isFailure = (s: MaybeStatus): boolean => statusInfo(s).failure;
 
 /** The codicon without its animation, for places that cannot spin (quick picks, markdown). */
 export function staticIcon(s: MaybeStatus): string {

@@ -29,7 +29,8 @@ export interface Installation {
   version: string;
   /** `ce` for the community edition; anything else is EE / Cloud. */
   dist?: string;
-  mode?: string;
+  /** v2 only (`null` on CE). */
+  mode?: string | null;
 }
 
 export interface Project {
@@ -44,7 +45,8 @@ export interface Project {
 
 export interface StatusCondition {
   type: RunStatus | string;
-  status?: string;
+  /** v1.11.3 sends the text `"True"`, v2 the JSON boolean `true`: nothing here reads it. */
+  status?: string | boolean;
   reason?: string | null;
   message?: string | null;
   last_update_time?: string | null;
@@ -78,6 +80,8 @@ export interface Run {
   content?: string | null;
   /** Detail only: the submitted operation, a JSON string. */
   raw_content?: string | null;
+  /** Detail only: 1 live; -1 deleted (v2 deletes softly: the run stays readable with -1 for about a day). */
+  live_state?: number | null;
   status_conditions?: StatusCondition[] | null;
 }
 
@@ -135,4 +139,9 @@ export interface ProjectRef {
 /** One run of a project. */
 export interface RunRef extends ProjectRef {
   uuid: string;
+}
+
+/** One string per run, for maps keyed by run. */
+export function runKey(ref: RunRef): string {
+  return `${ref.owner}/${ref.project}/${ref.uuid}`;
 }

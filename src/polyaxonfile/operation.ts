@@ -13,7 +13,15 @@ export interface Operation {
   version: unknown;
   kind: 'operation';
   params?: Record<string, { value: string }>;
+  /** Merged into the component's run when Polyaxon compiles the operation (V1Operation.runPatch). */
+  runPatch?: Record<string, unknown>;
   component: Record<string, unknown>;
+}
+
+export interface CreateOptions {
+  v2: boolean;
+  /** What an operation file would say in `runPatch:` (e.g. the container's resources); none when undefined. */
+  runPatch?: object;
 }
 
 const ENVIRONMENT_FIELDS = [
@@ -61,13 +69,17 @@ function componentToDict(pf: Polyaxonfile): Record<string, unknown> {
   return component;
 }
 
-/** The operation the CLI builds; only the params given appear in it. */
-export function buildOperation(pf: Polyaxonfile, params: Params): Operation {
+/**
+ * The operation the CLI builds; only the params given appear in it. A runPatch sits where V1Operation.to_dict()
+ * writes it: after `params`, before `component` (OperationSchema's field order; the v1.11.3 swagger's v1Operation).
+ */
+export function buildOperation(pf: Polyaxonfile, params: Params, runPatch?: object): Operation {
   const names = Object.keys(params);
   return {
     version: pf.version,
     kind: 'operation',
     ...(names.length ? { params: Object.fromEntries(names.map((name) => [name, { value: params[name] }])) } : {}),
+    ...(runPatch ? { runPatch: { ...runPatch } } : {}),
     component: componentToDict(pf),
   };
 }
@@ -77,10 +89,10 @@ export function buildOperation(pf: Polyaxonfile, params: Params): Operation {
  * v1 sends `is_managed: true`; the v2 CLI sends `managed_by: "agent"` instead (polyaxon/cli _client/run.py).
  * @throws PolyaxonfileError listing every problem of the file and of the params.
  */
-export function buildCreateBody(pf: Polyaxonfile, params: Params, options: { v2: boolean }): OperationBody {
+export function buildCreateBody(pf: Polyaxonfile, params: Params, options: CreateOptions): OperationBody {
   const problems = [...checkPolyaxonfile(pf), ...checkParams(pf, params)];
   if (problems.length) throw new PolyaxonfileError(problems);
-  const content = JSON.stringify(buildOperation(pf, params));
+  const content = JSON.stringify(buildOperation(pf, params, options.runPatch));
   return options.v2 ? { content, managed_by: 'agent' } : { content, is_managed: true };
 }
 

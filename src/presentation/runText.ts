@@ -1,5 +1,4 @@
 // Plain-text views of a run's logs and status conditions (no vscode: unit-tested).
-import { staticIcon } from '../polyaxon/statuses';
 import type { LogLine, StatusCondition } from '../polyaxon/types';
 
 /** `timestamp container | value`, one line per log item (a value may hold several lines). */
@@ -26,11 +25,6 @@ export function logsPath(ref: { owner: string; project: string; uuid: string }, 
 export function parseLogsPath(path: string): { owner: string; project: string; uuid: string } | undefined {
   const m = /^\/([^/]+)\/([^/]+)\/(?:.*-)?([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.log$/i.exec(path);
   return m ? { owner: m[1], project: m[2], uuid: m[3] } : undefined;
-}
-
-/** A codicon for a status condition: the tree's icon for that status (from the status table). */
-export function conditionIcon(type: string): string {
-  return staticIcon(type);
 }
 
 export function conditionTime(c: StatusCondition): string | undefined {

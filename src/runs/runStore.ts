@@ -4,7 +4,7 @@
 import { isPolyaxonError } from '../polyaxon/errors';
 import { isTransitional } from '../polyaxon/statuses';
 import { statusInfo } from '../polyaxon/statuses';
-import type { ProjectRef, Run, RunRef, RunStatuses, StatusCondition } from '../polyaxon/types';
+import { runKey, type ProjectRef, type Run, type RunRef, type RunStatuses, type StatusCondition } from '../polyaxon/types';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
 
 export interface RunState {
@@ -59,12 +59,9 @@ class Entry {
 export interface RunWatcher {
   watch(ref: RunRef, listener: RunListener, options?: WatchOptions): () => void;
   refresh(ref: RunRef): void;
-  ingest(project: ProjectRef, runs: readonly Run[]): void;
+  markDeleted(ref: RunRef): void;
+  ingest(project: ProjectRef, runs: readonly Run[], tookMs?: number): void;
   get(ref: RunRef): RunState | undefined;
-}
-
-export function runKey(ref: RunRef): string {
-  return `${ref.owner}/${ref.project}/${ref.uuid}`;
 }
 
 export class RunStore implements RunWatcher {
@@ -110,6 +107,13 @@ export class RunStore implements RunWatcher {
     return !!entry && this.timers.now() - entry.changedAt >= this.timing.stuckAfterMs;
   }
 
+  /** Polyaxon's conditions of a run (the tree's tooltip): as read for its current status, else read once now. */
+  async conditionsOf(ref: RunRef): Promise<readonly StatusCondition[]> {
+    const entry = this.entry(ref);
+    if (entry.conditionsOf === undefined || entry.conditionsOf !== entry.state.run?.status) await this.readReason(entry);
+    return entry.state.conditions;
+  }
+
   /** Fetch now (one of our actions changed the run): a request in flight asked before, so it is aborted. */
   refresh(ref: RunRef): void {
     const entry = this.entry(ref);
@@ -119,22 +123,32 @@ export class RunStore implements RunWatcher {
     void this.fetch(entry, true);
   }
 
-  /** Runs read from a list (or a create answer): they count as a fetch of each; failures and warnings get their reason once. */
-  ingest(project: ProjectRef, runs: readonly Run[]): void {
+  /**
+   * One of our commands deleted the run (the server said 204): every view says so now. v2 deletes softly (the run
+   * stays readable for a day), so nothing waits for a 404, and no list read before the delete brings the run back.
+   */
+  markDeleted(ref: RunRef): void {
+    const entry = this.entry(ref);
+    entry.inFlight?.abort();
+    entry.inFlight = undefined;
+    this.clearTimer(entry);
+    entry.fetchedAt = this.timers.now();
+    this.update(entry, { ...entry.state, deleted: true, error: undefined, failures: 0 });
+  }
+
+  /** Runs read from a list (or a create answer) that took `tookMs`: a fetch of each; failures and warnings get their reason once. */
+  ingest(project: ProjectRef, runs: readonly Run[], tookMs = 0): void {
     const now = this.timers.now();
     for (const run of runs) {
       const entry = this.entry({ ...project, uuid: run.uuid });
-      if (entry.inFlight) {
-        if (entry.inFlightAsked) continue; // asked after one of our actions: newer than the list
-        // A timed poll in flight: the list answer stands for it. Kept, the two would stay in step, each answer
-        // arriving while the other's request is out, and the run would be read twice per interval.
-        entry.inFlight.abort();
-        entry.inFlight = undefined;
-      }
+      if (entry.state.deleted) continue; // a deleted run never comes back (the list may predate the delete)
+      if (entry.inFlight && entry.inFlightAsked) continue; // asked after one of our actions: newer than the list
+      // A timed poll in flight: the list stands for it (kept, the two would stay in step, reading the run twice per interval).
+      this.idle(entry);
       const conditions = entry.conditionsOf === run.status ? entry.state.conditions : [];
       this.update(entry, { run, conditions, deleted: false, error: undefined, failures: 0 });
       entry.fetchedAt = now;
-      if (entry.listeners.size > 0) this.schedule(entry, false, AFTER_LIST_SLACK_MS);
+      if (entry.listeners.size > 0) this.schedule(entry, false, AFTER_LIST_SLACK_MS + tookMs); // after the next list answer
       if (statusInfo(run.status).explained && entry.conditionsOf !== run.status) void this.readReason(entry);
     }
   }

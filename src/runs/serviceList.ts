@@ -16,14 +16,6 @@ const MAX_LISTED = 100;
 /** How many finished services the default filter shows below the active ones. */
 const RECENT_FINISHED = 3;
 
-/**
- * One or two requests per project, filtered on the server (`query=kind:service,…`), so the cost does not grow
- * with the project's history. Query language: platform/coredb/coredb/query_managers/run.py (API.md §1).
- */
-export async function fetchServices(client: PolyaxonClient, ref: ProjectRef, filter: ServiceFilter, signal?: AbortSignal): Promise<Run[]> {
-  return (await listServices(client, ref, filter, signal)).runs;
-}
-
 export interface ServicesListing {
   runs: Run[];
   /** The recently finished services (the `active` filter), when they were read by this call. */
@@ -33,8 +25,10 @@ export interface ServicesListing {
 }
 
 /**
- * The same, reusing the finished services of an earlier call (`known`) while every service that was active then
- * is still active (a service must leave the active list to finish): one request per project for a steady list.
+ * One or two requests per project, filtered on the server (`query=kind:service,…`), so the cost does not grow
+ * with the project's history. Query language: platform/coredb/coredb/query_managers/run.py (API.md §1).
+ * Reuses the finished services of an earlier call (`known`) while every service that was active then is still
+ * active (a service must leave the active list to finish): one request per project for a steady list.
  */
 export async function listServices(
   client: PolyaxonClient,

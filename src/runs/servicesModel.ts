@@ -1,34 +1,35 @@
-// The services list as the tree and the status bar show it: the last good snapshot, the last error, and the state
-// that picks the welcome text. It polls the list only while the tree is visible (fast while a service moves, slowly
-// once all are steady or stuck); while hidden, the run store watches only the services that move, so the status
-// bar still follows them. Every run it reads goes into the store, so a tab of the same run makes no request of its
-// own. No VS Code API: the fault suite and the bench drive it against the fake server.
+// The hub of the views: the services list (last good snapshot, last error, the state that picks the welcome text,
+// the filter). Polls only while the tree is visible; while hidden, the run store follows only the services that move.
+// Every run it reads goes into the store. No VS Code API: the fault suite and the bench drive it against the fake.
 import { InvalidHostError } from '../connection/validHost';
 import type { EffectiveHostSource } from '../connection/forwardedHost';
 import type { PolyaxonClient } from '../polyaxon/client';
 import { ACTIVE_SERVICES_QUERY, isDone, isTransitional } from '../polyaxon/statuses';
 import type { ProjectRef, Run } from '../polyaxon/types';
+import { Emitter } from '../shared/emitter';
 import type { ActiveServices } from './activeServices';
 import { DEFAULT_TIMING, isAbort, pollDelay, realTimers, type PollTiming, type Timers } from './pollTiming';
 import { RunStore, type RunState } from './runStore';
 import { WatchSet } from './watchSet';
-import { listServices, type ServiceFilter } from './serviceList';
-import { allRunRefs, type ServicesSnapshot } from './servicesSnapshot';
-import { failureState, isConnectionError, snapshotState, type ServicesState } from './servicesState';
+import type { ServiceFilter } from './serviceList';
+import { ServicesReader } from './servicesReader';
+import { allRunRefs, withRun, withoutRun, type ServicesSnapshot } from './servicesSnapshot';
+import { failureState, snapshotState, type ServicesState } from './servicesState';
 
 export interface ServicesSource {
   /** Throws InvalidHostError when the host is not a URL. */
   connection(): Promise<{ client: PolyaxonClient; host: string; owner: string; hostSource: EffectiveHostSource }>;
   projectNames(): string[];
+  /** Which services to list: the one the user chose last (stored by the wiring), else `active`. */
   filter(): ServiceFilter;
+  saveFilter?(filter: ServiceFilter): PromiseLike<void>;
 }
 
 export interface ServicesModelOptions {
   store?: RunStore;
-  /** Where a change listener's failure is reported (once per listener); the others and the polling carry on. */
-  log?: { warn(message: string): void };
   timing?: PollTiming;
   timers?: Timers;
+  log?: { warn(message: string): void }; // hears of a change listener's first failure
 }
 
 export class ServicesModel implements ActiveServices {
@@ -36,9 +37,7 @@ export class ServicesModel implements ActiveServices {
   private error: Error | undefined;
   private shownState: ServicesState = 'loading';
   private hostSource: EffectiveHostSource | undefined;
-  private readonly listeners = new Set<() => void>();
-  /** Listeners whose failure was logged already: a listener failing on every change is reported once. */
-  private readonly failedListeners = new WeakSet<() => void>();
+  private readonly changed = new Emitter('the services list', { warn: (message) => this.options.log?.warn(message) });
   private waiters: (() => void)[] = [];
   private visible = false;
   private failures = 0;
@@ -49,8 +48,8 @@ export class ServicesModel implements ActiveServices {
   private disposed = false;
   /** Our own answer is going into the store: its echoes are not changes of the shown list. */
   private ingesting = false;
-  /** The recently finished services per project, re-read only when the set of active ones changes. */
-  private finished = new Map<string, { active: string[]; finished: Run[] }>();
+  private readonly reader = new ServicesReader();
+  private reconnectingNow = false;
   /** Store watches of the moving services while the tree is hidden. */
   private readonly moving: WatchSet;
   readonly store: RunStore;
@@ -79,15 +78,36 @@ export class ServicesModel implements ActiveServices {
     return this.error;
   }
 
+  /** `reconnecting` while the managed port-forward restarts and there is no list to show. */
   get state(): ServicesState {
-    return this.shownState;
+    return this.reconnectingNow && this.error && !this.current ? 'reconnecting' : this.shownState;
+  }
+
+  get reconnecting(): boolean {
+    return this.reconnectingNow;
+  }
+
+  get filter(): ServiceFilter {
+    return this.source.filter();
+  }
+
+  /** Lists other services from now on: the old list is forgotten. */
+  async setFilter(filter: ServiceFilter): Promise<void> {
+    await this.source.saveFilter?.(filter);
+    this.reset();
+    this.changed.fire();
+  }
+
+  /** Follows the managed port-forward: "reconnecting…" while it restarts, and a fresh list once it is back. */
+  setReconnecting(reconnecting: boolean): void {
+    if (reconnecting === this.reconnectingNow) return;
+    this.reconnectingNow = reconnecting;
+    if (reconnecting) this.changed.fire();
+    else this.refreshNow();
   }
 
   /** Called after every answer, failure or change of a listed run, once the getters above are up to date. */
-  onDidChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  readonly onDidChange = this.changed.event;
 
   /** The delay before the next list fetch, or undefined while the tree is hidden; doubles with each failure in a row. */
   get nextDelay(): number | undefined {
@@ -105,14 +125,12 @@ export class ServicesModel implements ActiveServices {
   }
 
   /**
-   * Fetch at once. While the tree is visible both lists are re-read; while hidden only the active services (what
-   * the status bar counts), unless they changed. A fetch in flight was asked before this refresh, so it is aborted and replaced; a
-   * replacement is never aborted in turn (refreshes faster than a fetch would otherwise starve the view): it
-   * delivers its answer, and one more fetch follows it.
+   * Fetch at once (visible: both lists; hidden: the active services, unless they changed). A fetch in flight is
+   * aborted and replaced; a replacement never is (fast refreshes would starve the view): one more fetch follows it.
    */
   refreshNow(): void {
     if (this.disposed) return;
-    if (this.visible) this.finished.clear();
+    if (this.visible) this.reader.clear();
     this.clearTimer();
     if (this.inFlight?.replacement) {
       this.followUp = true;
@@ -126,7 +144,7 @@ export class ServicesModel implements ActiveServices {
   /** Refreshes and resolves once an answer (or failure) of a fetch started now has arrived. Never rejects. */
   refresh(): Promise<void> {
     const done = new Promise<void>((resolve) => this.waiters.push(resolve));
-    this.finished.clear(); // the user asked: everything afresh
+    this.reader.clear(); // the user asked: everything afresh
     this.refreshNow();
     return done;
   }
@@ -134,7 +152,7 @@ export class ServicesModel implements ActiveServices {
   /** The question changed (host, token, project, filter): forget the old list, its runs and what is in flight. */
   reset(): void {
     this.current = undefined;
-    this.finished.clear();
+    this.reader.clear();
     this.followUp = false;
     this.store.reset();
     this.inFlight?.controller.abort();
@@ -146,7 +164,7 @@ export class ServicesModel implements ActiveServices {
   async active(project: ProjectRef, signal?: AbortSignal): Promise<Run[]> {
     const listed = this.current?.projects.find((p) => p.ref.owner === project.owner && p.ref.project === project.project);
     const fresh = listed && !listed.error && this.timers.now() - (this.current?.fetchedAt ?? 0) < this.timing.fastMs;
-    if (fresh && this.source.filter() !== 'running') return listed.runs.filter((r) => !isDone(r.status));
+    if (fresh && this.filter !== 'running') return listed.runs.filter((r) => !isDone(r.status));
     const { client } = await this.source.connection();
     const page = await client.listRuns(project, { query: ACTIVE_SERVICES_QUERY, sort: '-created_at', limit: 50 }, signal);
     this.store.ingest(project, page.results);
@@ -180,29 +198,17 @@ export class ServicesModel implements ActiveServices {
   private async fetch(signal: AbortSignal): Promise<ServicesSnapshot> {
     const conn = await this.source.connection();
     this.hostSource = conn.hostSource;
-    const filter = this.source.filter();
-    const projects = await Promise.all(
-      this.source.projectNames().map(async (project) => {
-        const ref = { owner: conn.owner, project };
-        const key = `${ref.owner}/${project}`;
-        try {
-          const known = this.finished.get(key);
-          const listed = await listServices(conn.client, ref, filter, signal, known);
-          this.finished.set(key, { active: listed.active, finished: listed.finished ?? known?.finished ?? [] });
-          this.ingesting = true; // the store calls no listener that can throw
-          this.store.ingest(ref, listed.runs);
-          this.ingesting = false;
-          return { ref, runs: listed.runs };
-        } catch (error) {
-          if (isConnectionError(error) || signal.aborted) throw error;
-          return { ref, runs: [], error: error instanceof Error ? error : new Error(String(error)) };
-        }
-      }),
-    );
-    // Every project failed (say, a 404 from a gateway in trouble): keep the last good list, and back off.
-    const failed = projects.find((p) => p.error);
-    if (this.current && failed && projects.every((p) => p.error)) throw failed.error as Error;
-    return { host: conn.host, projects, fetchedAt: this.timers.now() };
+    const askedAt = this.timers.now();
+    return this.reader.read(conn, this.source.projectNames(), this.filter, signal, {
+      ingest: (ref, runs) => {
+        this.ingesting = true; // the store calls no listener that can throw
+        this.store.ingest(ref, runs, this.timers.now() - askedAt);
+        this.ingesting = false;
+      },
+      isDeleted: (ref) => this.store.get(ref)?.deleted === true,
+      shown: this.current !== undefined,
+      now: () => this.timers.now(),
+    });
   }
 
   private onResult(snapshot: ServicesSnapshot): void {
@@ -230,18 +236,15 @@ export class ServicesModel implements ActiveServices {
 
   /** A listed run changed in the store (a tab, the follower or a moving-service watch read it): update its row. */
   private patch(uuid: string, state: RunState): void {
-    if (!this.current || !state.run || this.ingesting) return;
-    let listed = false;
-    const projects = this.current.projects.map((p) => {
-      const i = p.runs.findIndex((r) => r.uuid === uuid);
-      if (i < 0) return p;
-      listed = true;
-      return p.runs[i] === state.run ? p : { ...p, runs: p.runs.map((r, j) => (j === i ? (state.run as Run) : r)) };
-    });
+    if (!this.current || this.ingesting) return;
+    // A deleted run goes at once, and no cached list of finished services brings it back.
+    if (state.deleted) this.reader.forget(uuid);
     // Listed, even unchanged: the store may have read the reason of its status.
-    if (!listed) return;
-    this.current = { ...this.current, projects };
-    this.notify(); // not an answer to a refresh: its waiters keep waiting
+    const next = state.deleted ? withoutRun(this.current, uuid) : state.run && withRun(this.current, uuid, state.run);
+    if (!next) return;
+    this.current = next;
+    this.shownState = snapshotState(next);
+    this.changed.fire(); // not an answer to a refresh: its waiters keep waiting
     if (!this.visible) this.schedule();
   }
 
@@ -278,24 +281,9 @@ export class ServicesModel implements ActiveServices {
     const waiters = this.waiters;
     this.waiters = [];
     try {
-      this.notify();
+      this.changed.fire();
     } finally {
       waiters.forEach((w) => w());
-    }
-  }
-
-  /** Every listener hears of the change, whatever another one does: a throwing view must not stop the polling. */
-  private notify(): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener();
-      } catch (e) {
-        if (this.failedListeners.has(listener)) continue;
-        this.failedListeners.add(listener);
-        this.options.log?.warn(
-          `A view of the services list failed on an update; the other views and the polling go on (its next failures are not logged): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-        );
-      }
     }
   }
 

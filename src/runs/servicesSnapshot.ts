@@ -1,4 +1,3 @@
-import { isTransitional } from '../polyaxon/statuses';
 import type { ProjectRef, Run, RunRef } from '../polyaxon/types';
 import { statusInfo } from '../polyaxon/statuses';
 
@@ -17,10 +16,6 @@ export interface ServicesSnapshot {
 
 export function allRuns(snapshot: ServicesSnapshot | undefined): Run[] {
   return snapshot?.projects.flatMap((p) => p.runs) ?? [];
-}
-
-export function anyTransitional(snapshot: ServicesSnapshot): boolean {
-  return allRuns(snapshot).some((r) => r.status && isTransitional(r.status));
 }
 
 export interface ServiceCounts {
@@ -49,4 +44,19 @@ export function countServices(runs: readonly Run[], now: number): ServiceCounts 
 /** Every listed run with its RunRef. */
 export function allRunRefs(snapshot: ServicesSnapshot | undefined): { ref: RunRef; run: Run }[] {
   return (snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ ref: { ...p.ref, uuid: run.uuid }, run })));
+}
+
+/** The snapshot with the listed run `uuid` as `run` now; undefined when it is not listed. */
+export function withRun(snapshot: ServicesSnapshot, uuid: string, run: Run): ServicesSnapshot | undefined {
+  if (!snapshot.projects.some((p) => p.runs.some((r) => r.uuid === uuid))) return undefined;
+  const projects = snapshot.projects.map((p) =>
+    p.runs.some((r) => r.uuid === uuid) ? { ...p, runs: p.runs.map((r) => (r.uuid === uuid ? run : r)) } : p,
+  );
+  return { ...snapshot, projects };
+}
+
+/** The snapshot without the run `uuid`; undefined when it is not listed. */
+export function withoutRun(snapshot: ServicesSnapshot, uuid: string): ServicesSnapshot | undefined {
+  if (!snapshot.projects.some((p) => p.runs.some((r) => r.uuid === uuid))) return undefined;
+  return { ...snapshot, projects: snapshot.projects.map((p) => ({ ...p, runs: p.runs.filter((r) => r.uuid !== uuid) })) };
 }

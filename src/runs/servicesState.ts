@@ -4,7 +4,9 @@ import type { EffectiveHostSource } from '../connection/forwardedHost';
 import { isPolyaxonError } from '../polyaxon/errors';
 import type { ServicesSnapshot } from './servicesSnapshot';
 
-export type ServicesState = 'loading' | 'notConfigured' | 'invalidHost' | 'noProject' | 'unreachable' | 'unauthorized' | 'empty' | 'ok';
+/** `reconnecting`: the managed port-forward is restarting, so a failure is expected and not an error. */
+export type ServicesState =
+  'loading' | 'notConfigured' | 'invalidHost' | 'noProject' | 'unreachable' | 'unauthorized' | 'reconnecting' | 'empty' | 'ok';
 
 const CONNECTION_ERRORS = ['unreachable', 'timeout', 'tls', 'notPolyaxon', 'unauthorized', 'forbidden', 'server', 'badResponse'];
 

@@ -1,6 +1,6 @@
-// The store watches of a changing list of runs: the moving services the hidden tree still follows.
-import { runKey, type RunWatcher } from './runStore';
-import type { RunRef } from '../polyaxon/types';
+// The run store's watches of a changing list of runs: what the services model follows while the tree is hidden.
+import { runKey, type RunRef } from '../polyaxon/types';
+import type { RunWatcher } from './runStore';
 
 /** A set of store watches that follows a changing list of runs (the services the hidden tree still follows). */
 export class WatchSet {

@@ -1,4 +1,5 @@
 // What the service tab's views mean for its logic: which are settled, which stopping, what status each shows.
+import { conditionLine } from '../presentation/runWording';
 import type { StatusCondition } from '../polyaxon/types';
 
 /** What a service tab shows. */
@@ -17,8 +18,7 @@ export type ServiceView =
 
 /** Polyaxon's reason and message of a status condition, as one line. */
 export function describe(c: StatusCondition): string | undefined {
-  const text = [c.reason, c.message].filter(Boolean).join(': ');
-  return text || undefined;
+  return conditionLine(c) || undefined;
 }
 
 export function isStopping(view: ServiceView): boolean {

@@ -5,11 +5,6 @@ import { statusInfo } from '../polyaxon/statuses';
 import type { ServiceView } from './serviceViews';
 import { esc, toolbarButtons } from './serviceTabToolbar';
 
-export type { ServiceView };
-
-export { ACTIONS, parseAction, type Action } from './serviceTabToolbar';
-export { esc };
-
 /**
  * What a panel remembers across window reloads; the page script stores it with setState. The RunRef, the host it
  * came from (a tab never asks another host about it), and its kind (for Launch Again once the run is gone).
@@ -46,6 +41,8 @@ export interface PageModel {
   title: string;
   state: PanelState;
   view: ServiceView;
+  /** The CPUs and memory the run was compiled with ("3 CPUs, 6 GiB"), when known. */
+  size?: string;
 }
 
 export function newNonce(): string {
@@ -81,7 +78,7 @@ export function renderPage(assets: PageAssets, model: PageModel): string {
 <title>${esc(model.title)}</title>
 </head>
 <body data-state="${esc(JSON.stringify(model.state))}">
-<header class="toolbar">${statusBadge(view)}${view.kind === 'running' ? FOCUS_HINT : ''}<span class="spacer"></span>
+<header class="toolbar">${statusBadge(view)}${sizeBadge(model.size)}${view.kind === 'running' ? FOCUS_HINT : ''}<span class="spacer"></span>
 ${toolbarButtons(view)}</header>
 <main${view.kind === 'running' ? FRAME_GUARD : ''}>${content(model.title, view)}</main>
 <script nonce="${esc(assets.nonce)}" src="${esc(assets.scriptUri)}"></script>
@@ -106,6 +103,10 @@ function reveal(title: string): string {
 <p class="hint">It loads meanwhile, and takes the keyboard only once shown, so that a starting service cannot pull the focus out of
  the window. For keyboard-heavy work, Open in Browser gives it every key.</p>
 </section>`;
+}
+
+function sizeBadge(size: string | undefined): string {
+  return size ? `<span class="size" title="CPUs and memory the service asks for">${esc(size)}</span>` : '';
 }
 
 /** The badge of a view without a run status. */

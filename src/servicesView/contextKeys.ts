@@ -2,16 +2,11 @@
 // clauses of package.json read them; a unit test checks that each key is read and each key read is declared.
 import type { ServicesState } from '../runs/servicesState';
 
-/**
- * What the Services view shows when it has no rows; drives the `viewsWelcome` entries in package.json.
- * `reconnecting`: the managed port-forward is restarting, so a failure is expected and not an error.
- */
-export type ViewState = ServicesState | 'reconnecting';
-
 export interface ContextKeys {
   /** The view has a state to show: no welcome text flashes before it. */
   'polyaxon.loaded': boolean;
-  'polyaxon.state': ViewState;
+  /** What the Services view shows when it has no rows; drives the `viewsWelcome` entries in package.json. */
+  'polyaxon.state': ServicesState;
   /** This VS Code runs inside a Polyaxon service. */
   'polyaxon.inCluster': boolean;
   /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */

@@ -4,6 +4,7 @@ import { statusInfo } from '../polyaxon/statuses';
 import type { Run, StatusCondition } from '../polyaxon/types';
 import { ageText } from '../presentation/age';
 import { latestCondition } from '../polyaxon/conditions';
+import { translateCompileError } from '../polyaxon/compileErrors';
 
 export interface ServiceRowText {
   label: string;
@@ -17,7 +18,9 @@ export function statusReason(status: string | null | undefined, conditions: read
   if (!statusInfo(status).explained || !status) return undefined;
   const condition = latestCondition(conditions, status);
   if (condition?.type !== status) return undefined;
-  const text = (condition.reason || condition.message || '').trim();
+  // The scheduler's reason (`SchedulerPrepare`) says nothing to a user; the compile error it carries does.
+  const compile = translateCompileError(condition.message);
+  const text = (compile?.short || condition.reason || condition.message || '').trim();
   return text ? oneLine(text) : undefined;
 }
 

@@ -53,6 +53,13 @@ export const launchThroughWizard = {
     // The image, then the working directory (its default is the shared volume), then the run name: asked in words.
     await page.locator('.quick-input-widget', { hasText: 'Image (your vscode-server image)' }).waitFor({ timeout: 15000 });
     await answerQuickInput(page, IMAGE);
+    // The size: the polyaxonfile's is offered first; another one is typed as Kubernetes quantities.
+    await page.locator('.quick-input-widget', { hasText: 'from vscode-service.yml' }).waitFor({ timeout: 15000 });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Other size' }).first().click();
+    await page.locator('.quick-input-widget', { hasText: 'CPUs for the service' }).waitFor({ timeout: 15000 });
+    await answerQuickInput(page, '3');
+    await page.locator('.quick-input-widget', { hasText: 'Memory for the service' }).waitFor({ timeout: 15000 });
+    await answerQuickInput(page, '6Gi');
     await page.locator('.quick-input-widget', { hasText: 'Working directory' }).waitFor({ timeout: 15000 });
     const workingDir = await page.locator('.quick-input-widget input.input').inputValue();
     if (workingDir !== '/polyaxon-v1-data') throw new Error(`WORKING_DIR defaults to "${workingDir}"`);
@@ -64,6 +71,7 @@ export const launchThroughWizard = {
     await answerQuickInput(page, RUN_NAME);
     // The review step lists what will be launched.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: IMAGE }).first().waitFor({ timeout: 15000 });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '3 CPUs, 6 GiB' }).first().waitFor({ timeout: 15000 });
     await ctx.screenshot('launch-review');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Launch' }).first().click();
     await waitForNotification(page, `Launching Cluster VSCode "${RUN_NAME}"`, { timeout: 15000 });
@@ -71,6 +79,10 @@ export const launchThroughWizard = {
       () => runOnServer(ctx),
       () => `no run named ${RUN_NAME} on the server`,
     );
+    // The size chosen in the wizard reached the compiled run (the fake compiles the runPatch like Polyaxon).
+    const detail = await ctx.api(`/api/v1/default/${ctx.project}/runs/${run.uuid}`);
+    const requests = JSON.parse(detail.content).run.container.resources.requests;
+    if (requests.cpu !== 3 || requests.memory !== '6Gi') throw new Error(`the run requests ${JSON.stringify(requests)}`);
     ctx.launched = run;
   },
 };

@@ -39,6 +39,9 @@ export const typedImageIsOffered = {
     // The row is reused: its old detail may stay in the DOM, hidden.
     await widget.getByText('is not an image reference').waitFor({ state: 'hidden', timeout: 10000 });
     await page.keyboard.press('Enter');
+    // The Resources step: Enter keeps the polyaxonfile's size.
+    await widget.filter({ hasText: 'from vscode-service.yml' }).waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
     await widget.filter({ hasText: 'Working directory' }).waitFor({ timeout: 15000 });
     await page.keyboard.press('Enter');
     await widget.filter({ hasText: 'Run name' }).waitFor({ timeout: 15000 });

@@ -27,6 +27,8 @@ export interface ApiContext {
   store: Store;
   installation: { key: string; version: string; dist: string };
   v2: boolean;
+  /** FakePolyaxon.schedulerFailure. */
+  schedulerFailure?: () => string | undefined;
 }
 
 type Handlers = Partial<Record<string, () => Reply>>;
@@ -55,7 +57,7 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Reply {
     if (!store.projects.has(project)) return notFound();
     return dispatch(req.method, {
       GET: () => listRuns(store, project, req.url),
-      POST: () => createRun(store, project, req.body, ctx.v2),
+      POST: () => createRun(store, project, req.body, ctx.v2, ctx.schedulerFailure?.()),
     });
   }
   if ((match = m(`${SEG}/${SEG}/runs/(stop|delete)`))) {

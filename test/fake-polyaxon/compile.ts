@@ -145,7 +145,7 @@ export function readOperation(content: string): ParsedOperation | { error: unkno
 }
 
 export function compileOperation({ op, component }: ParsedOperation, ctx: RunContext): Compiled {
-  const run = component.run as Obj;
+  const run = patchRun(component.run as Obj, op.runPatch);
   const params = isObj(op.params) ? op.params : {};
   const literal: Obj = {};
   for (const [k, p] of Object.entries(params)) literal[k] = isObj(p) ? p.value : p;
@@ -188,6 +188,17 @@ export function compileOperation({ op, component }: ParsedOperation, ctx: RunCon
     rewritePath,
     ports,
   };
+}
+
+/**
+ * The operation's runPatch merged into the component's run, as the compiler does (polyaxon/polyaxon
+ * core/polyaxon/polyaxonfile/specs/operation.py generate_run_data: `{run: runPatch}` comes after the component and the
+ * values are deep-merged in order): objects merge key by key, anything else is replaced.
+ */
+function patchRun(run: Obj, patch: unknown): Obj {
+  const merge = (base: unknown, over: unknown): unknown =>
+    isObj(base) && isObj(over) ? { ...base, ...Object.fromEntries(Object.entries(over).map(([k, v]) => [k, merge(base[k], v)])) } : over;
+  return isObj(patch) ? (merge(run, patch) as Obj) : run;
 }
 
 /** The base URL a service is told (core/polyaxon/polypod/compiler/contexts/service.py; v2 appends the port). */

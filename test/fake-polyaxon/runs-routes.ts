@@ -43,7 +43,7 @@ function overridesFrom(body: Body): Partial<StoredRun> {
   return out;
 }
 
-export function createRun(store: Store, project: string, rawBody: unknown, v2: boolean): Reply {
+export function createRun(store: Store, project: string, rawBody: unknown, v2: boolean, failure?: string): Reply {
   const body = asBody(rawBody);
   // Serializer-level errors are a dict (run-create.{no-body,empty-json-object,managed-without-content}.json).
   if (body.content === undefined || body.content === null || body.content === '') {
@@ -52,7 +52,7 @@ export function createRun(store: Store, project: string, rawBody: unknown, v2: b
   if (typeof body.content !== 'string') return json(400, { content: ['Not a valid string.'] });
   const parsed = readOperation(body.content);
   if ('error' in parsed) return json(400, parsed.error);
-  const rec = submitRun(store, project, parsed, { v2, overrides: overridesFrom(body) });
+  const rec = submitRun(store, project, parsed, { v2, overrides: overridesFrom(body), failure });
   return json(201, runCreated(rec.run)); // CE answers 201 although the swagger says 200
 }
 

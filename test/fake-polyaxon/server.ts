@@ -48,6 +48,11 @@ export interface FakePolyaxon {
   url: string;
   requests: RecordedRequest[];
   faults: Faults;
+  /**
+   * When set, the scheduler fails every new run with this message instead of compiling it, as a real one does
+   * (`SchedulerPrepare`, run-statuses.unknown-*.failed.json): a test replays a recorded failure with it.
+   */
+  schedulerFailure: string | undefined;
   addProject(name: string): Project;
   addRun(project: string, run: Partial<Run>, behaviour?: Behaviour): Run;
   setStatus(project: string, uuid: string, status: RunStatus, reason?: string, message?: string): void;
@@ -75,6 +80,7 @@ class FakeServer implements FakePolyaxon {
   url = '';
   requests: RecordedRequest[] = [];
   faults: Faults = {};
+  schedulerFailure: string | undefined;
   private readonly server: http.Server;
   private readonly store: Store;
   private readonly operator: Operator;
@@ -98,7 +104,12 @@ class FakeServer implements FakePolyaxon {
       this.operator.forget(rec);
       void this.backends.stop(rec);
     };
-    this.api = { store: this.store, v2: this.v2, installation: { key: crypto.randomBytes(16).toString('hex'), version, dist: 'ce' } };
+    this.api = {
+      store: this.store,
+      v2: this.v2,
+      schedulerFailure: () => this.schedulerFailure,
+      installation: { key: crypto.randomBytes(16).toString('hex'), version, dist: 'ce' },
+    };
     if (opts.seed === 'demo') seedDemo(this.store, this.v2);
     this.server = http.createServer((req, res) => {
       this.onRequest(req, res).catch((e: Error) => {

@@ -23,9 +23,16 @@ export interface SubmitOptions {
   overrides: Partial<StoredRun>;
   /** Default: from the param markers. */
   behaviour?: Behaviour;
+  /** The scheduler's message for a run it fails instead of compiling (FakePolyaxon.schedulerFailure). */
+  failure?: string;
 }
 
-export function submitRun(store: Store, project: string, parsed: ParsedOperation, { v2, overrides, behaviour }: SubmitOptions): RunRecord {
+export function submitRun(
+  store: Store,
+  project: string,
+  parsed: ParsedOperation,
+  { v2, overrides, behaviour, failure }: SubmitOptions,
+): RunRecord {
   const uuid = overrides.uuid ?? newUuid();
   const compiled = compileOperation(parsed, { uuid, owner: 'default', project, namespace: store.namespace, v2 });
   const rec = store.insertRun(
@@ -48,8 +55,9 @@ export function submitRun(store: Store, project: string, parsed: ParsedOperation
     },
     behaviour ?? behaviourOf(compiled.inputs),
   );
-  if (compiled.failure) {
-    store.transition(rec, 'failed', 'SchedulerPrepare', compiled.failure);
+  const schedulerFailure = failure ?? compiled.failure;
+  if (schedulerFailure) {
+    store.transition(rec, 'failed', 'SchedulerPrepare', schedulerFailure);
     return rec;
   }
   // resolver.persist_state: `if is_service_run and run.rewrite_path: meta_info[META_REWRITE_PATH] = True`; v2 also ports.

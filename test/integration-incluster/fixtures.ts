@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from '../../src/api';
-import type { CommandDeps, TerminalLauncher } from '../../src/inCluster/vscode/devEnvCommands';
+import type { CommandDeps, TerminalLauncher } from '../../src/inCluster/vscode/devEnvDeps';
 import type { Prompts } from '../../src/workbench/vscode/windowPrompts';
 import { extension, setSettings } from '../integration/helpers';
 

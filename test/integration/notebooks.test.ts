@@ -12,8 +12,8 @@ import type { Run } from '../../src/polyaxon/types';
 import { jupyterBackend } from '../fake-polyaxon/jupyter-backend';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
 import type { JupyterStandIn, RecordedCollection } from '../jupyter-stand-in/extension';
+import { runInNewSession } from '../jupyter-stand-in/jupyterSession';
 import { extension, sleep, startFakeServer, waitFor } from './helpers';
-import { deleteKernel, execute, startKernel } from './jupyterKernel';
 
 const PROJECT = 'my-project-alice';
 const none = () => new vscode.CancellationTokenSource().token;
@@ -101,12 +101,15 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
       withoutToken?.connectionInformation?.baseUrl.toString(true),
       `${fake.url}/services/v1/polyaxon-v1/default/${PROJECT}/runs/${run.uuid}/`,
     );
-    assert.deepStrictEqual(withoutToken?.connectionInformation?.headers, {});
+    // besides the token, only the _xsrf pair (see xsrfHeaders)
+    const names = (server: JupyterServer | null | undefined) => Object.keys(server?.connectionInformation?.headers ?? {}).sort();
+    assert.deepStrictEqual(names(withoutToken), ['Cookie', 'X-XSRFToken']);
 
     await api.connections.setToken(fake.url, 'tok-for-the-gateway');
     try {
       const withToken = await collection.serverProvider.resolveJupyterServer(listed, none());
-      assert.deepStrictEqual(withToken?.connectionInformation?.headers, { Authorization: 'Token tok-for-the-gateway' });
+      assert.strictEqual(withToken?.connectionInformation?.headers?.Authorization, 'Token tok-for-the-gateway');
+      assert.deepStrictEqual(names(withToken), ['Authorization', 'Cookie', 'X-XSRFToken']);
     } finally {
       await api.connections.setToken(fake.url, undefined);
     }
@@ -124,31 +127,45 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     assert.ok(Date.now() - started < 10000, 'resolving a stopped service took more than 10 s');
   });
 
-  it('runs print(6*7) on a kernel of the real Jupyter behind the gateway, with the resolved URL and headers', async () => {
+  // The client is the real one: @jupyterlab/services in this extension host, driven by the stand-in as
+  // ms-toolsai.jupyter drives it (test/jupyter-stand-in/jupyterSession.ts), with only the resolved baseUrl, token and
+  // headers. The sandbox Jupyter runs with the bundled polyaxonfile's args: token-less, so every POST is XSRF-checked.
+  it('runs print(6*7) on the real Jupyter behind the gateway through @jupyterlab/services, with only the resolved connection', async () => {
     const run = addJupyter('notebook-for-kernel');
     const listed = await waitFor(() => serverOf(run.uuid), 'listed');
     // a token, so that the headers the gateway gets are the ones a token-protected cluster needs
     await api.connections.setToken(fake.url, 'tok-kernel');
-    let resolved: JupyterServer | null | undefined;
     try {
-      resolved = await collection.serverProvider.resolveJupyterServer(listed, none());
+      assert.strictEqual(await standIn().runOnServer('polyaxon', listed.id, 'print(6*7)'), '42\n');
     } finally {
       await api.connections.setToken(fake.url, undefined);
     }
-    const connection = resolved?.connectionInformation;
-    assert.ok(connection, 'resolved without connection information');
-    const info = { baseUrl: connection.baseUrl.toString(true), headers: { ...connection.headers } };
-    const kernel = await startKernel(info);
-    try {
-      assert.strictEqual(await execute(info, kernel, 'print(6*7)'), '42\n');
-    } finally {
-      await deleteKernel(info, kernel);
-    }
-    const kernelRequests = fake.requests.filter((r) => r.path.includes(`/runs/${run.uuid}/api/kernels`));
-    assert.ok(kernelRequests.length > 0, 'no kernel request went through the gateway');
+    const kernelRequests = fake.requests.filter((r) => r.path.includes(`/runs/${run.uuid}/api/`));
+    assert.ok(
+      kernelRequests.some((r) => r.method === 'POST' && r.path.includes('/api/sessions')),
+      'no session was started through the gateway',
+    );
+    assert.ok(
+      kernelRequests.some((r) => r.path.includes('/channels?')),
+      'no kernel WebSocket went through the gateway',
+    );
     assert.ok(
       kernelRequests.every((r) => r.headers.authorization === 'Token tok-kernel'),
-      'a kernel request reached the gateway without the token',
+      'a Jupyter request reached the gateway without the token',
+    );
+  });
+
+  it('fails with the 403 of the XSRF check when the connection lacks the _xsrf pair (the connection before the fix)', async () => {
+    const run = addJupyter('notebook-without-xsrf');
+    const listed = await waitFor(() => serverOf(run.uuid), 'listed');
+    const resolved = await collection.serverProvider.resolveJupyterServer(listed, none());
+    const info = resolved?.connectionInformation;
+    assert.ok(info, 'resolved without connection information');
+    const { Cookie, 'X-XSRFToken': xsrf, ...gatewayOnly } = info.headers ?? {};
+    assert.ok(Cookie && xsrf, 'the resolved headers have no _xsrf pair');
+    await assert.rejects(
+      runInNewSession({ baseUrl: info.baseUrl.toString(true), token: info.token, headers: gatewayOnly }, 'print(6*7)'),
+      /'_xsrf' argument missing from POST/,
     );
   });
 

@@ -121,10 +121,10 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
     const described = await api.connections.describe();
     assert.deepStrictEqual([described.host, described.hostSource], [`http://localhost:${localPort}`, 'portForward']);
     const before = server.requests.length;
-    await api.services.refresh();
-    assert.strictEqual(api.services.lastError, undefined);
-    assert.strictEqual(api.services.snapshot?.host, `http://localhost:${localPort}`);
-    assert.ok((api.services.snapshot?.projects[0].runs.length ?? 0) > 0, 'services listed');
+    await api.model.refresh();
+    assert.strictEqual(api.model.lastError, undefined);
+    assert.strictEqual(api.model.snapshot?.host, `http://localhost:${localPort}`);
+    assert.ok((api.model.snapshot?.projects[0].runs.length ?? 0) > 0, 'services listed');
     assert.ok(
       server.requests.slice(before).some((r) => r.path.includes('/runs')),
       'the list came through the forward',
@@ -143,8 +143,8 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
   });
 
   it('heals a killed forward with no user action: "reconnecting…", then the tree answers again', async () => {
-    await api.services.refresh(); // a list on screen: the restart then shows as a message above it
-    assert.ok(api.services.snapshot);
+    await api.model.refresh(); // a list on screen: the restart then shows as a message above it
+    assert.ok(api.model.snapshot);
     const oldPid = upPid()!;
     const seen: { kind: ForwardState['kind']; viewMessage: string | undefined }[] = [];
     const listening = api.portForward.onDidChange((s) => seen.push({ kind: s.kind, viewMessage: api.services.treeView.message }));
@@ -153,12 +153,7 @@ describe('Connect to Cluster… (a managed, self-healing port-forward)', functio
       process.kill(oldPid, 'SIGKILL');
       await waitFor(() => upPid() !== undefined && upPid() !== oldPid, 'a new kubectl forwards', 20_000, 20);
       // The view refreshes by itself once the forward is back: nobody calls refresh() here.
-      await waitFor(
-        () => (api.services.snapshot?.fetchedAt ?? 0) > killedAt && !api.services.lastError,
-        'the tree answers again',
-        20_000,
-        20,
-      );
+      await waitFor(() => (api.model.snapshot?.fetchedAt ?? 0) > killedAt && !api.model.lastError, 'the tree answers again', 20_000, 20);
       const healedMs = Date.now() - killedAt;
       console.log(`port-forward: killed forward to a tree that answers again in ${healedMs} ms`);
       assert.ok(!alive(oldPid));

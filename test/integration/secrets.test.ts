@@ -38,8 +38,8 @@ describe('the API token stays a secret', function () {
     await vscode.commands.executeCommand('polyaxon.configureConnection', { host, token: secret });
     assert.strictEqual(await api.connections.hasStoredToken(host), true);
     await vscode.commands.executeCommand('polyaxon.testConnection', { quiet: true });
-    await api.services.refresh();
-    assert.strictEqual(api.services.state, 'ok');
+    await api.model.refresh();
+    assert.strictEqual(api.model.state, 'ok');
     assert.ok(
       server.requests.some((r) => r.headers.authorization === `Token ${secret}`),
       'the token reached the server',
@@ -48,8 +48,8 @@ describe('the API token stays a secret', function () {
     // Failures with the token on the request: rejected, reset, cut off. Each error goes to the log and the view.
     for (const fault of [{ status: 401 }, { reset: true }, { truncatedJson: true }, { status: 500 }] as const) {
       Object.assign(server.faults, fault);
-      await api.services.refresh();
-      const error = api.services.lastError;
+      await api.model.refresh();
+      const error = api.model.lastError;
       assert.ok(error, `an error for ${JSON.stringify(fault)}`);
       for (const text of [error.message, inspect(error, { depth: 20, showHidden: true }), String(api.services.treeView.message)]) {
         assert.ok(!text.includes(secret), `the token is in ${text.slice(0, 500)}`);

@@ -46,8 +46,8 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
   });
 
   it('lists the project’s services with their status, and no other kind of run', async () => {
-    await api.services.refresh();
-    const runs = api.services.snapshot?.projects[0].runs ?? [];
+    await api.model.refresh();
+    const runs = api.model.snapshot?.projects[0].runs ?? [];
     assert.ok(runs.length >= 3, `services listed: ${runs.length}`);
     for (const run of runs) assert.strictEqual(run.kind, 'service', run.name ?? run.uuid);
     const requests = server.requests.filter((r) => r.path.includes('/runs?'));
@@ -56,7 +56,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
       requests.every((r) => decodeURIComponent(r.path).includes('query=kind:service')),
       'filters on the server',
     );
-    assert.strictEqual(api.services.state, 'ok');
+    assert.strictEqual(api.model.state, 'ok');
     const roots = api.services.provider.getChildren();
     assert.strictEqual(roots.length, 1);
     const children = api.services.provider.getChildren(roots[0]);
@@ -66,13 +66,13 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
 
   it('shows counts in the status bar and follows a service from queued to running', async () => {
     const run = server.addRun('my-project-alice', { name: 'fresh-vscode', kind: 'service', status: 'queued', tags: ['vscode'] });
-    await api.services.refresh();
+    await api.model.refresh();
     assert.match(api.statusBar.text, /^\$\(vm-running\) \d+ running · [1-9]\d* starting/, api.statusBar.text);
     assert.match(String(api.statusBar.tooltipSummary), /^\d+ running, [1-9]\d* starting/);
     await waitFor(
       async () => {
-        await api.services.refresh();
-        return api.services.snapshot?.projects[0].runs.find((r) => r.uuid === run.uuid)?.status === 'running';
+        await api.model.refresh();
+        return api.model.snapshot?.projects[0].runs.find((r) => r.uuid === run.uuid)?.status === 'running';
       },
       'the new service reaches running in the tree',
       15_000,
@@ -84,7 +84,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
   it('shows the reason of a failure in the row ("Failed · ImagePullBackOff")', async () => {
     const run = server.addRun('my-project-alice', { name: 'broken-image', kind: 'service', status: 'starting', tags: ['vscode'] });
     server.setStatus('my-project-alice', run.uuid, 'failed', 'ImagePullBackOff', 'Back-off pulling image "no/such:image"');
-    await api.services.refresh();
+    await api.model.refresh();
     const description = await waitFor(() => {
       const project = api.services.provider.getChildren()[0];
       const node = api.services.provider.getChildren(project).find((n) => n.type === 'service' && n.run.uuid === run.uuid);
@@ -99,7 +99,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     await waitFor(() => !api.services.treeView.visible, 'the view is hidden');
     const restore = await setSettings({ project: undefined });
     try {
-      await waitFor(() => api.services.state === 'noProject', 'no project');
+      await waitFor(() => api.model.state === 'noProject', 'no project');
       assert.strictEqual(api.statusBar.text, '$(cloud) Polyaxon', 'neutral, not "not reachable"');
     } finally {
       await restore();
@@ -123,7 +123,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
       tags: ['vscode'],
       inputs: { DOCKER_IMAGE: image },
     });
-    await api.services.refresh();
+    await api.model.refresh();
     const node = api.services.provider
       .getChildren(api.services.provider.getChildren()[0])
       .find((n) => n.type === 'service' && n.run.uuid === run.uuid);
@@ -159,8 +159,8 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     assert.strictEqual(deleted, true);
     assert.match(asked[0], /Delete .*to-delete/);
     assert.strictEqual(server.getRun('my-project-alice', run.uuid), undefined);
-    await api.services.refresh();
-    const listed = api.services.snapshot?.projects[0].runs ?? [];
+    await api.model.refresh();
+    const listed = api.model.snapshot?.projects[0].runs ?? [];
     assert.ok(listed.length > 0, 'the other services are still listed');
     assert.ok(!listed.some((r) => r.uuid === run.uuid));
   });
@@ -168,7 +168,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
   for (const command of ['polyaxon.stop', 'polyaxon.delete'] as const) {
     it(`${command}: a refresh while the confirmation is open cannot change its target`, async () => {
       const chosen = server.addRun('my-project-alice', { name: 'twin', kind: 'service', status: 'running', tags: ['vscode'] });
-      await api.services.refresh();
+      await api.model.refresh();
       const project = api.services.provider.getChildren()[0];
       const node = api.services.provider.getChildren(project).find((n) => n.type === 'service' && n.run.uuid === chosen.uuid);
       assert.ok(node, 'the chosen service is in the tree');
@@ -177,7 +177,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
         confirm: async () => {
           // Meanwhile a newer service of the same name appears first in the list, and the view refreshes.
           newcomer = server.addRun('my-project-alice', { name: 'twin', kind: 'service', status: 'running', tags: ['vscode'] }).uuid;
-          await api.services.refresh();
+          await api.model.refresh();
           const first = api.services.provider.getChildren(api.services.provider.getChildren()[0])[0];
           assert.ok(first.type === 'service' && first.run.uuid === newcomer, 'the tree now lists the newcomer first');
           return true;
@@ -210,21 +210,21 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
   });
 
   it('keeps the last good list and says what is wrong when the server fails', async () => {
-    await api.services.refresh();
-    const before = api.services.snapshot?.projects[0].runs.length;
+    await api.model.refresh();
+    const before = api.model.snapshot?.projects[0].runs.length;
     server.faults = { status: 502, count: 10 };
-    await api.services.refresh();
+    await api.model.refresh();
     server.faults = {};
-    assert.strictEqual(api.services.snapshot?.projects[0].runs.length, before);
+    assert.strictEqual(api.model.snapshot?.projects[0].runs.length, before);
     assert.match(String(api.services.treeView.message), /502/);
-    await api.services.refresh();
+    await api.model.refresh();
     assert.strictEqual(api.services.treeView.message, undefined);
   });
 
   it('sends no request while the view is hidden and nothing is transitional', async function () {
     this.timeout(DEFAULT_TIMING.slowMs + 20_000);
     // Make everything steady, let one refresh see it, then watch the wire.
-    for (const project of api.services.snapshot?.projects ?? []) {
+    for (const project of api.model.snapshot?.projects ?? []) {
       for (const run of project.runs) {
         if (!['running', 'stopped', 'failed', 'succeeded'].includes(String(run.status))) {
           server.setStatus('my-project-alice', run.uuid, 'stopped');
@@ -232,7 +232,7 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
       }
     }
     await vscode.commands.executeCommand('workbench.view.explorer');
-    await api.services.refresh();
+    await api.model.refresh();
     await waitFor(() => !api.services.treeView.visible, 'the view is hidden');
     const count = server.requests.length;
     // Watch the wire for one full slow interval and a bit: a steady visible view would have polled once by then.
@@ -287,19 +287,19 @@ describe('Connection settings and secrets', function () {
     server.addRun('my-project-alice', { name: 'stuck-one', kind: 'service', status: 'queued', tags: ['jupyter'] }, 'stuck');
     await vscode.workspace.getConfiguration('polyaxon').update('host', server.url, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.extension.polyaxon');
-    await waitFor(() => api.services.treeView.visible && api.services.state === 'ok', 'the view is shown with services');
+    await waitFor(() => api.services.treeView.visible && api.model.state === 'ok', 'the view is shown with services');
     const seen = server.requests.length;
     await waitFor(() => server.requests.length > seen, 'one more poll while a service is queued', 10_000);
     await vscode.workspace.getConfiguration('polyaxon').update('host', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-    await waitFor(() => api.services.state === 'unreachable', `the view says unreachable (state ${api.services.state})`, 10_000);
+    await waitFor(() => api.model.state === 'unreachable', `the view says unreachable (state ${api.model.state})`, 10_000);
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
   it('says the server is unreachable, in the view and the status bar', async () => {
     await vscode.workspace.getConfiguration('polyaxon').update('host', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-    await api.services.refresh();
-    assert.strictEqual(api.services.state, 'unreachable');
-    assert.match(String(api.services.lastError?.message), /127\.0\.0\.1:9/);
+    await api.model.refresh();
+    assert.strictEqual(api.model.state, 'unreachable');
+    assert.match(String(api.model.lastError?.message), /127\.0\.0\.1:9/);
     assert.match(api.statusBar.text, /debug-disconnect/);
   });
 
@@ -311,11 +311,11 @@ describe('Connection settings and secrets', function () {
       for (const host of ['htp://localhost:8117', 'ftp://localhost:8117', 'http://']) {
         await vscode.workspace.getConfiguration('polyaxon').update('host', host, vscode.ConfigurationTarget.Global);
         await waitFor(async () => {
-          await within(api.services.refresh(), 5_000, `Refresh with host ${host}`);
-          return api.services.state === 'invalidHost';
-        }, `the view says the host ${host} is invalid (state ${api.services.state})`);
-        assert.ok(String(api.services.lastError?.message).includes(`"${host}"`), String(api.services.lastError?.message));
-        assert.match(String(api.services.lastError?.message), /polyaxon\.host setting.*Configure Connection/);
+          await within(api.model.refresh(), 5_000, `Refresh with host ${host}`);
+          return api.model.state === 'invalidHost';
+        }, `the view says the host ${host} is invalid (state ${api.model.state})`);
+        assert.ok(String(api.model.lastError?.message).includes(`"${host}"`), String(api.model.lastError?.message));
+        assert.match(String(api.model.lastError?.message), /polyaxon\.host setting.*Configure Connection/);
         assert.match(api.statusBar.text, /debug-disconnect/);
         await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.refresh')), 5_000, 'the Refresh command');
         await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.pickService')), 5_000, 'the status bar click');

@@ -52,27 +52,14 @@ export function importCycles(graph: Map<string, string[]>): string[][] {
 }
 
 /**
- * The folders of src/, bottom first: the architecture as the README draws it. A file imports its own folder or folders
- * before it here, never one after it (the order is this list, written by hand: a new folder must be placed in it).
+ * The folders of src/, bottom first (test/unit/folderOrder.json, which eslint.config.mjs reads too): the architecture as
+ * the README draws it. A file imports its own folder or folders before it there, never one after it (the order is that
+ * list, written by hand: a new folder must be placed in it).
  * The files at the root of src/ (the wiring) come last and may import anything.
  */
-export const FOLDER_ORDER = [
-  'shared',
-  'polyaxon',
-  'polyaxonfile',
-  'presentation',
-  'workbench',
-  'connection',
-  'runs',
-  'servicesView',
-  'serviceTab',
-  'launch',
-  'operate',
-  'notebooks',
-  'portForward',
-  'inCluster',
-  'walkthrough',
-];
+export const FOLDER_ORDER: readonly string[] = (
+  JSON.parse(fs.readFileSync(path.join(root, 'test/unit/folderOrder.json'), 'utf8')) as { order: string[] }
+).order;
 
 /** The top folder of a file under src/ ('' for the wiring at the root), and whether it lies in a `vscode/` folder. */
 function placeOf(file: string): { folder: string; vscode: boolean } {

@@ -55,8 +55,12 @@ class MarkdownString {
   }
 }
 
+/** Enough of vscode.Uri for a URL handed over as it is: `toString(true)` gives the text back. */
+const Uri = { parse: (value: string) => ({ toString: () => value }) };
+
 const stub = {
   EventEmitter,
+  Uri,
   TreeItem,
   ThemeIcon,
   ThemeColor,

@@ -1,5 +1,5 @@
 // Picks the Polyaxon project: the current one first, any project on the server, or a new `<repo>-<user>`.
-import * as os from 'os';
+import { userName } from '../../shared/userName';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../types';
 import { isPolyaxonError } from '../../polyaxon/errors';
@@ -115,12 +115,4 @@ export async function suggestedProjectName(): Promise<string | undefined> {
     }
   }
   return suggestProjectName(repo, userName());
-}
-
-function userName(): string | undefined {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME;
-  }
 }

@@ -1,4 +1,5 @@
 // Build and Push Dev Image…: builds a dev Dockerfile and pushes the image in a VS Code task, then offers to launch a service with it.
+import { KIND_LABEL } from '../../presentation/runWording';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandId } from '../../shared/commandIds';
@@ -32,7 +33,6 @@ export interface BuildResult {
 }
 
 const LAUNCH_COMMAND: Record<DevImageKind, CommandId> = { vscode: 'polyaxon.launchVSCode', jupyter: 'polyaxon.launchJupyter' };
-const SERVICE_LABEL: Record<DevImageKind, string> = { vscode: 'Cluster VSCode', jupyter: 'Jupyter Lab' };
 const imageKey = (kind: DevImageKind) => `polyaxon.devImage.${kind}`;
 
 export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {}): Promise<BuildResult | undefined> {
@@ -88,7 +88,7 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
     }
   }
   await deps.rememberImage(kind, image);
-  const LAUNCH = `Launch ${SERVICE_LABEL[kind]} with this image`;
+  const LAUNCH = `Launch ${KIND_LABEL[kind]} with this image`;
   const launch = args.launch ?? (await deps.prompts.choose(`Pushed ${image}.`, [LAUNCH] as const)) === LAUNCH;
   if (launch) await vscode.commands.executeCommand(LAUNCH_COMMAND[kind], { params: { DOCKER_IMAGE: image } });
   return { kind, image, exitCode: 0 };
@@ -137,7 +137,7 @@ async function askImage(deps: DevEnvDeps, kind: DevImageKind, given: string | un
     suggestImage(kind, { otherImage: deps.context.workspaceState.get<string>(imageKey(other)), gcpProject: gcpProjectFromEnv(deps.env) });
   const placeholder = value.indexOf(PROJECT_PLACEHOLDER);
   const image = await vscode.window.showInputBox({
-    title: `Build and Push Dev Image: ${SERVICE_LABEL[kind]} image`,
+    title: `Build and Push Dev Image: ${KIND_LABEL[kind]} image`,
     prompt: 'Image name and tag to build and push, for example asia.gcr.io/<gcp-project-id>/vscode-server:0.1.0',
     value,
     valueSelection: placeholder >= 0 ? [placeholder, placeholder + PROJECT_PLACEHOLDER.length] : undefined,

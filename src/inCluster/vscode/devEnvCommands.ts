@@ -8,8 +8,6 @@ import { clusterOnly } from './clusterOnly';
 import { registerCommands } from '../../workbench/vscode/registerCommands';
 import type { CommandDeps, DevEnvDeps, TerminalLauncher } from './devEnvDeps';
 
-export type { CommandDeps, DevEnvDeps, TerminalLauncher };
-
 export const windowTerminals: TerminalLauncher = {
   run(command, { name, cwd, env }) {
     const terminal = vscode.window.createTerminal({ name, cwd, env });

@@ -1,17 +1,16 @@
 // What the user sees while a launch waits (status and time spent) and when it ends: the service opened per
 // polyaxon.openOnLaunch, or a notice of why it is not running whose actions launchProgress.ts orders.
+import { stopService } from '../../runs/stopService';
 import * as vscode from 'vscode';
 import type { Refresher, ServiceOpener } from '../../runs/viewPorts';
-import type { RunRef } from '../../polyaxon/types';
-import type { Run } from '../../polyaxon/types';
+import { latestCondition } from '../../polyaxon/conditions';
+import type { Run, RunRef, StatusCondition } from '../../polyaxon/types';
 import { runUiUrl } from '../../polyaxon/urls';
 import { parsePolyaxonfile } from '../../polyaxonfile/parse';
 import type { LaunchOutcome, StatusChange } from '../launchFollower';
 import { containerStarted, outcomeNotice, progressMessage, type OutcomeNotice } from '../launchProgress';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
-import type { EndedLaunch } from '../launchPorts';
-
-export type OpenOnLaunch = 'webview' | 'browser' | 'ask' | 'none';
+import type { EndedLaunch, OpenOnLaunch } from '../launchPorts';
 
 export interface LaunchOutcomeDeps {
   opener: ServiceOpener;
@@ -80,50 +79,59 @@ export function followWithProgress(
   });
 }
 
-/** Asks Polyaxon whether a container ever ran (so whether Show Logs has anything), then words the notice. */
+/**
+ * Reads the run's status history: whether a container ever ran (so whether Show Logs has anything), and the
+ * condition that ended it. The follow may have ended on a list answer, which carries no conditions: a real server
+ * fails a run that does not compile within milliseconds, before the follower's own read (recorded
+ * run-statuses.unknown-*.failed.json), so the history's condition says why.
+ */
 async function problemNotice(launch: EndedLaunch): Promise<OutcomeNotice> {
   const history = await launch.conn.client.getStatuses(launch.ref).then(
     (s) => s.status_conditions,
     () => undefined,
   );
   const started = history ? containerStarted(history) : Boolean(launch.run.started_at);
-  return outcomeNotice(launch.outcome, `${launch.label} "${launch.runName}"`, started);
+  const outcome = launch.outcome.condition?.message ? launch.outcome : { ...launch.outcome, condition: endingCondition(launch, history) };
+  return outcomeNotice(outcome, `${launch.label} "${launch.runName}"`, started);
+}
+
+function endingCondition(launch: EndedLaunch, history: readonly StatusCondition[] | undefined): StatusCondition | undefined {
+  const status = launch.outcome.status ?? launch.run.status ?? undefined;
+  return latestCondition(history, status ?? undefined) ?? launch.outcome.condition;
 }
 
 async function showProblem(deps: LaunchOutcomeDeps, launch: EndedLaunch, notice: OutcomeNotice): Promise<void> {
   const { conn, ref } = launch;
   const answer = await deps.prompts.choose(notice.message, notice.actions, { severity: notice.severity });
-  if (answer === 'Stop Service') await stopService(deps, launch);
+  if (answer === 'Stop Service') await stopAndSay(deps, launch);
   if (answer === 'Show Logs') await deps.showLogs(ref);
-  if (answer === 'Open Polyaxonfile' && launch.file) await openPolyaxonfile(launch.file);
+  if (answer === 'Open Polyaxonfile' && launch.file) await openPolyaxonfile(launch.file, notice.fixAt);
   if (answer === 'Open in Polyaxon UI') await vscode.env.openExternal(vscode.Uri.parse(runUiUrl(conn.host, ref)));
 }
 
 async function offerStop(deps: LaunchOutcomeDeps, launch: EndedLaunch, message: string): Promise<void> {
   const answer = await deps.prompts.choose(message, ['Stop Service', 'Keep Running'] as const);
-  if (answer === 'Stop Service') await stopService(deps, launch);
+  if (answer === 'Stop Service') await stopAndSay(deps, launch);
 }
 
 /** The same feedback as Stop in the tree: the request, then the tree and the open tab updated, and "stopping…". */
-async function stopService(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promise<void> {
+async function stopAndSay(deps: LaunchOutcomeDeps, launch: EndedLaunch): Promise<void> {
   try {
-    await launch.conn.client.stopRun(launch.ref);
+    await stopService(launch.conn.client, launch.ref, deps);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`Could not stop ${launch.label} "${launch.runName}": ${why}`);
     return;
   }
-  deps.refresher.refreshNow();
-  deps.opener.refresh(launch.ref);
   void vscode.window.showInformationMessage(`Polyaxon: stopping ${launch.label} "${launch.runName}"…`);
 }
 
-/** Opens the polyaxonfile at its run.connections, where a compile error about connections is fixed. */
-async function openPolyaxonfile(file: string): Promise<void> {
+/** Opens the polyaxonfile where the compile error is fixed (its run.connections, its params), else at the top. */
+async function openPolyaxonfile(file: string, fixAt: readonly string[] = []): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   let at = new vscode.Position(0, 0);
   try {
-    const { line, column } = parsePolyaxonfile(doc.getText(), file).locate(['run', 'connections'], 'key');
+    const { line, column } = parsePolyaxonfile(doc.getText(), file).locate(fixAt, 'key');
     at = new vscode.Position(line - 1, column - 1);
   } catch {
     // Not readable as YAML any more: open it at the top.

@@ -1,5 +1,5 @@
 // The VS Code side of the launch manager's ports: files, the form, progress, opening and outcome messages.
-import * as os from 'os';
+import { userName } from '../../shared/userName';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../connection/types';
@@ -10,7 +10,7 @@ import type { RunRef } from '../../polyaxon/types';
 import type { ActiveServices } from '../../runs/activeServices';
 import type { RunWatcher } from '../../runs/runStore';
 import type { LaunchDeps, LaunchFiles, LaunchUi } from '../launchPorts';
-import { KIND_LABEL } from '../existingService';
+import { KIND_LABEL } from '../../presentation/runWording';
 import { followWithProgress, openService, showLaunchOutcome } from './launchOutcome';
 import { runLaunchWizard } from './launchWizard';
 import { pickPolyaxonfile, pickServiceFile } from './polyaxonfileStep';
@@ -18,6 +18,7 @@ import type { Refresher, ServiceOpener } from '../../runs/viewPorts';
 import { pickProject } from '../../connection/vscode/projectPicker';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
 import { recentImages, rememberImage } from './recentImages';
+import { recentSize, rememberSize } from './recentSizes';
 
 export interface LaunchUiDeps {
   context: vscode.ExtensionContext;
@@ -40,6 +41,10 @@ export function launchDeps(deps: LaunchUiDeps): LaunchDeps {
       recent: (project, kind) => recentImages(deps.context, project, kind),
       remember: (project, kind, image) => rememberImage(deps.context, project, kind, image),
     },
+    sizes: {
+      recent: (project, kind) => recentSize(deps.context, project, kind),
+      remember: (project, kind, size) => rememberSize(deps.context, project, kind, size),
+    },
     refresher: deps.refresher,
     runs: deps.runs,
     activeServices: deps.activeServices,
@@ -54,7 +59,9 @@ function launchUi(deps: LaunchUiDeps): LaunchUi {
     wizard: async (request) => {
       const choice = await runLaunchWizard(request);
       if (!choice) return undefined;
-      return choice.existing === 'open' ? { existing: 'open' } : { existing: choice.existing, params: choice.params, name: choice.name };
+      return choice.existing === 'open'
+        ? { existing: 'open' }
+        : { existing: choice.existing, params: choice.params, name: choice.name, size: choice.size };
     },
     pickProject: () => pickProject(deps.connections, { title: 'Polyaxon: Project to launch in', allowCreate: true }),
     configureConnection: async () => {
@@ -118,10 +125,3 @@ async function chooseFile(
 }
 
 /** The local account's name, as in the suggested project name `<repo>-<user>`. */
-function userName(): string | undefined {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME;
-  }
-}

@@ -7,7 +7,10 @@ import type { Run } from '../../polyaxon/types';
 import type { ExistingAnswer, ExistingChoice } from '../existingService';
 import type { ServiceKind } from '../../polyaxon/serviceKind';
 import { inputWording } from '../inputPrompt';
+import { resize, sizeOf, sizeText, type Size } from '../../polyaxonfile/resources';
+import type { WizardRequest } from '../launchPorts';
 import { imageStep } from './imageStep';
+import { resourcesStep } from './resourcesStep';
 import { MultiStepInput, type WizardStep } from '../../workbench/vscode/multiStepInput';
 
 export interface LaunchWizardOptions {
@@ -26,6 +29,7 @@ export interface LaunchWizardOptions {
   recentImages(project: string): readonly string[];
   /** Why `params[name]` is not acceptable (type, options, placeholders), or undefined. */
   checkParam(params: Readonly<Record<string, string>>, name: string): string | undefined;
+  resources: WizardRequest['resources'];
 }
 
 export interface LaunchChoice {
@@ -34,6 +38,8 @@ export interface LaunchChoice {
   /** Only values that differ from the polyaxonfile's defaults, like `-P` on the CLI. */
   params: Record<string, string>;
   name?: string;
+  /** The size chosen in the Resources step. */
+  size?: Size;
 }
 
 /** The storage volume the AISG guide mounts (`-P WORKING_DIR=/polyaxon-v1-data`). */
@@ -45,7 +51,13 @@ interface ValueItem extends vscode.QuickPickItem {
 
 /** Resolves the user's choices, or undefined when the wizard was dismissed. */
 export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<LaunchChoice | undefined> {
-  const state: WizardState = { project: opts.project, values: initialValues(opts), name: opts.name ?? '' };
+  const fileSize = sizeOf(opts.resources.file);
+  const state: WizardState = {
+    project: opts.project,
+    values: initialValues(opts),
+    name: opts.name ?? '',
+    size: { ...fileSize, ...opts.resources.initial },
+  };
   const steps: WizardStep[] = [];
   let existing: ExistingAnswer | undefined;
   if (opts.existing) {
@@ -56,7 +68,15 @@ export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<Launch
       if (existing === 'open') throw OPEN_EXISTING;
     });
   }
-  for (const io of opts.inputs) steps.push((input) => inputStep(input, io, state, opts));
+  const sizeStep: WizardStep = async (input) => {
+    state.size = await resourcesStep(input, { ...opts.resources, fileSize, current: state.size });
+  };
+  // The Resources step comes right after the image, or after the inputs when no input is the image.
+  for (const io of opts.inputs) {
+    steps.push((input) => inputStep(input, io, state, opts));
+    if (io.isImage) steps.push(sizeStep);
+  }
+  if (!steps.includes(sizeStep)) steps.push(sizeStep);
   steps.push(async (input) => {
     state.name = await input.showInputBox({ prompt: "Run name (optional): leave empty to use the polyaxonfile's name", value: state.name });
   });
@@ -72,7 +92,7 @@ export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<Launch
     throw e;
   }
   if (!completed || !launch) return undefined;
-  return { existing, params: changedParams(opts.inputs, state.values), name: state.name.trim() || undefined };
+  return { existing, params: changedParams(opts.inputs, state.values), name: state.name.trim() || undefined, size: state.size };
 }
 
 const OPEN_EXISTING = new Error('wizard: open the existing service');
@@ -96,6 +116,7 @@ interface WizardState {
   project: string;
   values: Record<string, string>;
   name: string;
+  size: Size;
 }
 
 function initialValues(opts: LaunchWizardOptions): Record<string, string> {
@@ -176,6 +197,7 @@ async function reviewStep(input: MultiStepInput, state: WizardState, opts: Launc
       description: state.values[io.name] ? state.values[io.name] : '(not set)',
       detail: state.values[io.name] === io.default ? 'default from the polyaxonfile' : undefined,
     })),
+    resourcesRow(state.size, opts),
     { label: 'Run name', description: state.name.trim() || '(from the polyaxonfile)' },
   ];
   // Picking a summary line does nothing: Back is how to change it.
@@ -196,4 +218,15 @@ function changedParams(inputs: readonly LaunchInput[], values: Readonly<Record<s
     if (value && value !== io.default) params[io.name] = value;
   }
   return params;
+}
+
+/** The review's Resources line: the size, and whether it is the file's or which limits it raises. */
+function resourcesRow(size: Size, opts: LaunchWizardOptions): vscode.QuickPickItem {
+  const resized = resize(opts.resources.file, size);
+  const detail = !resized
+    ? `from ${opts.resources.fileName}`
+    : resized.raised.length
+      ? `${resized.raised.join('; ')}: limits stay at or above requests`
+      : `instead of ${sizeText(sizeOf(opts.resources.file))} from ${opts.resources.fileName}`;
+  return { label: 'Resources', description: sizeText(size), detail };
 }

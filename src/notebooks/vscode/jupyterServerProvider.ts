@@ -10,17 +10,18 @@ import { isV2 } from '../../polyaxon/version';
 import {
   jupyterServerId,
   jupyterServerLabel,
-  notRunningMessage,
+  notAKernelServerMessage,
   parseJupyterServerId,
   runningJupyterServers,
+  xsrfHeaders,
   type JupyterServerEntry,
 } from '../jupyterServers';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 
 export const LAUNCH_JUPYTER_COMMAND_LABEL = 'Launch a Jupyter Lab service on Polyaxon…';
 
 export interface JupyterServerDeps {
-  view: ServicesView;
+  view: ServicesModel;
   connections: ConnectionManager;
   log: vscode.LogOutputChannel;
   /** The Launch Cluster Jupyter Lab wizard, without opening a tab; the run it ended with, if any. */
@@ -67,7 +68,7 @@ export class PolyaxonJupyterServers implements JupyterServerProvider, JupyterSer
     return entries.map(({ id, label }) => ({ id, label }));
   }
 
-  /** Reads the run again: only a service that is running now gets a URL. */
+  /** Reads the run again: only a Jupyter service that is running now gets a URL. */
   async resolveJupyterServer(server: JupyterServer, token: vscode.CancellationToken): Promise<JupyterServer> {
     const ref = parseJupyterServerId(server.id);
     if (!ref) throw new Error(`"${server.id}" is not a Polyaxon Jupyter server id (owner/project/uuid).`);
@@ -84,14 +85,15 @@ export class PolyaxonJupyterServers implements JupyterServerProvider, JupyterSer
       throw e;
     }
     const label = jupyterServerLabel(run, ref.project, false);
-    const problem = notRunningMessage(run.name ?? run.uuid, run.status);
+    const problem = notAKernelServerMessage(run);
     if (problem) {
       this.deps.view.refreshNow();
       throw new Error(problem);
     }
     const installation = await this.deps.connections.installation(signal);
     const baseUrl = serviceUrl(conn.host, ref, run, { v2: isV2(installation) });
-    const headers = await this.deps.connections.gatewayHeaders(baseUrl);
+    // the Polyaxon token for the gateway, and the pair that Jupyter's XSRF check wants (see xsrfHeaders)
+    const headers = { ...(await this.deps.connections.gatewayHeaders(baseUrl)), ...xsrfHeaders() };
     this.deps.log.info(`Jupyter server ${label}: ${baseUrl}${headers.Authorization ? ' (with the Polyaxon token)' : ''}`);
     return { id: server.id, label: server.label, connectionInformation: { baseUrl: vscode.Uri.parse(baseUrl), headers } };
   }

@@ -5,14 +5,14 @@ import type { ConnectionProvider } from '../../connection/types';
 import { serviceKindOfRun } from '../../polyaxon/serviceKind';
 import { jupyterServerLabel, notRunningMessage } from '../jupyterServers';
 import { COLLECTION_LABEL } from './jupyterIntegration';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
 import { registerCommands } from '../../workbench/vscode/registerCommands';
 import { resolveTarget, type ServiceArg } from '../../operate/vscode/serviceTarget';
 
 export interface NotebookCommandDeps {
   connections: ConnectionProvider;
-  view: ServicesView;
+  view: ServicesModel;
   log: vscode.LogOutputChannel;
   prompts: Prompts;
 }

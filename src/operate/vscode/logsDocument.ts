@@ -2,7 +2,7 @@
 // (the .log extension gives it VS Code's log colouring).
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../connection/types';
-import type { RunRef } from '../../polyaxon/types';
+import { runKey, type RunRef } from '../../polyaxon/types';
 import { isPolyaxonError } from '../../polyaxon/errors';
 import { followLogs } from '../../polyaxon/logs';
 import { noLogsText } from '../noLogs';
@@ -45,9 +45,9 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
   }
 
   async show(ref: RunRef): Promise<void> {
-    let follower = this.followers.get(key(ref));
+    let follower = this.followers.get(runKey(ref));
     if (!follower?.healthy) {
-      if (follower) this.stop(key(ref));
+      if (follower) this.stop(runKey(ref));
       const conn = await this.deps.connections.get();
       const run = await conn.client.getRun(ref);
       follower = this.start(ref, vscode.Uri.from({ scheme: LOGS_SCHEME, path: logsPath(ref, run.name) }));
@@ -60,13 +60,13 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
     const ref = uri.scheme === LOGS_SCHEME ? parseLogsPath(uri.path) : undefined;
     if (!ref) return '';
     // A tab restored after a window reload asks before anyone called show().
-    const follower = this.followers.get(key(ref)) ?? this.start(ref, uri);
+    const follower = this.followers.get(runKey(ref)) ?? this.start(ref, uri);
     return follower.lines.text();
   }
 
   private start(ref: RunRef, uri: vscode.Uri): Follower {
     const follower: Follower = { uri, lines: new LogTail(), abort: new AbortController(), healthy: true };
-    this.followers.set(key(ref), follower);
+    this.followers.set(runKey(ref), follower);
     void this.follow(ref, follower);
     return follower;
   }
@@ -75,7 +75,7 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
     const signal = f.abort.signal;
     try {
       const conn = await this.deps.connections.get();
-      this.append(f, [`Following the logs of ${key(ref)}…`]);
+      this.append(f, [`Following the logs of ${runKey(ref)}…`]);
       // From the run's first line: live pod logs while it runs, then the archive (followLogs picks the start).
       const outcome = await followLogs(conn.client, ref, { signal, onLines: (lines) => this.append(f, lines.map(formatLogLine)) });
       if (outcome === 'done') {
@@ -86,7 +86,7 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
       if (signal.aborted) return;
       if (isPolyaxonError(e, 'notFound') && (await this.explainMissingLogs(ref, f))) return;
       const message = e instanceof Error ? e.message : String(e);
-      this.deps.log.error(`Logs of ${key(ref)}: ${message}`);
+      this.deps.log.error(`Logs of ${runKey(ref)}: ${message}`);
       f.healthy = false;
       this.append(f, [`⚠ The logs stopped: ${message}`, 'Run Show Logs again to retry.']);
     }
@@ -124,7 +124,7 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
     const stillShown = vscode.window.tabGroups.all.some((g) =>
       g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()),
     );
-    if (!stillShown) this.stop(key(ref));
+    if (!stillShown) this.stop(runKey(ref));
   }
 
   private stop(runKey: string): void {
@@ -134,8 +134,4 @@ export class ServiceLogs implements vscode.TextDocumentContentProvider {
     clearTimeout(f.changeTimer);
     this.followers.delete(runKey);
   }
-}
-
-function key(ref: RunRef): string {
-  return `${ref.owner}/${ref.project}/${ref.uuid}`;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { stopService } from '../../runs/stopService';
 import type { CommandId } from '../../shared/commandIds';
 import type { ConnectionProvider } from '../../connection/types';
 import type { ServiceOpener } from '../../runs/viewPorts';
@@ -9,13 +10,13 @@ import { isV2 } from '../../polyaxon/version';
 import { FILTER_LABELS, type ServiceFilter } from '../../runs/serviceList';
 import { browserUrl, openInUserBrowser } from '../../workbench/vscode/openInBrowser';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 import { registerCommands, type CommandTable } from '../../workbench/vscode/registerCommands';
 import { pickFromView, resolveTarget, type ServiceArg, type ServiceTarget } from './serviceTarget';
 
 export interface ServiceCommandDeps {
   connections: ConnectionProvider;
-  view: ServicesView;
+  view: ServicesModel;
   opener: ServiceOpener;
   prompts: Prompts;
   showLogs(ref: RunRef): Promise<void>;
@@ -106,9 +107,7 @@ export function registerServiceCommands(deps: ServiceCommandDeps): vscode.Dispos
           : 'Its pod is removed; files on the shared volume stay. You can restart it later.',
       });
       if (!ok) return false;
-      await t.conn.client.stopRun(t.ref);
-      view.refreshNow();
-      opener.refresh(t.ref, 'stopping');
+      await stopService(t.conn.client, t.ref, { refresher: view, opener });
       void vscode.window.showInformationMessage(`Polyaxon: stopping ${label(t)}.`);
       return true;
     },

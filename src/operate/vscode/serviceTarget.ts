@@ -3,7 +3,7 @@ import type { Connection, ConnectionProvider } from '../../connection/types';
 import type { RunRef } from '../../polyaxon/types';
 import type { Run } from '../../polyaxon/types';
 import { ServiceNode } from '../../servicesView/vscode/servicesTree';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 import { statusInfo } from '../../polyaxon/statuses';
 
 export interface ServiceTarget {
@@ -15,7 +15,7 @@ export interface ServiceTarget {
 /** What a service command may be called with: a tree node, `{project?, owner?, uuid}`, or nothing (then the user picks). */
 export type ServiceArg = ServiceNode | { uuid: string; project?: string; owner?: string } | undefined;
 
-export async function pickFromView(view: ServicesView, placeHolder: string): Promise<RunRef | undefined> {
+export async function pickFromView(view: ServicesModel, placeHolder: string): Promise<RunRef | undefined> {
   if (!view.snapshot) await view.refresh();
   const entries = (view.snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ run, ref: { ...p.ref, uuid: run.uuid } })));
   if (entries.length === 0) {
@@ -40,7 +40,7 @@ export async function pickFromView(view: ServicesView, placeHolder: string): Pro
 export async function resolveTarget(
   arg: ServiceArg,
   connections: ConnectionProvider,
-  view: ServicesView,
+  view: ServicesModel,
   placeHolder: string,
 ): Promise<ServiceTarget | undefined> {
   const conn = await connections.get();

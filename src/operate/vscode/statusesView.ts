@@ -1,8 +1,10 @@
 // Show Statuses: the run's status conditions, newest first, in a QuickPick (searchable, no extra editor tab).
+import { conditionLine } from '../../presentation/runWording';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../connection/types';
 import type { RunRef } from '../../polyaxon/types';
-import { conditionIcon, conditionTime, newestFirst } from '../../presentation/runText';
+import { staticIcon } from '../../polyaxon/statuses';
+import { conditionTime, newestFirst } from '../../presentation/runText';
 
 export class ServiceStatuses {
   constructor(private readonly deps: { connections: ConnectionProvider; log: vscode.LogOutputChannel }) {}
@@ -14,9 +16,9 @@ export class ServiceStatuses {
       const items = newestFirst(statuses.status_conditions).map((c): vscode.QuickPickItem => {
         const time = conditionTime(c);
         return {
-          label: `$(${conditionIcon(c.type)}) ${c.type}`,
+          label: `$(${staticIcon(c.type)}) ${c.type}`,
           description: time ? new Date(time).toLocaleString() : undefined,
-          detail: [c.reason, c.message].filter(Boolean).join(': ') || undefined,
+          detail: conditionLine(c) || undefined,
         };
       });
       await vscode.window.showQuickPick(items, {

@@ -3,7 +3,7 @@ import type { ConnectionManager } from '../../connection/vscode/connectionManage
 import type { Kubectl } from '../kubectl';
 import { PortForwardSupervisor, type ForwardState, type ForwardTarget } from '../supervisor';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 
 const TARGET_KEY = 'polyaxon.portForward.target';
 /** True from Connect until Disconnect: a window closed while forwarding reconnects on the next start (autoStart). */
@@ -12,7 +12,7 @@ const ACTIVE_KEY = 'polyaxon.portForward.active';
 export interface PortForwardSessionDeps {
   workspaceState: vscode.Memento;
   connections: ConnectionManager;
-  services: ServicesView;
+  services: ServicesModel;
   prompts: Prompts;
 }
 
@@ -80,7 +80,7 @@ export class PortForwardSession implements vscode.Disposable {
     // The host switches when the forward is first up, stays through restarts, and goes back once it is ended.
     if (state.kind === 'up') this.deps.connections.setForwardedHost(`http://localhost:${state.target.localPort}`);
     else if (state.kind === 'off' || (state.kind === 'failed' && !retrying)) this.deps.connections.setForwardedHost(undefined);
-    this.deps.services.setForwardReconnecting(retrying);
+    this.deps.services.setReconnecting(retrying);
     if (state.kind === 'failed' && retrying && previous.kind !== 'failed') void this.tellKeepsFailing(state.error.message);
     this.changed.fire(state);
   }

@@ -5,16 +5,18 @@ import type { Connection, ConnectionProvider } from '../../connection/types';
 import type { KnownChange } from '../../runs/viewPorts';
 import { isDone, isRunning } from '../../polyaxon/statuses';
 import { serviceKindOfRun, type ServiceKind } from '../../polyaxon/serviceKind';
-import type { Run, RunRef } from '../../polyaxon/types';
+import { runKey, type Run, type RunRef } from '../../polyaxon/types';
 import { latestCondition } from '../../polyaxon/conditions';
 import type { RunState, RunWatcher } from '../../runs/runStore';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
 import { framingBlocked, isGatewayNotReady, probe, unframableAddress } from '../framing';
 import { serviceUrl } from '../../polyaxon/urls';
 import { isV2 } from '../../polyaxon/version';
-import { newNonce, parseAction, renderPage } from '../serviceWebviewHtml';
-import type { PanelState, ServiceView } from '../serviceWebviewHtml';
+import { newNonce, renderPage, type PanelState } from '../serviceWebviewHtml';
+import { parseAction } from '../serviceTabToolbar';
+import type { ServiceView } from '../serviceViews';
 import { describe, isSettled, isStopping, statusOf } from '../serviceViews';
+import { runSize, sizeText } from '../../polyaxonfile/resources';
 
 /** The run itself comes from the run store; only the gateway check of a running service is retried here. */
 const GATEWAY_RETRY_MS = 2_000;
@@ -42,6 +44,9 @@ export class ServicePanel implements ServiceTab {
   /** The host the service is on: the tab never asks another one about it, nor sends this one's token elsewhere. */
   host: string | undefined;
   kind: ServiceKind | undefined;
+  /** The CPUs and memory of the run in `sized` (its compiled content), for the toolbar. */
+  private size: string | undefined;
+  private sized: string | undefined;
   private unwatch: (() => void) | undefined;
   /** Re-checks a running service whose gateway did not answer yet (the run itself has not changed). */
   private gatewayRetry: NodeJS.Timeout | undefined;
@@ -123,7 +128,7 @@ export class ServicePanel implements ServiceTab {
       if (this.abort.signal.aborted) return;
       // A failure for a run this tab no longer shows is dropped; the check below loads the new one.
       if (this.ref === target) {
-        this.deps.log.error(`Service ${key(this.ref)}: ${errorMessage(e)}`);
+        this.deps.log.error(`Service ${runKey(this.ref)}: ${errorMessage(e)}`);
         // One failed status check must not tear down a working service page.
         if (!isSettled(before) || force) this.view = { kind: 'error', message: errorMessage(e) };
       }
@@ -134,7 +139,7 @@ export class ServicePanel implements ServiceTab {
     if (this.ref !== target) return this.afterRetarget();
     const changed = JSON.stringify(before) !== JSON.stringify(this.view);
     if (changed || force) this.render();
-    if (changed) this.deps.log.info(`Service ${key(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
+    if (changed) this.deps.log.info(`Service ${runKey(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
     if (this.pending !== 'none') {
       const reload = this.pending === 'reload';
       this.pending = 'none';
@@ -161,6 +166,7 @@ export class ServicePanel implements ServiceTab {
     if (!state?.run) return this.view;
     this.run = state.run;
     const run = this.run;
+    await this.learnSize(conn, run, signal);
     const status = run.status ?? 'unknown';
     if (run.name) this.panel.title = run.name;
     this.kind = serviceKindOfRun(run);
@@ -196,6 +202,17 @@ export class ServicePanel implements ServiceTab {
     return { kind: 'running', status: 'running', url };
   }
 
+  /** The run's size from its compiled content; fetched once when the store's copy came from a list (no content). */
+  private async learnSize(conn: Connection, run: Run, signal: AbortSignal): Promise<void> {
+    const ref = this.ref;
+    if (this.sized === ref.uuid) return;
+    const content = run.content ?? (await conn.client.getRun(ref, signal).catch(() => undefined))?.content;
+    if (this.ref !== ref) return;
+    const size = runSize(content);
+    this.size = size && sizeText(size);
+    this.sized = ref.uuid;
+  }
+
   /** What one of our commands just did to the run, shown before the next status check confirms it. */
   show(change: KnownChange): void {
     if (this.view.kind === 'otherHost') return;
@@ -221,13 +238,10 @@ export class ServicePanel implements ServiceTab {
         title: this.run?.name || this.panel.title || shortUuid(this.ref),
         state: { ...this.ref, host: this.host, kind: this.kind },
         view: this.view,
+        size: this.sized === this.ref.uuid ? this.size : undefined,
       },
     );
   }
-}
-
-export function key(ref: RunRef): string {
-  return `${ref.owner}/${ref.project}/${ref.uuid}`;
 }
 
 export function shortUuid(ref: RunRef): string {

@@ -72,7 +72,7 @@ async function run(tab: ServiceTab, action: Action): Promise<void> {
       await vscode.commands.executeCommand('polyaxon.stop' satisfies CommandId, tab.ref);
       return;
     case 'launchAgain': {
-      const { command, args } = launchAgain(tab.kind, tab.ref.project, tab.run?.inputs);
+      const { command, args } = launchAgain(tab.kind, tab.ref.project, tab.run?.inputs, tab.run?.content);
       await vscode.commands.executeCommand(command, args);
       return;
     }

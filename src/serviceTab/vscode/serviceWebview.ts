@@ -5,15 +5,17 @@ import type { Connection, ConnectionProvider } from '../../connection/types';
 import type { KnownChange, OpenTabOptions, ServiceOpener } from '../../runs/viewPorts';
 import type { RunRef } from '../../polyaxon/types';
 import { serviceKindOfRun } from '../../polyaxon/serviceKind';
-import type { Run } from '../../polyaxon/types';
+import { runKey, type Run } from '../../polyaxon/types';
 import type { RunWatcher } from '../../runs/runStore';
 import { serviceUrl } from '../../polyaxon/urls';
 import { browserUrl, openInUserBrowser } from '../../workbench/vscode/openInBrowser';
 import { isV2 } from '../../polyaxon/version';
 import { parsePanelState } from '../serviceWebviewHtml';
 import { onTabAction } from './serviceTabMessages';
-import type { Action, PanelState, ServiceView } from '../serviceWebviewHtml';
-import { key, ServicePanel, shortUuid, type PanelOwner } from './servicePanel';
+import type { PanelState } from '../serviceWebviewHtml';
+import type { Action } from '../serviceTabToolbar';
+import type { ServiceView } from '../serviceViews';
+import { ServicePanel, shortUuid, type PanelOwner } from './servicePanel';
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
@@ -46,7 +48,7 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     return vscode.window.registerWebviewPanelSerializer(SERVICE_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: unknown) => {
         const saved = parsePanelState(state);
-        if (!saved || this.panels.has(key(saved))) {
+        if (!saved || this.panels.has(runKey(saved))) {
           panel.dispose();
         } else {
           // It comes back with the options it was saved with, perhaps by an older version. Only here: setting options
@@ -60,16 +62,16 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
   }
 
   async openInWebview(ref: RunRef, run?: Run, { replacing, preserveFocus = false }: OpenTabOptions = {}): Promise<void> {
-    const old = replacing && !this.panels.has(key(ref)) ? this.panels.get(key(replacing)) : undefined;
+    const old = replacing && !this.panels.has(runKey(ref)) ? this.panels.get(runKey(replacing)) : undefined;
     if (replacing && old) {
       // Restart: the tab of the old run shows its copy from now on.
-      this.panels.delete(key(replacing));
-      this.panels.set(key(ref), old);
+      this.panels.delete(runKey(replacing));
+      this.panels.set(runKey(ref), old);
       old.retarget(ref, run);
       old.panel.reveal(undefined, preserveFocus);
       return;
     }
-    const open = this.panels.get(key(ref));
+    const open = this.panels.get(runKey(ref));
     if (open) {
       open.panel.reveal(undefined, preserveFocus);
       return;
@@ -79,7 +81,7 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
       (conn) => conn.host,
       () => undefined,
     );
-    if (this.panels.has(key(ref))) return this.panels.get(key(ref))?.panel.reveal(undefined, preserveFocus);
+    if (this.panels.has(runKey(ref))) return this.panels.get(runKey(ref))?.panel.reveal(undefined, preserveFocus);
     const column = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
     const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), column, {
       ...webviewOptions(this.media()),
@@ -96,17 +98,21 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
   }
 
   isOpenInTab(ref: RunRef): boolean {
-    return this.panels.has(key(ref));
+    return this.panels.has(runKey(ref));
   }
 
-  /** One of our commands changed the run: the tab shows it at once, and the store re-reads the run. */
+  /**
+   * One of our commands changed the run: the tab shows it at once, and the store re-reads the run; a deleted one it
+   * knows deleted at once (v2 keeps a deleted run readable for a day: no 404 would come to say so).
+   */
   refresh(ref: RunRef, change?: KnownChange): void {
-    if (change) this.panels.get(key(ref))?.show(change);
-    this.deps.runs.refresh(ref);
+    if (change) this.panels.get(runKey(ref))?.show(change);
+    if (change === 'deleted') this.deps.runs.markDeleted(ref);
+    else this.deps.runs.refresh(ref);
   }
 
   panelFor(ref: RunRef): OpenServicePanel | undefined {
-    const open = this.panels.get(key(ref));
+    const open = this.panels.get(runKey(ref));
     if (!open) return undefined;
     return {
       panel: open.panel,
@@ -135,7 +141,7 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
   private adopt(panel: vscode.WebviewPanel, saved: PanelState): void {
     panel.iconPath = vscode.Uri.joinPath(this.media(), 'polyaxon.svg');
     const servicePanel = new ServicePanel(panel, saved, this.deps, this);
-    this.panels.set(key(saved), servicePanel);
+    this.panels.set(runKey(saved), servicePanel);
     // By identity: a restart may have moved the panel to another run's key.
     panel.onDidDispose(() => [...this.panels].forEach(([k, p]) => p === servicePanel && this.panels.delete(k)));
   }

@@ -1,4 +1,5 @@
 import { textOf } from '../../polyaxon/serverText';
+import { KIND_LABEL } from '../../presentation/runWording';
 import * as vscode from 'vscode';
 import type { ProjectRef, RunRef } from '../../polyaxon/types';
 import { isRunning, isTransitional } from '../../polyaxon/statuses';
@@ -60,7 +61,6 @@ export class MessageNode {
 export type ServicesTreeNode = ProjectNode | ServiceNode | MessageNode;
 
 const KIND_ICON: Record<ServiceKind, string> = { vscode: 'vscode', jupyter: 'notebook', other: 'server-process' };
-const KIND_LABEL: Record<ServiceKind, string> = { vscode: 'VS Code', jupyter: 'Jupyter Lab', other: 'Service' };
 
 function serviceIcon(run: Run): vscode.ThemeIcon {
   const display = statusInfo(run.status);
@@ -71,7 +71,7 @@ function serviceIcon(run: Run): vscode.ThemeIcon {
   return new vscode.ThemeIcon(display.icon, color);
 }
 
-function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString {
+function tooltip(node: ServiceNode, lastMessage?: string, size?: string): vscode.MarkdownString {
   const { run } = node;
   const display = statusInfo(run.status);
   const md = new vscode.MarkdownString(undefined, true);
@@ -82,6 +82,7 @@ function tooltip(node: ServiceNode, lastMessage?: string): vscode.MarkdownString
   const rows: [string, unknown][] = [
     ['Image', run.inputs?.DOCKER_IMAGE],
     ['Working dir', run.inputs?.WORKING_DIR],
+    ['Resources', size],
     ['Project', `${node.project.owner}/${node.project.project}`],
     ['UUID', run.uuid],
     ['Created', run.created_at],
@@ -118,6 +119,8 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
     private readonly lastStatusMessage: (ref: RunRef) => Promise<string | undefined>,
     /** Polyaxon's reason for a failed or warning run, as far as it is known. */
     private readonly reasonOf: (ref: RunRef, run: Run) => string | undefined = () => undefined,
+    /** The CPUs and memory the run was compiled with ("3 CPUs, 6 GiB"), fetched lazily when a tooltip is shown. */
+    private readonly sizeOf: (ref: RunRef) => Promise<string | undefined> = () => Promise.resolve(undefined),
   ) {}
 
   /** Fires for the rows whose text changed only; for the whole tree only when rows come, go or move. */
@@ -222,8 +225,11 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
 
   async resolveTreeItem(item: vscode.TreeItem, node: ServicesTreeNode): Promise<vscode.TreeItem> {
     if (node instanceof ServiceNode) {
-      const message = await this.lastStatusMessage(node.ref).catch(() => undefined);
-      item.tooltip = tooltip(node, message);
+      const [message, size] = await Promise.all([
+        this.lastStatusMessage(node.ref).catch(() => undefined),
+        this.sizeOf(node.ref).catch(() => undefined),
+      ]);
+      item.tooltip = tooltip(node, message, size);
     }
     return item;
   }

@@ -1,69 +1,54 @@
 import * as vscode from 'vscode';
-import type { ConnectionManager } from '../../connection/vscode/connectionManager';
-import type { Refresher } from '../../runs/viewPorts';
-import type { RunRef } from '../../polyaxon/types';
-import { FILTER_LABELS, type ServiceFilter } from '../../runs/serviceList';
-import { ServicesModel } from '../../runs/servicesModel';
+import type { Run, RunRef } from '../../polyaxon/types';
+import { runSize, sizeText } from '../../polyaxonfile/resources';
+import { FILTER_LABELS } from '../../runs/serviceList';
+import type { ServicesModel } from '../../runs/servicesModel';
+import type { ServicesState } from '../../runs/servicesState';
 import type { RunStore } from '../../runs/runStore';
+import { conditionLine } from '../../presentation/runWording';
 import { statusReason } from '../serviceRow';
-import type { ServicesSnapshot } from '../../runs/servicesSnapshot';
-import { setContext, type ViewState } from '../contextKeys';
+import { setContext } from '../contextKeys';
 import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
 
-const FILTER_KEY = 'polyaxon.services.filter';
-
-/** What the wiring gives the view: the settings it reads, and the log. */
-export interface ServicesViewSettings {
-  /** `polyaxon.projects`, else the selected project. */
-  projectNames(): string[];
-  log: { warn(message: string): void };
-}
-
 /**
- * The Services tree over the services model (runs/servicesModel.ts), which owns the polling; the status bar
- * listens to `onDidChange`. Fetches once at start-up, so the status bar has counts before the view is opened.
+ * The Services tree: it shows the services model (runs/servicesModel.ts), which owns the list, its polling, the
+ * filter and the reconnecting state; the tree's visibility tells the model whether to poll.
  */
-export class ServicesView implements Refresher, vscode.Disposable {
+export class ServicesView implements vscode.Disposable {
   readonly provider: ServicesTreeProvider;
   readonly treeView: vscode.TreeView<ServicesTreeNode>;
-  readonly model: ServicesModel;
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-  private shownState: ViewState = 'loading';
-  /** The managed port-forward is restarting: failures are expected and said as "reconnecting…", not as errors. */
-  private reconnecting = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private shownState: ServicesState = 'loading';
+  /** The size of each run whose tooltip was shown, by uuid. */
+  private readonly sizes = new Map<string, string | undefined>();
 
   constructor(
-    connections: ConnectionManager,
-    private readonly memento: vscode.Memento,
-    currentRun: RunRef | undefined,
+    private readonly model: ServicesModel,
     store: RunStore,
-    settings: ServicesViewSettings,
+    currentRun: RunRef | undefined,
+    onDidChangeConnection: vscode.Event<void>,
+    /** One run as Polyaxon gives it, with its compiled content (for the CPUs and memory in the tooltip). */
+    getRun: (ref: RunRef) => Promise<Run>,
   ) {
     this.provider = new ServicesTreeProvider(
       currentRun,
-      async (ref) => {
-        const { client } = await connections.get();
-        const statuses = await client.getStatuses(ref);
-        const last = statuses.status_conditions.at(-1);
-        return last ? [last.reason, last.message].filter(Boolean).join(': ') : undefined;
-      },
+      async (ref) => conditionLine((await store.conditionsOf(ref)).at(-1)) || undefined,
       (ref, run) => statusReason(run.status, store.get(ref)?.conditions),
+      async (ref) => {
+        // A run's compiled content never changes: the store's copy when it has one, else one request per run.
+        if (!this.sizes.has(ref.uuid)) {
+          const size = runSize(store.get(ref)?.run?.content ?? (await getRun(ref)).content);
+          this.sizes.set(ref.uuid, size && sizeText(size));
+        }
+        return this.sizes.get(ref.uuid);
+      },
     );
     this.treeView = vscode.window.createTreeView('polyaxon.services', { treeDataProvider: this.provider, showCollapseAll: false });
-    this.model = new ServicesModel(
-      { connection: () => connections.get(), projectNames: () => settings.projectNames(), filter: () => this.filter },
-      { store, log: settings.log },
-    );
     this.disposables.push(
-      { dispose: this.model.onDidChange(() => this.render()) },
+      model.onDidChange(() => this.render()),
       this.treeView,
-      this.treeView.onDidChangeVisibility((e) => this.model.setVisible(e.visible)),
-      connections.onDidChange(() => {
-        this.model.reset();
-        this.provider.update(undefined);
-      }),
+      this.treeView.onDidChangeVisibility((e) => model.setVisible(e.visible)),
+      onDidChangeConnection(() => this.provider.update(undefined)),
     );
     void setContext('polyaxon.state', 'loading');
     void setContext('polyaxon.loaded', true);
@@ -76,71 +61,25 @@ export class ServicesView implements Refresher, vscode.Disposable {
     else this.model.refreshNow();
   }
 
-  /** The projects to list changed (a setting): forget the old list. */
-  reset(): void {
-    this.model.reset();
-  }
-
-  get snapshot(): ServicesSnapshot | undefined {
-    return this.model.snapshot;
-  }
-
-  get lastError(): Error | undefined {
-    return this.model.lastError;
-  }
-
-  get state(): ViewState {
-    return this.reconnecting && this.model.lastError && !this.model.snapshot ? 'reconnecting' : this.model.state;
-  }
-
-  get filter(): ServiceFilter {
-    return this.memento.get<ServiceFilter>(FILTER_KEY, 'active');
-  }
-
-  async setFilter(filter: ServiceFilter): Promise<void> {
-    await this.memento.update(FILTER_KEY, filter);
-    this.updateTitle();
-    this.model.reset();
-  }
-
   private updateTitle(): void {
-    this.treeView.description = this.filter === 'active' ? undefined : FILTER_LABELS[this.filter];
-  }
-
-  refreshNow(): void {
-    this.model.refreshNow();
-  }
-
-  /** Refreshes and resolves once a result (or error) of a fetch started now has arrived. */
-  refresh(): Promise<void> {
-    return this.model.refresh();
-  }
-
-  /** Follows the managed port-forward: "reconnecting…" while it restarts, and a fresh list once it is back. */
-  setForwardReconnecting(reconnecting: boolean): void {
-    if (reconnecting === this.reconnecting) return;
-    this.reconnecting = reconnecting;
-    if (reconnecting) this.render();
-    else this.refreshNow();
+    this.treeView.description = this.model.filter === 'active' ? undefined : FILTER_LABELS[this.model.filter];
   }
 
   private render(): void {
-    const { snapshot, lastError } = this.model;
-    const state = this.state;
+    const { snapshot, lastError, reconnecting, state } = this.model;
+    this.updateTitle();
     // Keep the last good list, and say what went wrong above it. Without a list a message would hide the
     // welcome view, which explains the state and offers Retry.
-    const problem = this.reconnecting ? 'Port-forward reconnecting…' : `⚠ ${lastError?.message}`;
-    this.treeView.message = snapshot && (lastError || this.reconnecting) ? problem : undefined;
+    const problem = reconnecting ? 'Port-forward reconnecting…' : `⚠ ${lastError?.message}`;
+    this.treeView.message = snapshot && (lastError || reconnecting) ? problem : undefined;
     if (!lastError || !snapshot) this.provider.update(state === 'ok' ? snapshot : undefined);
     if (state !== this.shownState) {
       this.shownState = state;
       void setContext('polyaxon.state', state);
     }
-    this.changed.fire();
   }
 
   dispose(): void {
-    this.model.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

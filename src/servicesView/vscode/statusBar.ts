@@ -4,7 +4,7 @@ import { countServices, allRuns } from '../../runs/servicesSnapshot';
 import { staticIcon, statusInfo } from '../../polyaxon/statuses';
 import { servicesStatusText } from '../statusBarText';
 import { escapeMarkdown } from '../../presentation/markdownText';
-import type { ServicesView } from './servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 
 /** `$(vm-running) 2 running · 1 starting`: how many services run, start and failed lately; a click opens one. */
 export class ServicesStatusBar implements vscode.Disposable {
@@ -13,7 +13,7 @@ export class ServicesStatusBar implements vscode.Disposable {
   private summary: string | undefined;
 
   constructor(
-    private readonly view: ServicesView,
+    private readonly view: ServicesModel,
     /** Set inside a Polyaxon service: the indicator then names that service. */
     private readonly currentRun: RunRef | undefined,
   ) {

@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import type { ConnectionManager } from '../../connection/vscode/connectionManager';
 import { allRuns } from '../../runs/servicesSnapshot';
 import { setContext } from '../../servicesView/contextKeys';
-import type { ServicesView } from '../../servicesView/vscode/servicesView';
+import type { ServicesModel } from '../../runs/servicesModel';
 
 type WalkthroughKey = 'polyaxon.connected' | 'polyaxon.projectChosen' | 'polyaxon.serviceRunning';
 
 /** Sets the keys whenever the view's state or the settings change (setContext sends only changed values). */
 export function trackWalkthroughState(
-  view: ServicesView,
+  view: ServicesModel,
   connections: Pick<ConnectionManager, 'project' | 'onDidChange'>,
 ): vscode.Disposable {
   const set = (key: WalkthroughKey, value: boolean) => void setContext(key, value);

@@ -13,6 +13,18 @@ class FlowAction extends Error {
 
 export type WizardStep = (input: MultiStepInput) => Promise<void>;
 
+/** The step on screen: its number and its placeholder or prompt (for the integration tests, through the test API). */
+export interface ShownStep {
+  step: number;
+  text: string;
+}
+
+let shown: ShownStep | undefined;
+
+export function shownStep(): ShownStep | undefined {
+  return shown;
+}
+
 export interface QuickPickStep<T extends vscode.QuickPickItem> {
   placeholder: string;
   items: readonly T[] | Promise<readonly T[]>;
@@ -65,6 +77,7 @@ export class MultiStepInput {
       }
       return true;
     } finally {
+      shown = undefined;
       input.current?.dispose();
     }
   }
@@ -78,6 +91,7 @@ export class MultiStepInput {
     const pick = vscode.window.createQuickPick<T>();
     this.prepare(pick);
     pick.placeholder = step.placeholder;
+    shown = { step: this.stepNumber, text: step.placeholder };
     pick.matchOnDescription = step.matchOnDescription ?? false;
     pick.busy = true;
     pick.show();
@@ -104,6 +118,7 @@ export class MultiStepInput {
     const box = vscode.window.createInputBox();
     this.prepare(box, step.back);
     box.prompt = step.prompt;
+    shown = { step: this.stepNumber, text: step.prompt };
     box.value = step.value ?? '';
     box.placeholder = step.placeholder;
     let checked = 0;

@@ -84,6 +84,22 @@ describe('fake Polyaxon: run lifecycle', () => {
     assert.strictEqual(fake.getRun('my-project-alice', run.uuid), undefined);
   });
 
+  it("merges the operation's runPatch into the compiled run's container resources, and a restart keeps it", async () => {
+    const body = operationBody(
+      {},
+      { container: { image: 'img:1', resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2' } } } },
+    );
+    const op = JSON.parse(body.content);
+    op.runPatch = { container: { resources: { requests: { cpu: '3', memory: '6Gi' }, limits: { cpu: '3', memory: '6Gi' } } } };
+    const created = await call(fake, 'POST', RUNS, { ...body, content: JSON.stringify(op) });
+    const resources = async (uuid: string) =>
+      JSON.parse((await call(fake, 'GET', `${RUNS}/${uuid}`)).json.content as string).run.container.resources as unknown;
+    const expected = { requests: { cpu: 3, memory: '6Gi' }, limits: { cpu: 3, memory: '6Gi' } };
+    assert.deepStrictEqual(await resources(created.json.uuid as string), expected);
+    const restart = await call(fake, 'POST', `${RUNS}/${created.json.uuid}/restart`);
+    assert.deepStrictEqual(await resources(restart.json.uuid as string), expected);
+  });
+
   it('simulates unschedulable, failing, warning and stuck runs from param markers', async () => {
     const launch = async (value: string) => (await call(fake, 'POST', RUNS, operationBody({ DOCKER_IMAGE: value }))).json.uuid as string;
     const unschedulable = await launch('img __unschedulable__');

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { isInsideService, parseRunInstance } from '../../../src/inCluster/runInstance';
+import { recordedBody, skipWithoutRecordedV2 } from '../recordedV2';
 
 describe('devenv/runInstance', () => {
   const uuid = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -10,6 +11,15 @@ describe('devenv/runInstance', () => {
       project: 'my-project-alice',
       uuid,
     });
+  });
+
+  it('reads the run from the environment a real Polyaxon v2.5.2 agent gave the service container', function () {
+    skipWithoutRecordedV2(this);
+    type Spec = { run_uuid: string; main_container: { env: { name: string; value?: string }[] } };
+    const spec = recordedBody<Spec>('compiled-service-spec.vscode.json'); // the Operation's main container, not an exchange
+    const env = Object.fromEntries(spec.main_container.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]));
+    assert.deepStrictEqual(parseRunInstance(env), { owner: 'default', project: 'my-project-alice', uuid: spec.run_uuid });
+    assert.strictEqual(isInsideService(env), true);
   });
 
   it('tolerates surrounding whitespace', () => {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { Connection } from '../../../src/connection/types';
 import { PolyaxonClient } from '../../../src/polyaxon/client';
 import type { Run, RunRef } from '../../../src/polyaxon/types';
+import type { Size } from '../../../src/polyaxonfile/resources';
 import { ACTIVE_SERVICES_QUERY } from '../../../src/polyaxon/statuses';
 import { LaunchManager } from '../../../src/launch/launchManager';
 import { DEFAULT_TIMING } from '../../../src/runs/pollTiming';
@@ -21,6 +22,8 @@ export interface Recorded {
   outcomes: EndedLaunch[];
   retargeted: { from: RunRef; to: RunRef }[];
   configured: number;
+  /** The size remembered per `kind:project`. */
+  sizes: Map<string, Size>;
 }
 
 export interface Answers {
@@ -44,7 +47,7 @@ export function harness(
   project: string | undefined,
   answers: Answers = {},
 ): { manager: LaunchManager; rec: Recorded; deps: LaunchDeps } {
-  const rec: Recorded = { said: [], confirmed: [], wizards: [], opened: [], outcomes: [], retargeted: [], configured: 0 };
+  const rec: Recorded = { said: [], confirmed: [], wizards: [], opened: [], outcomes: [], retargeted: [], configured: 0, sizes: new Map() };
   const client = new PolyaxonClient({ host: fake.url, timeoutMs: 2_000 });
   const conn: Connection = { client, host: client.host, hostSource: 'setting' as Connection['hostSource'], owner: 'default', project };
   const deps: LaunchDeps = {
@@ -92,6 +95,13 @@ export function harness(
       info: (message) => void rec.said.push(message),
     },
     images: { recent: () => [], remember: () => Promise.resolve() },
+    sizes: {
+      recent: (p, kind) => rec.sizes.get(`${kind}:${p}`),
+      remember: (p, kind, size) => {
+        rec.sizes.set(`${kind}:${p}`, size);
+        return Promise.resolve();
+      },
+    },
     refresher: { refreshNow: () => undefined },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     userName: () => 'alice',

@@ -1,7 +1,14 @@
 import * as assert from 'assert';
 import type { Run } from '../../../src/polyaxon/types';
 import { gatewayHeaders } from '../../../src/connection/gatewayHeaders';
-import { jupyterServerId, notRunningMessage, parseJupyterServerId, runningJupyterServers } from '../../../src/notebooks/jupyterServers';
+import {
+  jupyterServerId,
+  notAKernelServerMessage,
+  notRunningMessage,
+  parseJupyterServerId,
+  runningJupyterServers,
+  xsrfHeaders,
+} from '../../../src/notebooks/jupyterServers';
 import type { ServicesSnapshot } from '../../../src/runs/servicesSnapshot';
 
 const run = (uuid: string, name: string, status: Run['status'], tags: string[]): Run => ({ uuid, name, status, kind: 'service', tags });
@@ -48,6 +55,28 @@ describe('jupyterServers', () => {
     assert.deepStrictEqual(parseJupyterServerId(jupyterServerId(ref)), ref);
     assert.strictEqual(parseJupyterServerId('not-an-id'), undefined);
     assert.strictEqual(parseJupyterServerId('a//c'), undefined);
+  });
+
+  it('reads a bad percent-encoding as no server id, not a URIError', () => {
+    assert.strictEqual(parseJupyterServerId('default/p/%E0%A4%A'), undefined);
+    assert.strictEqual(parseJupyterServerId('%/p/u'), undefined);
+  });
+
+  it('takes only running Jupyter services as kernel servers', () => {
+    const service = (name: string, status: Run['status'], tags: string[]): Run => run('u', name, status, tags);
+    assert.strictEqual(notAKernelServerMessage(service('jupyterlab-notebook', 'running', ['jupyter'])), undefined);
+    assert.match(notAKernelServerMessage(service('vscode-service', 'running', ['vscode'])) ?? '', /"vscode-service" is a VS Code service/);
+    assert.match(notAKernelServerMessage(service('tensorboard', 'running', ['board'])) ?? '', /"tensorboard" is not a Jupyter service/);
+    assert.match(notAKernelServerMessage({ ...service('nb', 'running', ['jupyter']), kind: 'job' }) ?? '', /"nb" is not a Jupyter service/);
+    assert.match(notAKernelServerMessage(service('nb', 'stopped', ['jupyter'])) ?? '', /"nb" is stopped, not running/);
+  });
+
+  it('makes a matching _xsrf cookie and X-XSRFToken header, new each time', () => {
+    const first = xsrfHeaders();
+    const value = first['X-XSRFToken'];
+    assert.match(value, /^[0-9a-f]{64}$/);
+    assert.deepStrictEqual(first, { Cookie: `_xsrf=${value}`, 'X-XSRFToken': value });
+    assert.notStrictEqual(xsrfHeaders()['X-XSRFToken'], value);
   });
 
   it('sends the token to the configured host only', () => {

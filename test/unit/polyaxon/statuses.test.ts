@@ -6,7 +6,6 @@ import {
   ALL_STATUSES,
   SERVICES_QUERY,
   isDone,
-  isFailure,
   isRunning,
   isStoppable,
   isTransitional,
@@ -43,7 +42,7 @@ describe('statuses', () => {
       assert.strictEqual(isRunning(s), s === 'running', 'isRunning');
       assert.strictEqual(isTransitional(s), TRANSITIONAL.includes(s), 'isTransitional');
       assert.strictEqual(isStoppable(s), !DONE.includes(s), 'isStoppable');
-      assert.strictEqual(isFailure(s), FAILURE.includes(s), 'isFailure');
+      assert.strictEqual(statusInfo(s).failure, FAILURE.includes(s), 'failure');
     });
   }
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildCreateBody, buildOperation } from '../../../src/polyaxonfile/operation';
 import { PolyaxonfileError } from '../../../src/polyaxonfile/problems';
+import { resize, resourcesOf, resourcesPatch } from '../../../src/polyaxonfile/resources';
 import { readPolyaxonfile, REPO, requireShared, SHARED } from './helpers';
 
 const AISG = 'aisg-ml-project-cookiecutter-onprem-poly';
@@ -40,6 +41,16 @@ describe('polyaxonfile/operation', () => {
     });
   }
 
+  it('gives for Polyaxon v2 the body a real v2.5.2 server accepted, compiled and scheduled (managed_by: agent)', function () {
+    const recording = 'recorded-v2/run-create.vscode.managed-by-only.json';
+    requireShared(this, `${AISG}/vscode-service.yml`, recording);
+    const { request, response } = JSON.parse(fs.readFileSync(path.join(SHARED, recording), 'utf8'));
+    const pf = readPolyaxonfile(path.join(SHARED, AISG, 'vscode-service.yml'));
+    const body = buildCreateBody(pf, { DOCKER_IMAGE: IMAGES.vscode, WORKING_DIR }, { v2: true });
+    assert.deepStrictEqual({ ...body, content: JSON.parse(body.content) }, { ...request.body, content: JSON.parse(request.body.content) });
+    assert.deepStrictEqual([response.status, response.body.managed_by, response.body.is_managed], [201, 'agent', true]);
+  });
+
   it('builds the bundled vscode-service.yml with the container named polyaxon-main and only the params given', () => {
     const pf = readPolyaxonfile(path.join(REPO, 'polyaxonfiles/vscode-service.yml'));
     const op = JSON.parse(buildCreateBody(pf, { WORKING_DIR }, { v2: false }).content);
@@ -63,6 +74,21 @@ describe('polyaxonfile/operation', () => {
       component.inputs.map((i: { name: string }) => i.name),
       ['DOCKER_IMAGE', 'WORKING_DIR'],
     );
+  });
+
+  it('puts a runPatch where V1Operation.to_dict() writes it: after the params, before the component', () => {
+    const pf = readPolyaxonfile(path.join(REPO, 'polyaxonfiles/vscode-service.yml'));
+    const resized = resize(resourcesOf(pf.data), { cpu: '3', memory: '6Gi' });
+    assert.ok(resized);
+    const body = buildCreateBody(pf, { WORKING_DIR }, { v2: false, runPatch: resourcesPatch(resized) });
+    const op = JSON.parse(body.content);
+    assert.deepStrictEqual(Object.keys(op), ['version', 'kind', 'params', 'runPatch', 'component']);
+    assert.deepStrictEqual(op.runPatch, {
+      container: { resources: { requests: { memory: '6Gi', cpu: '3' }, limits: { memory: '6Gi', cpu: '3' } } },
+    });
+    const without = JSON.parse(buildCreateBody(pf, { WORKING_DIR }, { v2: false }).content);
+    assert.deepStrictEqual(op.component, without.component, "the component is the file's, unchanged");
+    assert.ok(!('runPatch' in without));
   });
 
   it('builds the bundled jupyter-service.yml framed-friendly and under globals.base_url', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { StatusCondition } from '../../../src/polyaxon/types';
-import { conditionIcon, endOfLogsLine, formatLogLine, logsPath, newestFirst, parseLogsPath } from '../../../src/presentation/runText';
+import { staticIcon } from '../../../src/polyaxon/statuses';
+import { endOfLogsLine, formatLogLine, logsPath, newestFirst, parseLogsPath } from '../../../src/presentation/runText';
 
 const UUID = '5180fcc7fddb44b28ceb22f418d7d2bb';
 const ref = { owner: 'default', project: 'my-project-alice', uuid: UUID };
@@ -94,11 +95,11 @@ describe('newestFirst', () => {
   });
 });
 
-describe('conditionIcon', () => {
+describe('staticIcon', () => {
   it("shows the tree's icons, without the spin that a quick pick cannot show", () => {
     assert.deepStrictEqual(
       ['running', 'succeeded', 'failed', 'unschedulable', 'warning', 'stopped', 'stopping', 'queued', 'on_schedule', 'bogus'].map(
-        conditionIcon,
+        staticIcon,
       ),
       ['vm-running', 'pass', 'error', 'warning', 'warning', 'debug-stop', 'loading', 'loading', 'clock', 'question'],
     );

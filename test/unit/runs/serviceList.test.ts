@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { PolyaxonClient } from '../../../src/polyaxon/client';
 import type { ListOptions, Page, Run } from '../../../src/polyaxon/types';
-import { fetchServices } from '../../../src/runs/serviceList';
+import { listServices } from '../../../src/runs/serviceList';
 
 /** Answers the active query and the finished query as the server did for a run that stopped between the two. */
 function clientSeeingAStop(): PolyaxonClient {
@@ -14,9 +14,9 @@ function clientSeeingAStop(): PolyaxonClient {
   } as unknown as PolyaxonClient;
 }
 
-describe('fetchServices', () => {
+describe('listServices', () => {
   it('lists a run that changed status between the two parallel queries once, with its newer status', async () => {
-    const runs = await fetchServices(clientSeeingAStop(), { owner: 'default', project: 'p' }, 'active');
+    const { runs } = await listServices(clientSeeingAStop(), { owner: 'default', project: 'p' }, 'active');
     assert.deepStrictEqual(
       runs.map((r) => [r.name, r.status]),
       [

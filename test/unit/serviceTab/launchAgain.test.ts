@@ -15,4 +15,14 @@ describe('launchAgain', () => {
     const other = launchAgain(undefined, 'p', { DOCKER_IMAGE: 'x' });
     assert.deepStrictEqual(other, { command: 'polyaxon.launchFromPolyaxonfile', args: { project: 'p' } });
   });
+
+  it('keeps the CPUs and memory the run was compiled with', () => {
+    const content = JSON.stringify({ run: { kind: 'service', container: { resources: { requests: { cpu: 3, memory: '6Gi' } } } } });
+    assert.deepStrictEqual(launchAgain('vscode', 'p', { DOCKER_IMAGE: 'img:1' }, content).args, {
+      project: 'p',
+      params: { DOCKER_IMAGE: 'img:1' },
+      resources: { cpu: '3', memory: '6Gi' },
+    });
+    assert.deepStrictEqual(launchAgain('vscode', 'p', undefined, content).args, { project: 'p', resources: { cpu: '3', memory: '6Gi' } });
+  });
 });

@@ -1,13 +1,7 @@
 import * as assert from 'assert';
-import {
-  esc,
-  IFRAME_SANDBOX,
-  newNonce,
-  parseAction,
-  parsePanelState,
-  renderPage,
-  type ServiceView,
-} from '../../../src/serviceTab/serviceWebviewHtml';
+import { IFRAME_SANDBOX, newNonce, parsePanelState, renderPage } from '../../../src/serviceTab/serviceWebviewHtml';
+import { esc, parseAction } from '../../../src/serviceTab/serviceTabToolbar';
+import type { ServiceView } from '../../../src/serviceTab/serviceViews';
 
 const assets = {
   cspSource: 'https://webview.test',
@@ -54,6 +48,17 @@ describe('renderPage', () => {
     assert.match(html, /data-action="focusWorkbench" title="Give the keyboard back to this VS Code[^"]*">⇱ Back to VS Code</);
     assert.match(html, /data-action="openInBrowser" title="[^"]*keyboard-heavy work[^"]*"/);
     assert.doesNotMatch(page({ kind: 'waiting', status: 'queued' }), /guarded|data-action="focusWorkbench"/);
+  });
+
+  it("shows the service's CPUs and memory in the toolbar, escaped, and nothing when unknown", () => {
+    const view: ServiceView = { kind: 'running', status: 'running', url: URL_ };
+    const toolbar = (html: string) => /<header class="toolbar">([\s\S]*?)<\/header>/.exec(html)?.[1] ?? '';
+    assert.match(
+      toolbar(renderPage(assets, { title: 't', state, view, size: '3 CPUs, 6 GiB' })),
+      /<span class="size"[^>]*>3 CPUs, 6 GiB<\/span>/,
+    );
+    assert.match(toolbar(renderPage(assets, { title: 't', state, view, size: '<b>' })), /&#60;b&#62;/);
+    assert.doesNotMatch(toolbar(page(view)), /class="size"/);
   });
 
   it('frames nothing while the service is not running', () => {

@@ -20,10 +20,19 @@ describe('service row text', () => {
     ];
     assert.strictEqual(statusReason('failed', conditions), 'ImagePullBackOff');
     assert.strictEqual(
-      statusReason('warning', [{ type: 'warning', reason: '', message: 'Failed to compile\nline 2' }]),
-      'Failed to compile',
+      statusReason('warning', [{ type: 'warning', reason: '', message: 'Back-off pulling image\nline 2' }]),
+      'Back-off pulling image',
     );
     assert.strictEqual(statusReason('running', [{ type: 'running', reason: 'Running' }]), undefined);
     assert.strictEqual(statusReason('failed', [{ type: 'queued', reason: 'Queued' }]), undefined, 'an older condition is not the reason');
+  });
+
+  it("says a compile failure in plain words, not the scheduler's reason or the compiler's text", () => {
+    const failed = {
+      type: 'failed',
+      reason: 'SchedulerPrepare',
+      message: "Failed to compile.\nCompilation Error: Received unexpected params `{'NOT_AN_INPUT'}`",
+    };
+    assert.strictEqual(statusReason('failed', [failed]), "unexpected param 'NOT_AN_INPUT'");
   });
 });

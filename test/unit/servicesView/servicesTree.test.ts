@@ -12,11 +12,12 @@ function snapshot(runs: Run[]): ServicesSnapshot {
   return { host: 'http://h', projects: [{ ref: { ...project }, runs: runs.map((r) => ({ ...r })) }], fetchedAt: 0 };
 }
 
-function setup(reasons: Record<string, string> = {}) {
+function setup(reasons: Record<string, string> = {}, sizes: Record<string, string> = {}) {
   const tree = new ServicesTreeProvider(
     undefined,
     async () => undefined,
     (ref) => reasons[ref.uuid],
+    async (ref) => sizes[ref.uuid],
   );
   const events: (ServicesTreeNode | ServicesTreeNode[] | undefined)[] = [];
   tree.onDidChangeTreeData((e) => events.push(e));
@@ -73,5 +74,16 @@ describe('ServicesTreeProvider updates', () => {
     tree.update(snapshot([failed]));
     assert.strictEqual(events.length, 2);
     assert.match(String(tree.getTreeItem(rows()[0]).description), /Failed · Failed to compile/);
+  });
+
+  it("shows the service's CPUs and memory in its tooltip", async () => {
+    const { tree, rows } = setup({}, { b: '3 CPUs, 6 GiB' });
+    tree.update(snapshot([starting, running]));
+    const [rowA, rowB] = rows();
+    const text = (tooltip: unknown) => (tooltip as { value: string }).value;
+    const itemB = await tree.resolveTreeItem(tree.getTreeItem(rowB), rowB);
+    assert.match(text(itemB.tooltip), /Resources: ` 3 CPUs, 6 GiB `/);
+    const itemA = await tree.resolveTreeItem(tree.getTreeItem(rowA), rowA);
+    assert.doesNotMatch(text(itemA.tooltip), /Resources/, 'no line for a size that is not known');
   });
 });
