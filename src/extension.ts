@@ -1,29 +1,18 @@
 import * as vscode from 'vscode';
 import type { PolyaxonTestApi } from './api';
 import type { CommandId } from './shared/commandIds';
-import { registerConnectionCommands } from './connection/vscode/connectionCommands';
-import { registerDevEnvCommands } from './inCluster/vscode/devEnvCommands';
-import { registerLaunchCommands, type LaunchArgs } from './launch/vscode/launchCommands';
-import { launchDeps } from './launch/vscode/launchUi';
-import { registerNotebookCommands } from './notebooks/vscode/notebookCommands';
-import { registerPortForwardCommands } from './portForward/vscode/portForwardCommands';
-import { registerServiceCommands } from './operate/vscode/serviceCommands';
 import { ConnectionManager } from './connection/vscode/connectionManager';
 import { TokenStore } from './connection/vscode/tokenStore';
-import { LaunchManager } from './launch/launchManager';
 import { parseRunInstance } from './inCluster/runInstance';
 import { initContextKeys } from './servicesView/contextKeys';
 import { applyInClusterGitSetting } from './inCluster/vscode/gitTerminalAuth';
 import { JupyterIntegration } from './notebooks/vscode/jupyterIntegration';
 import { ServiceLogs } from './operate/vscode/logsDocument';
-import { PolyaxonfileDiagnostics } from './launch/vscode/polyaxonfileDiagnostics';
 import { PortForwardSession } from './portForward/vscode/portForwardSession';
 import { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
 import { SwitchablePrompts } from './workbench/vscode/windowPrompts';
 import { shownStep } from './workbench/vscode/multiStepInput';
-import { rememberImage } from './launch/vscode/recentImages';
 import { ServicesStatusBar } from './servicesView/vscode/statusBar';
-import { ServiceStatuses } from './operate/vscode/statusesView';
 import { ServicesView } from './servicesView/vscode/servicesView';
 import { ServiceWebviews } from './serviceTab/vscode/serviceWebview';
 import { trackWalkthroughState } from './walkthrough/vscode/walkthroughState';
@@ -31,6 +20,8 @@ import { preloadHttp } from './polyaxon/transport';
 import { registerFocusWorkbenchCommand } from './serviceTab/vscode/serviceTabMessages';
 import type { Run } from './polyaxon/types';
 import { RunStore } from './runs/runStore';
+import type { LaunchArgs } from './launch/launchPorts';
+import { LazyFeatures } from './features/vscode/lazyFeatures';
 import { ServicesModel } from './runs/servicesModel';
 import type { ServiceFilter } from './runs/serviceList';
 
@@ -77,7 +68,6 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
   const statusBar = new ServicesStatusBar(model, inCluster);
   const webviews = new ServiceWebviews({ extensionUri: context.extensionUri, connections, log, runs });
   const logs = new ServiceLogs({ connections, log });
-  const statuses = new ServiceStatuses({ connections, log });
   const jupyter = new JupyterIntegration({
     view: model,
     connections,
@@ -85,21 +75,9 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     launchJupyter: async () =>
       vscode.commands.executeCommand<Run | undefined>('polyaxon.launchJupyter' satisfies CommandId, { open: 'none' } satisfies LaunchArgs),
   });
-  const launches = new LaunchManager(
-    launchDeps({
-      context,
-      connections,
-      opener: webviews,
-      refresher: model,
-      runs,
-      activeServices: model,
-      prompts,
-      log,
-      showLogs: (ref) => logs.show(ref),
-    }),
-  );
   portForward = new PortForwardSession({ workspaceState: context.workspaceState, connections, services: model, prompts });
   const portForwardStatusBar = new PortForwardStatusBar(portForward);
+  const features = new LazyFeatures({ context, log, prompts, connections, runs, model, webviews, logs, portForward, inCluster });
 
   context.subscriptions.push(
     log,
@@ -120,29 +98,10 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     jupyter,
     trackWalkthroughState(model, connections),
     logs.register(),
-    new PolyaxonfileDiagnostics(log),
-    ...registerConnectionCommands({ connections, log, prompts }),
-    ...registerPortForwardCommands({ session: portForward, log, prompts, inCluster: inCluster !== undefined }),
-    ...registerServiceCommands({
-      connections,
-      view: model,
-      opener: webviews,
-      prompts,
-      log,
-      currentRun: inCluster,
-      showLogs: (ref) => logs.show(ref),
-      showStatuses: (ref) => statuses.show(ref),
-      restart: (ref) => launches.restart(ref),
-    }),
-    ...registerLaunchCommands({ manager: launches, prompts, log }),
-    ...registerNotebookCommands({ connections, view: model, log, prompts }),
-    ...registerDevEnvCommands({
-      context,
-      prompts,
-      log,
-      env: process.env,
-      rememberImage: (kind, image) => rememberImage(context, connections.project(), kind, image),
-    }),
+    // The commands of launch, the service commands, notebooks, the port-forward, in-cluster and the connection: each
+    // feature's file is loaded by its first command (src/features/vscode/featureCommands.ts lists them).
+    features,
+    features.loadOnYaml(),
   );
 
   // Right after activate() returns: the first fetch (its connection reads the CLI's config files), and axios, loaded

@@ -35,16 +35,19 @@ export function jupyterServerLabel(run: Run, project: string, withProject: boole
   return withProject ? `${name} · ${project}` : name;
 }
 
+/** A service that can run a notebook's kernel: a running Jupyter service. */
+export function isKernelCandidate(run: Run): boolean {
+  return run.status === 'running' && serviceKindOfRun(run) === 'jupyter';
+}
+
 /** The running Jupyter services of the snapshot, in the tree's order. */
 export function runningJupyterServers(snapshot: ServicesSnapshot | undefined): JupyterServerEntry[] {
   const projects = snapshot?.projects ?? [];
   return projects.flatMap((p) =>
-    p.runs
-      .filter((run) => run.status === 'running' && serviceKindOfRun(run) === 'jupyter')
-      .map((run) => {
-        const ref = { ...p.ref, uuid: run.uuid };
-        return { id: jupyterServerId(ref), label: jupyterServerLabel(run, p.ref.project, projects.length > 1), ref };
-      }),
+    p.runs.filter(isKernelCandidate).map((run) => {
+      const ref = { ...p.ref, uuid: run.uuid };
+      return { id: jupyterServerId(ref), label: jupyterServerLabel(run, p.ref.project, projects.length > 1), ref };
+    }),
   );
 }
 

@@ -15,6 +15,10 @@ export interface ContextKeys {
   'polyaxon.connected': boolean;
   'polyaxon.projectChosen': boolean;
   'polyaxon.serviceRunning': boolean;
+  /** Ticks the walkthrough's build step: an image was built and pushed (not a cancelled picker). */
+  'polyaxon.imageBuilt': boolean;
+  /** Ticks the walkthrough's notebook step: a notebook was opened for a running Jupyter service, with the Jupyter extension there. */
+  'polyaxon.notebookKernelUsed': boolean;
 }
 
 export const CONTEXT_KEY_DEFAULTS: Readonly<ContextKeys> = {
@@ -25,6 +29,8 @@ export const CONTEXT_KEY_DEFAULTS: Readonly<ContextKeys> = {
   'polyaxon.connected': false,
   'polyaxon.projectChosen': false,
   'polyaxon.serviceRunning': false,
+  'polyaxon.imageBuilt': false,
+  'polyaxon.notebookKernelUsed': false,
 };
 
 export type ContextSetter = (key: string, value: unknown) => Thenable<unknown>;

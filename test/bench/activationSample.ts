@@ -3,6 +3,10 @@
 //   node activationSample.js BUNDLE first-request   → {"ms"}: after activation, the first list of services
 //                                                     ($POLYAXON_HOST, $BENCH_PROJECT), started one task later
 //   node activationSample.js BUNDLE warm-request    → {"ms"}: the same, started once the extension host is idle
+//   node activationSample.js BUNDLE first-command   → {"ms"}: after activation, the first run of $BENCH_COMMAND, which
+//                                                     loads its feature's file (dist/feature-<name>.js)
+//   node activationSample.js BUNDLE preloaded-command → {"ms"}: the same with $BENCH_FEATURE_FILE required before
+//                                                     activation, as when every feature was in dist/extension.js
 import Module from 'module';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -33,13 +37,21 @@ const nextTask = () => new Promise((r) => setTimeout(r, 0));
 async function main(): Promise<number> {
   const context = vscode.extensionContext(
     path.dirname(path.dirname(bundle)),
-    mode === 'activate' ? vscode.ExtensionMode.Production : vscode.ExtensionMode.Test,
+    mode.endsWith('request') ? vscode.ExtensionMode.Test : vscode.ExtensionMode.Production,
   );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- "today": the feature's code loaded with the core
+  if (mode === 'preloaded-command') require(process.env.BENCH_FEATURE_FILE ?? '');
   const started = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- what VS Code does with `main`
   const extension = require(bundle) as { activate?(c: unknown): unknown };
   const api = (await extension.activate?.(context)) as TestApi | undefined;
   if (mode === 'activate') return performance.now() - started;
+  if (mode === 'first-command' || mode === 'preloaded-command') {
+    await nextTask();
+    const t = performance.now();
+    await vscode.commands.executeCommand(process.env.BENCH_COMMAND ?? '');
+    return performance.now() - t;
+  }
 
   if (!api) throw new Error(`${bundle} returned no test API in Test mode`);
   // A view's first request reaches the extension host over IPC, at the earliest one task after activate() returned;

@@ -15,13 +15,13 @@ function zipEntries(file: string): string[] {
   return execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
-/** dist/extension.js with the files it loads when first needed (dist/axios.js, dist/yaml.js); no source maps. */
-function shippedBundle(): number {
+/** KiB of the dist/*.js files that `only` keeps (all by default); no source maps. */
+function shippedBundle(only: (file: string) => boolean = () => true): number {
   const dist = path.join(root, 'dist');
   return (
     fs
       .readdirSync(dist)
-      .filter((f) => f.endsWith('.js'))
+      .filter((f) => f.endsWith('.js') && only(f))
       .reduce((sum, f) => sum + fs.statSync(path.join(dist, f)).size, 0) / KiB
   );
 }
@@ -29,6 +29,7 @@ function shippedBundle(): number {
 export async function bundleFigures(): Promise<BenchRow[]> {
   const bundle = shippedBundle();
   const own = fs.statSync(path.join(root, 'dist', 'extension.js')).size / KiB;
+  const features = shippedBundle((f) => f.startsWith('feature-'));
   const deps = fs.statSync(baselineBundles().axiosYaml).size / KiB;
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   // `npm run package` rebuilt dist/ through vscode:prepublish; it must be the bundle measured above.
@@ -39,7 +40,7 @@ export async function bundleFigures(): Promise<BenchRow[]> {
   const vsixKiB = fs.statSync(vsix).size / KiB;
   return [
     benchRow({
-      figure: 'bundle: dist/extension.js + axios.js + yaml.js (minified), vs axios + yaml bundled alone',
+      figure: 'bundle: every dist/*.js (core, features, axios, yaml; minified), vs axios + yaml bundled alone',
       value: bundle,
       unit: 'KiB',
       baseline: deps,
@@ -48,8 +49,16 @@ export async function bundleFigures(): Promise<BenchRow[]> {
     }),
     benchRow({
       // dist/axios.js leaves out axios' multipart support (form-data, mime-db): the baseline keeps it.
-      figure: "the extension's own code (dist/extension.js), vs axios + yaml bundled alone",
+      figure: 'the core, loaded at activation (dist/extension.js), vs axios + yaml bundled alone',
       value: own,
+      unit: 'KiB',
+      baseline: deps,
+      goal: 'reported, no goal',
+      met: true,
+    }),
+    benchRow({
+      figure: 'the features, each loaded by its first command (dist/feature-*.js), vs axios + yaml bundled alone',
+      value: features,
       unit: 'KiB',
       baseline: deps,
       goal: 'reported, no goal',
@@ -68,8 +77,8 @@ export async function bundleFigures(): Promise<BenchRow[]> {
       value: files.length,
       unit: 'files',
       baseline: null,
-      goal: '≤ 40 (the packaging check)',
-      met: files.length <= 40,
+      goal: '≤ 50 (the packaging check)',
+      met: files.length <= 50,
     }),
   ];
 }

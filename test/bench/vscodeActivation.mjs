@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // The activation time that a real VS Code (code-server 4.139.1) shows for the extension in Developer: Show Running
 // Extensions, against an empty extension installed beside it (activated on the same event, in the same window).
-// Each sample is a fresh window (a new extension host); prints one JSON line: {codeServer, ours: [ms…], empty: [ms…]}
-// or {skipped: why}.
+// Each sample is a fresh window (a new extension host); prints one JSON line: {codeServer, ours: [ms…], empty: [ms…],
+// failures: [why…]} or {skipped: why}.
+//
+// Running Extensions is a virtualised list sorted by activation time, slowest first, 70 px a row: only the rows in view
+// exist in the page. Code-server activates about 15 extensions at start-up (Emmet, Git, GitHub, Merge Conflict…), so
+// the empty extension, the fastest, was often below the fold of a 900 px window, and its row never appeared: "no
+// activation time". The browser window is therefore tall enough for every row.
 //
 //   node test/bench/vscodeActivation.mjs --vsix polyaxon-dev-environments.vsix [--samples 5]
 import fs from 'node:fs';
@@ -17,6 +22,8 @@ import { openWorkbench, runCommand, waitUntil } from '../vscode-web/lib/workbenc
 const { values: opt } = parseArgs({ options: { vsix: { type: 'string' }, samples: { type: 'string', default: '5' } } });
 
 const OURS = 'Polyaxon Dev Environments';
+/** Room for 50 rows of Running Extensions (70 px each) below the title and tab bars. */
+const VIEWPORT = { width: 1400, height: 4000 };
 const EMPTY = 'Empty Baseline Extension';
 
 /** An extension that does nothing, activated on the same event as ours. */
@@ -46,9 +53,13 @@ async function activationTimes(page) {
       return m ? Number(m[1]) : undefined;
     };
     const times = { ours: ms(OURS), empty: ms(EMPTY) };
+    seen = rows.map((r) => r.split('\n')[0]).join(', ');
     return times.ours !== undefined && times.empty !== undefined ? times : undefined;
   };
-  return waitUntil(read, () => `no activation time for "${OURS}" and "${EMPTY}" in Running Extensions`, { timeout: 60000 });
+  let seen = '';
+  return waitUntil(read, () => `no activation time for "${OURS}" and "${EMPTY}" in Running Extensions (rows: ${seen || 'none'})`, {
+    timeout: 60000,
+  });
 }
 
 async function main() {
@@ -59,22 +70,27 @@ async function main() {
     installVsix(state, opt.vsix);
     installExtensionFolder(state, emptyExtension(path.join(state.tmp, 'empty-baseline')));
     const server = await startCodeServer(state);
-    const { page, close } = await launchBrowser();
+    const { page, close } = await launchBrowser({ viewport: VIEWPORT });
     const ours = [];
     const empty = [];
+    const failures = [];
     try {
       for (let i = 0; i < Number(opt.samples); i++) {
-        await openWorkbench(page, server.url); // a fresh window: a new extension host, every extension activated anew
-        await runCommand(page, 'Developer: Show Running Extensions');
-        const times = await activationTimes(page);
-        ours.push(times.ours);
-        empty.push(times.empty);
+        try {
+          await openWorkbench(page, server.url); // a fresh window: a new extension host, every extension activated anew
+          await runCommand(page, 'Developer: Show Running Extensions');
+          const times = await activationTimes(page);
+          ours.push(times.ours);
+          empty.push(times.empty);
+        } catch (e) {
+          failures.push(`window ${i + 1}: ${e?.message ?? e}`); // the other windows still count
+        }
       }
     } finally {
       await close();
       await server.stop();
     }
-    return { codeServer: VSCODE_VERSIONS['1.139'].codeServer, ours, empty };
+    return { codeServer: VSCODE_VERSIONS['1.139'].codeServer, ours, empty, failures };
   } finally {
     await killAllGroups();
     fs.rmSync(state.dir, { recursive: true, force: true });

@@ -142,6 +142,9 @@ export const commands = withFallback({
   getCommands: async () => [...commandTable.keys()],
 });
 
+/** The handler registered under `id` now (tests tell a stub from the command that replaced it). */
+export const commandHandler = (id: string) => commandTable.get(id);
+
 const configuration = () =>
   withFallback({
     get: <T>(_key: string, fallback?: T) => fallback,

@@ -83,13 +83,16 @@ describe('package.json', () => {
     assert.deepStrictEqual(steps('polyaxon.inCluster'), ['clone', 'gitAndCloud']);
   });
 
-  it('ticks connect, project and launch from the state, through context keys the code sets', () => {
+  it('ticks connect, project, build, launch and notebook from what happened, through context keys the code sets', () => {
     const keys = fs.readFileSync(path.join(root, 'src/servicesView/contextKeys.ts'), 'utf8');
     const events = (id: string) => walkthroughs.flatMap((w) => w.steps).find((s) => s.id === id)?.completionEvents;
     for (const [id, key] of [
       ['connect', 'polyaxon.connected'],
       ['project', 'polyaxon.projectChosen'],
       ['launch', 'polyaxon.serviceRunning'],
+      // not on the command: a cancelled picker built nothing, and without the Jupyter extension nothing was opened
+      ['build', 'polyaxon.imageBuilt'],
+      ['notebook', 'polyaxon.notebookKernelUsed'],
     ]) {
       assert.deepStrictEqual(events(id), [`onContext:${key}`], id);
       assert.ok(keys.includes(`'${key}': boolean`), `${key} is a typed context key`);

@@ -15,6 +15,7 @@ import {
   suggestImage,
 } from '../devImage';
 import { isInsideService } from '../runInstance';
+import { setContext } from '../../servicesView/contextKeys';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
 import { processExecution, runTask } from '../../workbench/vscode/tasks';
 
@@ -88,6 +89,7 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
     }
   }
   await deps.rememberImage(kind, image);
+  void setContext('polyaxon.imageBuilt', true);
   const LAUNCH = `Launch ${KIND_LABEL[kind]} with this image`;
   const launch = args.launch ?? (await deps.prompts.choose(`Pushed ${image}.`, [LAUNCH] as const)) === LAUNCH;
   if (launch) await vscode.commands.executeCommand(LAUNCH_COMMAND[kind], { params: { DOCKER_IMAGE: image } });

@@ -3,12 +3,13 @@
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../connection/types';
 import { serviceKindOfRun } from '../../polyaxon/serviceKind';
-import { jupyterServerLabel, notRunningMessage } from '../jupyterServers';
-import { COLLECTION_LABEL } from './jupyterIntegration';
+import { isKernelCandidate, jupyterServerLabel, notRunningMessage } from '../jupyterServers';
+import { COLLECTION_LABEL, JUPYTER_EXTENSION_ID } from './jupyterIntegration';
+import { setContext } from '../../servicesView/contextKeys';
 import type { ServicesModel } from '../../runs/servicesModel';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
 import { registerCommands } from '../../workbench/vscode/registerCommands';
-import { resolveTarget, type ServiceArg } from '../../operate/vscode/serviceTarget';
+import { resolveTarget, type PickFilter, type ServiceArg } from '../../operate/vscode/serviceTarget';
 
 export interface NotebookCommandDeps {
   connections: ConnectionProvider;
@@ -25,7 +26,14 @@ export async function useAsNotebookKernel(
   arg: ServiceArg,
   notebook?: vscode.Uri | 'new',
 ): Promise<vscode.Uri | undefined> {
-  const target = await resolveTarget(arg, deps.connections, deps.view, 'Select the Jupyter service to use as a notebook kernel');
+  // Without the Jupyter extension there is no kernel picker to choose a Polyaxon server in: say so, open nothing.
+  if (!vscode.extensions.getExtension(JUPYTER_EXTENSION_ID)) {
+    await offerJupyterExtension(deps);
+    return undefined;
+  }
+  const onlyRunningJupyter: PickFilter = { accepts: isKernelCandidate, none: () => offerJupyterLaunch(deps) };
+  const placeHolder = 'Select the running Jupyter service to use as a notebook kernel';
+  const target = await resolveTarget(arg, deps.connections, deps.view, placeHolder, onlyRunningJupyter);
   if (!target) return undefined;
   const name = target.run.name ?? target.run.uuid;
   if (serviceKindOfRun(target.run) !== 'jupyter') {
@@ -44,6 +52,7 @@ export async function useAsNotebookKernel(
         )
       : await vscode.workspace.openNotebookDocument(chosen);
   await vscode.window.showNotebookDocument(document);
+  void setContext('polyaxon.notebookKernelUsed', true);
 
   const server = jupyterServerLabel(target.run, target.ref.project, false);
   deps.log.info(`Use as Notebook Kernel: ${document.uri.toString()} with ${server}`);
@@ -55,6 +64,31 @@ export async function useAsNotebookKernel(
     .executeCommand('notebook.selectKernel')
     .then(undefined, (e: Error) => deps.log.warn(`notebook.selectKernel: ${e.message}`));
   return document.uri;
+}
+
+async function offerJupyterExtension(deps: NotebookCommandDeps): Promise<void> {
+  const INSTALL = 'Install the Jupyter Extension';
+  const answer = await deps.prompts.choose(
+    `Use as Notebook Kernel needs VS Code's Jupyter extension (${JUPYTER_EXTENSION_ID}): with it, a running Polyaxon Jupyter service is offered in the notebook kernel picker.`,
+    [INSTALL] as const,
+    { severity: 'warning' },
+  );
+  if (answer !== INSTALL) return;
+  try {
+    await vscode.commands.executeCommand('workbench.extensions.installExtension', JUPYTER_EXTENSION_ID);
+  } catch (e) {
+    // No gallery (offline, or a code-server without one): show the extension's entry in the Extensions view instead.
+    deps.log.warn(`Installing ${JUPYTER_EXTENSION_ID}: ${e instanceof Error ? e.message : String(e)}`);
+    await vscode.commands.executeCommand('workbench.extensions.search', `@id:${JUPYTER_EXTENSION_ID}`);
+  }
+}
+
+async function offerJupyterLaunch(deps: NotebookCommandDeps): Promise<void> {
+  const LAUNCH = 'Launch Cluster Jupyter Lab';
+  const answer = await deps.prompts.choose('No Jupyter service is running in this project, so none can run a notebook kernel.', [
+    LAUNCH,
+  ] as const);
+  if (answer === LAUNCH) await vscode.commands.executeCommand('polyaxon.launchJupyter');
 }
 
 async function pickNotebook(): Promise<vscode.Uri | 'new' | undefined> {

@@ -15,13 +15,25 @@ export interface ServiceTarget {
 /** What a service command may be called with: a tree node, `{project?, owner?, uuid}`, or nothing (then the user picks). */
 export type ServiceArg = ServiceNode | { uuid: string; project?: string; owner?: string } | undefined;
 
-export async function pickFromView(view: ServicesModel, placeHolder: string): Promise<RunRef | undefined> {
+/** Which services a command's picker offers, and what it says when there is none. */
+export interface PickFilter {
+  accepts(run: Run): boolean;
+  /** Says there is nothing to pick; the picker then does not open. */
+  none(): Promise<void>;
+}
+
+export async function pickFromView(view: ServicesModel, placeHolder: string, filter?: PickFilter): Promise<RunRef | undefined> {
   if (!view.snapshot) await view.refresh();
-  const entries = (view.snapshot?.projects ?? []).flatMap((p) => p.runs.map((run) => ({ run, ref: { ...p.ref, uuid: run.uuid } })));
+  const entries = (view.snapshot?.projects ?? []).flatMap((p) =>
+    p.runs.filter((run) => filter?.accepts(run) ?? true).map((run) => ({ run, ref: { ...p.ref, uuid: run.uuid } })),
+  );
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(
-      view.lastError ? `Polyaxon: ${view.lastError.message}` : 'Polyaxon: there are no services in this project.',
-    );
+    if (filter && !view.lastError) await filter.none();
+    else {
+      void vscode.window.showInformationMessage(
+        view.lastError ? `Polyaxon: ${view.lastError.message}` : 'Polyaxon: there are no services in this project.',
+      );
+    }
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -42,6 +54,7 @@ export async function resolveTarget(
   connections: ConnectionProvider,
   view: ServicesModel,
   placeHolder: string,
+  filter?: PickFilter,
 ): Promise<ServiceTarget | undefined> {
   const conn = await connections.get();
   let ref: RunRef | undefined;
@@ -52,7 +65,7 @@ export async function resolveTarget(
     const project = arg.project ?? listedIn ?? conn.project;
     if (!project) throw new Error('No Polyaxon project is selected: run Polyaxon: Select Project… first.');
     ref = { owner: arg.owner ?? conn.owner, project, uuid: arg.uuid };
-  } else ref = await pickFromView(view, placeHolder);
+  } else ref = await pickFromView(view, placeHolder, filter);
   if (!ref) return undefined;
   const run = await conn.client.getRun(ref);
   return { conn, ref, run };

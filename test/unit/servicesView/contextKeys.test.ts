@@ -60,6 +60,8 @@ describe('context keys', () => {
       'polyaxon.connected': false,
       'polyaxon.projectChosen': false,
       'polyaxon.serviceRunning': false,
+      'polyaxon.imageBuilt': false,
+      'polyaxon.notebookKernelUsed': false,
     });
     sent.length = 0;
     await setContext('polyaxon.state', 'loading');
