@@ -25,8 +25,8 @@ export interface ApiRequest {
 
 export interface ApiContext {
   store: Store;
-  installation: { key: string; version: string; dist: string };
-  v2: boolean;
+  /** v2 adds `mode` (null), recorded-v2/installation.json. */
+  installation: { key: string; version: string; dist: string; mode?: null };
   /** FakePolyaxon.schedulerFailure. */
   schedulerFailure?: () => string | undefined;
 }
@@ -41,6 +41,11 @@ function dispatch(method: string, handlers: Handlers): Reply {
   return handler ? handler() : methodNotAllowed(method);
 }
 
+/** v2 answers HEAD on a (gzipped) list with 405, although `Allow` names HEAD (recorded-v2 runs-list.head.json). */
+function dispatchList(store: Store, method: string, handlers: Handlers): Reply {
+  return store.v2 && method === 'HEAD' ? methodNotAllowed(method) : dispatch(method, handlers);
+}
+
 export function handleApi(req: ApiRequest, ctx: ApiContext): Reply {
   const { store } = ctx;
   const path = req.url.pathname;
@@ -48,16 +53,16 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Reply {
   let match: RegExpExecArray | null;
 
   if (m('installation')) return dispatch(req.method, { GET: () => json(200, ctx.installation) });
-  if ((match = m(`${SEG}/projects/list`))) return dispatch(req.method, { GET: () => listProjects(store, req.url) });
+  if ((match = m(`${SEG}/projects/list`))) return dispatchList(store, req.method, { GET: () => listProjects(store, req.url) });
   if ((match = m(`${SEG}/projects/names`))) return dispatch(req.method, { GET: () => projectNames(store, req.url) });
   if ((match = m(`${SEG}/projects/create`))) return dispatch(req.method, { POST: () => createProject(store, req.body) });
 
   if ((match = m(`${SEG}/${SEG}/runs`))) {
     const project = match[2];
     if (!store.projects.has(project)) return notFound();
-    return dispatch(req.method, {
+    return dispatchList(store, req.method, {
       GET: () => listRuns(store, project, req.url),
-      POST: () => createRun(store, project, req.body, ctx.v2, ctx.schedulerFailure?.()),
+      POST: () => createRun(store, project, req.body, ctx.schedulerFailure?.()),
     });
   }
   if ((match = m(`${SEG}/${SEG}/runs/(stop|delete)`))) {
@@ -81,14 +86,18 @@ function runAction(req: ApiRequest, ctx: ApiContext, rec: RunRecord, action: str
   const { store } = ctx;
   switch (action) {
     case undefined:
-      return dispatch(req.method, { GET: () => getRun(rec), PATCH: () => patchRun(rec, req.body), DELETE: () => deleteRun(store, rec) });
+      return dispatch(req.method, {
+        GET: () => getRun(store, rec),
+        PATCH: () => patchRun(store, rec, req.body),
+        DELETE: () => deleteRun(store, rec),
+      });
     case 'stop':
       return dispatch(req.method, { POST: () => stopRun(store, rec) });
     case 'restart':
     case 'copy':
-      return dispatch(req.method, { POST: () => cloneRun(store, rec, action, req.body, ctx.v2) });
+      return dispatch(req.method, { POST: () => cloneRun(store, rec, action, req.body) });
     case 'statuses':
-      return dispatch(req.method, { GET: () => getStatuses(rec), POST: () => postStatus(store, rec, req.body) });
+      return dispatch(req.method, { GET: () => getStatuses(store, rec), POST: () => postStatus(store, rec, req.body) });
     default:
       return dispatch(req.method, { GET: () => getNamespace(store) });
   }

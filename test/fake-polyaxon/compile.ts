@@ -1,13 +1,6 @@
 // What the CE API does with a POSTed operation (platform/coredb/coredb/api/project_resources/serializers.py
 // OperationCreateSerializer + the eager scheduler's compile/resolve), reduced to what the recordings show.
-import * as YAML from 'yaml';
-
-type Obj = Record<string, unknown>;
-
-export interface ParsedOperation {
-  op: Obj;
-  component: Obj;
-}
+import { isObj, type Obj, type ParsedOperation } from './read-operation';
 
 export interface RunContext {
   uuid: string;
@@ -16,6 +9,8 @@ export interface RunContext {
   namespace: string;
   /** v2 puts the port in the service base URL (API.md §3). */
   v2: boolean;
+  /** false: store the operation unresolved, as v2 does for a run managed_by `user` (run-create.vscode.managed-by-user.json). */
+  resolve?: boolean;
 }
 
 export interface Compiled {
@@ -36,113 +31,8 @@ export interface Compiled {
 /** Connections in the chart's agent catalog used for the recordings (recorded/README.md). */
 const CONNECTION_CATALOG = new Set(['fstore-pvc', 'polyaxon-artifacts']);
 
-/** V1RunKind values of v1.11.3 that a component's run may have (swagger v1RunKind, minus pipeline-only kinds). */
-const RUN_KINDS = new Set([
-  'job',
-  'service',
-  'dag',
-  'spark',
-  'dask',
-  'flink',
-  'ray',
-  'mpijob',
-  'tfjob',
-  'pytorchjob',
-  'tuner',
-  'watchdog',
-  'notifier',
-  'cleaner',
-  'builder',
-]);
-
-/** BaseComponentSchema's fields: an operation and a component both have them. */
-const BASE_FIELDS = [
-  'version',
-  'kind',
-  'name',
-  'description',
-  'tags',
-  'presets',
-  'queue',
-  'cache',
-  'termination',
-  'plugins',
-  'build',
-  'hooks',
-  'isApproved',
-  'cost',
-];
-
-const OPERATION_FIELDS = new Set([
-  ...BASE_FIELDS,
-  'params',
-  'runPatch',
-  'patchStrategy',
-  'template',
-  'schedule',
-  'events',
-  'joins',
-  'matrix',
-  'dependencies',
-  'trigger',
-  'conditions',
-  'skipOnUpstreamSkip',
-  'isPreset',
-  'hubRef',
-  'dagRef',
-  'urlRef',
-  'pathRef',
-  'component',
-]);
-
-// `template` is rejected inside a component: run-create.unknown-field.json.
-const COMPONENT_FIELDS = new Set([...BASE_FIELDS, 'inputs', 'outputs', 'run']);
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Python's repr of a set of strings, as used in Polyaxon's messages: {'A', 'B'}. */
 const pySet = (items: string[]): string => `{${items.map((i) => `'${i}'`).join(', ')}}`;
-
-/** Parse and check `content`; on error, the 400 body exactly as recorded (a list of one string). */
-export function readOperation(content: string): ParsedOperation | { error: unknown } {
-  let data: unknown;
-  try {
-    data = JSON.parse(content);
-  } catch {
-    try {
-      data = YAML.parse(content);
-    } catch (e) {
-      return { error: [`Received non valid yaml: \`${content}\`.\n${(e as Error).message}`] };
-    }
-  }
-  if (!isObj(data)) return { error: [`Cannot read config_value: \`${content}\``] };
-  if (data.kind !== 'operation') {
-    return {
-      error: [`The specification used \`OperationSpecification\` is incompatible with the kind \`${String(data.kind ?? 'None')}\`.`],
-    };
-  }
-  const unknownOpField = Object.keys(data).find((k) => !OPERATION_FIELDS.has(k));
-  if (unknownOpField) return { error: [`{'${unknownOpField}': ['Unknown field.']}`] };
-  const component = data.component;
-  if (!isObj(component)) {
-    // The fake has no hub / url / path resolution: only inline components can be compiled.
-    return {
-      error: ["{'component': ['An operation requires an inline `component` here (hubRef/urlRef/pathRef/dagRef are not supported).']}"],
-    };
-  }
-  const unknownField = Object.keys(component).find((k) => !COMPONENT_FIELDS.has(k));
-  if (unknownField) return { error: [`{'${unknownField}': ['Unknown field.']}`] };
-  const run = component.run;
-  if (!isObj(run)) return { error: ["{'component': {'run': ['Missing data for required field.']}}"] };
-  if (!RUN_KINDS.has(String(run.kind))) {
-    return { error: [`{'component': {'run': {0: {'kind': ['Unsupported value: ${String(run.kind)}']}}}}`] };
-  }
-  // OperationCreateSerializer: `if op_spec.is_template(): raise ValidationError(...)`.
-  if (isObj(data.template) && data.template.enabled) {
-    return { error: ['Received a template polyaxonfile, Please customize the specification or disable the template.'] };
-  }
-  return { op: data, component };
-}
 
 export function compileOperation({ op, component }: ParsedOperation, ctx: RunContext): Compiled {
   const run = patchRun(component.run as Obj, op.runPatch);
@@ -153,10 +43,10 @@ export function compileOperation({ op, component }: ParsedOperation, ctx: RunCon
   const ports = Array.isArray(run.ports) ? run.ports.map(Number) : [];
   const rewritePath = run.kind === 'service' && run.rewritePath === true;
 
-  const failure = compileFailure(Object.keys(literal), declared, run);
+  const failure = ctx.resolve === false ? undefined : compileFailure(Object.keys(literal), declared, run, ctx.v2);
   const inputs = declared.map((io) => {
     const { name, description, type, value, ...rest } = io;
-    const resolvedValue = !failure && String(name) in literal ? literal[String(name)] : value;
+    const resolvedValue = !failure && ctx.resolve !== false && String(name) in literal ? literal[String(name)] : value;
     return omitUndefined({ name, description, type, value: resolvedValue, ...rest });
   });
   const header = omitUndefined({
@@ -169,7 +59,7 @@ export function compileOperation({ op, component }: ParsedOperation, ctx: RunCon
   });
 
   let content: Obj;
-  if (failure) {
+  if (failure || ctx.resolve === false) {
     content = { ...header, contexts: [], run }; // unresolved, as in run-get.unknown-param.failed.json
   } else {
     const globals = serviceGlobals(ctx, run.kind === 'service', rewritePath, ports);
@@ -208,14 +98,16 @@ function serviceBaseUrl(ctx: RunContext, rewritePath: boolean, port: number | un
   return ctx.v2 && port !== undefined ? `${base}/${port}` : base;
 }
 
-function compileFailure(paramNames: string[], declared: Obj[], run: Obj): string | undefined {
+function compileFailure(paramNames: string[], declared: Obj[], run: Obj, v2: boolean): string | undefined {
   const known = new Set(declared.map((i) => String(i.name)));
   const unexpected = paramNames.filter((p) => !known.has(p));
   if (unexpected.length) return `Failed to compile.\nCompilation Error: Received unexpected params \`${pySet(unexpected)}\``;
   const connections = Array.isArray(run.connections) ? run.connections.map(String) : [];
   const missing = connections.filter((c) => !CONNECTION_CATALOG.has(c));
   if (missing.length) {
-    return `Failed to compile.\nSome Connection refs were provided but were not found in the agent.connections catalog: \`${pySet(missing)}\``;
+    // v2 writes "connection" in lower case (recorded-v2 run-statuses.unknown-connection.failed.json).
+    const refs = v2 ? 'connection refs' : 'Connection refs';
+    return `Failed to compile.\nSome ${refs} were provided but were not found in the agent.connections catalog: \`${pySet(missing)}\``;
   }
   return undefined;
 }

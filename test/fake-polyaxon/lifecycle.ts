@@ -13,7 +13,8 @@ export const CONDITION_TEXT: Partial<Record<RunStatus, [reason: string, message:
   created: ['OperationServiceInit', 'Run is created'],
   compiled: ['SchedulerPrepare', 'Run is compiled'],
   queued: ['SchedulerStart', 'Run is queued'],
-  scheduled: ['OperatorController', 'Operation is scheduled'],
+  // Posted by the v2 agent (recorded-v2 run-statuses.vscode.scheduled.json); v1.11.3 never recorded a `scheduled`.
+  scheduled: ['AgentController', 'Operation is scheduled'],
   starting: ['OperatorController', 'Operation is starting'],
   running: ['OperatorController', 'Operation is running'],
   stopping: ['StateManager', 'Run is stopping; User requested to stop the run.'],

@@ -75,7 +75,7 @@ export const pullLines = (rec: RunRecord): string[] => [
 ];
 
 /** GET /streams/v1/{ns}/{owner}/{project}/runs/{uuid}/logs */
-export function logsReply(rec: RunRecord, query: URLSearchParams): Reply {
+export function logsReply(rec: RunRecord, query: URLSearchParams, v2 = false): Reply {
   const lastTimeParam = query.get('last_time');
   if (lastTimeParam) {
     // Live mode: lines newer than last_time; last_time = now, or null once the operation has completed.
@@ -85,11 +85,14 @@ export function logsReply(rec: RunRecord, query: URLSearchParams): Reply {
     return json(200, body);
   }
   // Archived mode: one chunk per call; `last_file` names the chunk just read, null after the last one.
-  const files = chunkNames(rec.logs);
+  // v2: what the sidecar has archived; the fake's archive fills when the run is done (a running run's archive was
+  // empty in recorded-v2 run-logs.streams.json).
+  const lines = v2 && !isDone(rec.run.status) ? [] : rec.logs;
+  const files = chunkNames(lines);
   const lastFile = query.get('last_file');
   const index = lastFile ? files.indexOf(lastFile) + 1 : 0;
   if (lastFile && index === 0) return json(200, { last_time: null, last_file: null, logs: [], files } satisfies Logs);
-  const logs: LogLine[] = rec.logs.slice(index * ARCHIVE_CHUNK, (index + 1) * ARCHIVE_CHUNK);
+  const logs: LogLine[] = lines.slice(index * ARCHIVE_CHUNK, (index + 1) * ARCHIVE_CHUNK);
   const body: Logs = { last_time: null, last_file: index < files.length ? files[index] : null, logs, files };
   return json(200, body);
 }

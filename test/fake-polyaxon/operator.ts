@@ -28,6 +28,11 @@ export class Operator {
     private readonly logIntervalMs: number,
   ) {}
 
+  /** v2: the agent, not the operator, moves a run from `queued` to `scheduled` (agent.ts); the operator takes it from there. */
+  private get v2(): boolean {
+    return this.store.v2;
+  }
+
   /** Called after every status change of a run. */
   react(rec: RunRecord): void {
     const uuid = rec.run.uuid;
@@ -62,7 +67,9 @@ export class Operator {
 
   private nextStep(rec: RunRecord, d: OperatorDelays): Step | undefined {
     const image = imageOf(rec.run);
-    switch (rec.run.status) {
+    if (rec.run.live_state === -1) return undefined;
+    if (this.v2 && rec.run.status === 'queued') return undefined;
+    switch (this.v2 && rec.run.status === 'scheduled' ? 'queued' : rec.run.status) {
       case 'queued':
         if (rec.behaviour === 'stuck') return undefined;
         if (rec.behaviour === 'unschedulable') {
@@ -73,7 +80,8 @@ export class Operator {
             message: '0/3 nodes are available: 3 Insufficient cpu.',
           };
         }
-        // Not in the recordings (the v1.11.3 operator posts only starting/running); kept because clients must cope with it.
+        if (this.v2) return { afterMs: d.startingMs, status: 'starting', reason: 'OperatorController', message: 'Operation is starting' };
+        // Not in the v1.11.3 recordings (its operator posts only starting/running); kept because clients must cope with it.
         return { afterMs: d.queuedMs, status: 'scheduled', reason: 'OperatorController', message: 'Operation is scheduled' };
       case 'scheduled':
         return { afterMs: Math.ceil(d.startingMs / 4), status: 'starting', reason: 'OperatorController', message: 'Operation is starting' };

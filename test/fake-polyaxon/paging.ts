@@ -6,6 +6,8 @@ export interface PageRequest {
   /** Absolute URL of the request, e.g. http://127.0.0.1:8117/api/v1/default/p/runs?limit=1 */
   url: URL;
   defaultLimit?: number;
+  /** PolyaxonPagination caps `limit` at 100; v2's runs list has no cap (recorded-v2/README.md 26). */
+  maxLimit?: number;
 }
 
 function positiveInt(value: string | null): number | undefined {
@@ -35,12 +37,12 @@ function link(url: URL, set: Record<string, number | undefined>): string {
   return `${url.origin}${url.pathname}${query ? `?${query}` : ''}`;
 }
 
-export function paginate<T>(items: T[], { url, defaultLimit = 20 }: PageRequest): Page<T> {
+export function paginate<T>(items: T[], { url, defaultLimit = 20, maxLimit = 100 }: PageRequest): Page<T> {
   const q = url.searchParams;
   if (['true', '1', 'yes'].includes((q.get('no_page') ?? '').toLowerCase())) {
     return { count: null, next: null, previous: null, results: items };
   }
-  const limit = Math.min(positiveInt(q.get('limit')) || defaultLimit, 100);
+  const limit = Math.min(positiveInt(q.get('limit')) || defaultLimit, maxLimit);
   const offset = positiveInt(q.get('offset')) ?? 0;
   const count = items.length;
   const next = offset + limit < count ? link(url, { limit, offset: offset + limit }) : null;

@@ -9,7 +9,12 @@ const SLUG = /^[-a-zA-Z0-9_]+$/;
 
 export function listProjects(store: Store, url: URL): Reply {
   const projects = [...store.projects.values()].sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
-  return list(paginate(projects.map(projectListItem), { url }));
+  return list(
+    paginate(
+      projects.map((p) => projectListItem(p, store.v2)),
+      { url },
+    ),
+  );
 }
 
 /** `projects/names`: same query params, `{name}` items, default limit 100 (API.md §1). */
@@ -34,5 +39,5 @@ export function createProject(store: Store, body: unknown): Reply {
 
 export function getProject(store: Store, name: string): Reply {
   const project = store.projects.get(name);
-  return project ? json(200, projectDetail(project)) : notFound();
+  return project ? json(200, projectDetail(project, store.v2)) : notFound();
 }

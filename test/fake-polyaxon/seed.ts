@@ -1,5 +1,5 @@
 // Demo content: the AISG polyaxonfiles (API.md §5) as operations, and a project with services in every state.
-import { readOperation, type ParsedOperation } from './compile';
+import { readOperation, type ParsedOperation } from './read-operation';
 import type { Behaviour, RunRecord, Store, StoredRun } from './store';
 import { driveTo, submitRun } from './submit';
 import type { RunStatus } from '../../src/polyaxon/types';

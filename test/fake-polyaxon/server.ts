@@ -1,5 +1,6 @@
 // A local HTTP server that behaves like a Polyaxon CE v1.11.3 gateway (API, streams, services) as recorded in
-// /work/shared/polyaxon/recorded. Used by unit tests, integration/UI tests and `npm run demo`.
+// ../shared/polyaxon/recorded, or, with `polyaxonVersion: 'v2'`, like haupt v2.5.2 with its agent as recorded in
+// ../shared/polyaxon/recorded-v2. Used by unit tests, integration/UI tests and `npm run demo`.
 import * as crypto from 'crypto';
 import * as http from 'http';
 import type * as net from 'net';
@@ -8,9 +9,11 @@ import { handleApi, type ApiContext } from './api-router';
 import { applyFaults, truncate, type Faults } from './faults';
 import { CONDITION_TEXT } from './lifecycle';
 import { logsReply } from './logs';
+import { Agent } from './agent';
 import { Operator, type OperatorDelays } from './operator';
 import { mutate, type FakeMutant } from './mutants';
-import { empty, notFound, readBody, send, unrouted, write, type Reply } from './reply';
+import { empty, json, notFound, readBody, send, unrouted, write, type Reply } from './reply';
+import { pythonJsonError } from './python-json';
 import { addDemoRun, demoKindOf, seedDemo } from './seed';
 import { runDetail } from './serializers';
 import { Backends, handleService, handleServiceUpgrade, parseServicePath, type ServiceBackend } from './services';
@@ -23,8 +26,12 @@ export type { FakeMutant } from './mutants';
 
 export interface FakeOptions {
   port?: number;
-  /** '1.11.3' (default) or a v2 version such as '2.13.0'. */
+  /** Which recorded server to behave like: 'v1' (CE 1.11.3, the default) or 'v2' (haupt 2.5.2 with its agent). */
+  polyaxonVersion?: 'v1' | 'v2';
+  /** The version `/api/v1/installation` reports; default 1.11.3 or 2.5.2. A version ≥ 2 means polyaxonVersion 'v2'. */
   version?: string;
+  /** v2: how long the agent takes to pick up a queued or deleted run; default the operator's queuedMs, or 1000 ms. */
+  agentMs?: number;
   seed?: 'empty' | 'demo';
   operator?: OperatorDelays | false;
   serviceBackend?: ServiceBackend;
@@ -65,7 +72,14 @@ export interface FakePolyaxon {
 }
 
 const DEFAULT_DELAYS: OperatorDelays = { queuedMs: 800, startingMs: 800, stoppingMs: 600 };
-const NAMESPACE = 'polyaxon-v1';
+/** The agent namespace of each recording's deployment (`settings.namespace`, run-namespace.json). */
+const NAMESPACE = { v1: 'polyaxon-v1', v2: 'polyaxon' };
+
+/** The flavour and installation version the options ask for. */
+function versionOf(opts: FakeOptions): { v2: boolean; version: string } {
+  const v2 = opts.polyaxonVersion === 'v2' || (opts.polyaxonVersion === undefined && Number(opts.version?.split('.')[0]) >= 2);
+  return { v2, version: opts.version ?? (v2 ? '2.5.2' : '1.11.3') };
+}
 
 function parseJson(text: string): unknown {
   if (!text) return undefined;
@@ -84,31 +98,36 @@ class FakeServer implements FakePolyaxon {
   private readonly server: http.Server;
   private readonly store: Store;
   private readonly operator: Operator;
+  private readonly agent: Agent | undefined;
   private readonly backends: Backends;
   private readonly api: ApiContext;
   private readonly v2: boolean;
   private readonly upgraded = new Set<net.Socket>();
 
   constructor(private readonly opts: FakeOptions) {
-    const version = opts.version ?? '1.11.3';
-    this.v2 = Number(version.split('.')[0]) >= 2;
-    // v2 clients read settings.agent.version to decide on the /{port}/ service segment (polyaxon/cli operations.py service()).
-    this.store = new Store(NAMESPACE, this.v2 ? { version } : undefined);
-    this.operator = new Operator(this.store, opts.operator === undefined ? DEFAULT_DELAYS : opts.operator, opts.logIntervalMs ?? 3000);
-    this.backends = new Backends(opts.serviceBackend, this.v2);
+    const { v2, version } = versionOf(opts);
+    this.v2 = v2;
+    this.store = new Store(v2 ? NAMESPACE.v2 : NAMESPACE.v1, v2);
+    const delays = opts.operator === undefined ? DEFAULT_DELAYS : opts.operator;
+    this.operator = new Operator(this.store, delays, opts.logIntervalMs ?? 3000);
+    this.agent = v2 ? new Agent(this.store, opts.agentMs ?? (delays ? delays.queuedMs : 1000)) : undefined;
+    this.backends = new Backends(opts.serviceBackend, v2);
     this.store.onStatus = (rec) => {
+      this.agent?.react(rec);
       this.operator.react(rec);
       this.backends.onStatus(rec);
     };
     this.store.onDelete = (rec) => {
       this.operator.forget(rec);
+      this.agent?.react(rec);
       void this.backends.stop(rec);
     };
+    const key = crypto.randomBytes(16).toString('hex');
+    // v2 adds `mode` (recorded-v2/installation.json: {"key", "version": "2.5.2", "dist": "ce", "mode": null}).
     this.api = {
       store: this.store,
-      v2: this.v2,
       schedulerFailure: () => this.schedulerFailure,
-      installation: { key: crypto.randomBytes(16).toString('hex'), version, dist: 'ce' },
+      installation: v2 ? { key, version, dist: 'ce', mode: null } : { key, version, dist: 'ce' },
     };
     if (opts.seed === 'demo') seedDemo(this.store, this.v2);
     this.server = http.createServer((req, res) => {
@@ -144,7 +163,7 @@ class FakeServer implements FakePolyaxon {
     Object.assign(rec.run, fields as Partial<StoredRun>);
     rec.run.runtime = run.runtime ?? rec.run.kind;
     driveTo(this.store, rec, status ?? 'queued');
-    return runDetail(rec.run) as unknown as Run;
+    return runDetail(rec.run, this.v2) as unknown as Run;
   }
 
   setStatus(project: string, uuid: string, status: RunStatus, reason?: string, message?: string): void {
@@ -156,7 +175,7 @@ class FakeServer implements FakePolyaxon {
 
   getRun(project: string, uuid: string): Run | undefined {
     const rec = this.store.find(project, uuid);
-    return rec ? (runDetail(rec.run) as unknown as Run) : undefined;
+    return rec ? (runDetail(rec.run, this.v2) as unknown as Run) : undefined;
   }
 
   async refuseConnections(): Promise<void> {
@@ -174,6 +193,7 @@ class FakeServer implements FakePolyaxon {
 
   async close(): Promise<void> {
     this.operator.close();
+    this.agent?.close();
     await this.backends.stopAll(this.store);
     for (const socket of this.upgraded) socket.destroy();
     if (this.server.listening) {
@@ -225,11 +245,7 @@ class FakeServer implements FakePolyaxon {
       try {
         body = JSON.parse(text);
       } catch (e) {
-        return {
-          status: 400,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ detail: `JSON parse error - ${(e as Error).message}` }),
-        };
+        return json(400, { detail: `JSON parse error - ${pythonJsonError(text, e as Error)}` });
       }
     }
     return handleApi({ method, url, body }, this.api);
@@ -240,7 +256,7 @@ class FakeServer implements FakePolyaxon {
     const m = /^\/streams\/v1\/[^/]+\/[^/]+\/([^/]+)\/runs\/([0-9a-f]{32})\/logs\/?$/.exec(url.pathname);
     if (!m) return unrouted();
     const rec = this.store.find(m[1], m[2]);
-    return rec ? logsReply(rec, url.searchParams) : notFound();
+    return rec ? logsReply(rec, url.searchParams, this.v2) : notFound();
   }
 
   private async onUpgrade(req: http.IncomingMessage, socket: net.Socket, head: Buffer): Promise<void> {

@@ -155,9 +155,16 @@ ${flavour === 'service' ? '' : body}
   );
 }
 
+/** v2's gateway sends `/{port}/` to that port of the run's k8s Service: a port the service does not expose reaches nothing. */
+function exposes(rec: RunRecord, port: number | undefined): boolean {
+  const ports = rec.run.meta_info?.ports;
+  return port === undefined || (Array.isArray(ports) && ports.includes(port));
+}
+
 function runningService(store: Store, sp: ServicePath): RunRecord | undefined {
   const rec = store.find(sp.project, sp.uuid);
-  return rec && rec.run.status === 'running' && rec.run.kind === 'service' ? rec : undefined;
+  const live = rec && rec.run.status === 'running' && rec.run.kind === 'service' && rec.run.live_state !== -1;
+  return live && exposes(rec, sp.port) ? rec : undefined;
 }
 
 /** The path the backend sees: the prefix is stripped for rewrite-services (`rewrite … /$5 break`), kept otherwise. */

@@ -1,5 +1,7 @@
 // The fake's database: projects and runs, and the status bookkeeping Polyaxon does on every new condition
 // (platform/coredb/coredb/managers/statuses.py new_run_status + RunLifeCycle.set_started_at / set_finished_at).
+// v2 differs as recorded (recorded-v2/README.md "Differences from v1.11.3"): a condition's `status` is a JSON
+// boolean (13), and a delete is soft: `live_state: -1`, the row stays readable (19).
 import * as crypto from 'crypto';
 import type { LogLine, Project, Run, RunStatus, StatusCondition } from '../../src/polyaxon/types';
 import { isDone, isStarted } from './lifecycle';
@@ -15,7 +17,19 @@ export interface StoredRun extends Run {
   original: { uuid: string; name: string | null | undefined; kind: string } | null;
   readme: string | null;
   live_state: number;
+  /** v2: what the run asks of the cluster, in bytes and cores (`resources` of run-get.*.json); zeros until compiled. */
+  resources: RunResources;
 }
+
+export interface RunResources {
+  memory: number;
+  cpu: number;
+  gpu: number;
+  custom: number;
+  cost: number;
+}
+
+export const NO_RESOURCES: RunResources = { memory: 0, cpu: 0, gpu: 0, custom: 0, cost: 0 };
 
 /** How the simulated cluster treats a run (set by `__unschedulable__`-style param values, or by the seed). */
 export type Behaviour = 'normal' | 'unschedulable' | 'fail' | 'warning' | 'stuck';
@@ -42,7 +56,8 @@ export class Store {
 
   constructor(
     readonly namespace: string,
-    private readonly agent?: { version: string },
+    /** Polyaxon v2 (haupt 2.5.2) rather than CE v1.11.3. */
+    readonly v2: boolean,
   ) {}
 
   addProject(name: string, description: string | null = null): StoredProject {
@@ -94,15 +109,14 @@ export class Store {
       inputs: null,
       outputs: null,
       tags: null,
-      settings: this.agent
-        ? { namespace: this.namespace, agent: { uuid: newUuid(), name: 'agent', version: this.agent.version } }
-        : { namespace: this.namespace },
+      settings: { namespace: this.namespace },
       project,
       readme: null,
       description: null,
       raw_content: null,
       content: null,
       live_state: 1,
+      resources: { ...NO_RESOURCES },
       ...fields,
     };
     run.status = 'created';
@@ -127,7 +141,9 @@ export class Store {
   transition(rec: RunRecord, status: RunStatus, reason: string, message: string | null, at?: string): void {
     if (rec.conditions.length && rec.run.status === status) return;
     const time = at ?? conditionTime();
-    rec.conditions.push({ type: status, reason, status: 'True', message, last_update_time: time, last_transition_time: time });
+    // v1.11.3 answers the string "True", v2 a JSON boolean (run-statuses.*.json of each recording).
+    const truth = (this.v2 ? true : 'True') as StatusCondition['status'];
+    rec.conditions.push({ type: status, reason, status: truth, message, last_update_time: time, last_transition_time: time });
     const run = rec.run;
     run.status = status;
     run.updated_at = modelTime();
@@ -143,8 +159,20 @@ export class Store {
     this.onStatus(rec);
   }
 
+  /** Runs a list shows: v2 leaves soft-deleted runs out (recorded-v2/README.md 27). */
+  listedRunsOf(project: string): RunRecord[] {
+    return this.runsOf(project).filter((r) => r.run.live_state !== -1);
+  }
+
+  /** v1.11.3: gone in the same request (GET → 404). v2: `live_state: -1`, still readable (run-get.*.after-delete.json). */
   deleteRun(rec: RunRecord): void {
-    this.runs.delete(rec.run.uuid);
+    if (this.v2) {
+      if (rec.run.live_state === -1) return;
+      rec.run.live_state = -1;
+      rec.run.updated_at = modelTime();
+    } else {
+      this.runs.delete(rec.run.uuid);
+    }
     this.onDelete(rec);
   }
 }

@@ -1,9 +1,10 @@
 // Creating a run from an operation, as CE does it in one request when the scheduler is disabled (chart default):
 // created → compiled → queued, or created → failed when compiling fails (recorded/README.md "Status flow observed").
-import { compileOperation, type ParsedOperation } from './compile';
+import { compileOperation } from './compile';
+import type { ParsedOperation } from './read-operation';
 import { CONDITION_TEXT, pathTo } from './lifecycle';
 import type { RunStatus } from '../../src/polyaxon/types';
-import { newUuid, type Behaviour, type RunRecord, type Store, type StoredRun } from './store';
+import { NO_RESOURCES, newUuid, type Behaviour, type RunRecord, type RunResources, type Store, type StoredRun } from './store';
 
 /** Markers a test can put in a param value to choose what the simulated cluster does with the run. */
 export function behaviourOf(inputs: Record<string, unknown> | null | undefined): Behaviour {
@@ -34,7 +35,9 @@ export function submitRun(
   { v2, overrides, behaviour, failure }: SubmitOptions,
 ): RunRecord {
   const uuid = overrides.uuid ?? newUuid();
-  const compiled = compileOperation(parsed, { uuid, owner: 'default', project, namespace: store.namespace, v2 });
+  // v2: a run not managed_by the agent is stored as submitted and left `created` (recorded-v2/README.md 15).
+  const managed = !v2 || overrides.is_managed !== false;
+  const compiled = compileOperation(parsed, { uuid, owner: 'default', project, namespace: store.namespace, v2, resolve: managed });
   const rec = store.insertRun(
     project,
     {
@@ -60,6 +63,8 @@ export function submitRun(
     store.transition(rec, 'failed', 'SchedulerPrepare', schedulerFailure);
     return rec;
   }
+  if (!managed) return rec;
+  rec.run.resources = resourcesOf(compiled.content);
   // resolver.persist_state: `if is_service_run and run.rewrite_path: meta_info[META_REWRITE_PATH] = True`; v2 also ports.
   if (compiled.rewritePath) rec.run.meta_info = { ...rec.run.meta_info, rewrite_path: true };
   if (v2 && compiled.kind === 'service') rec.run.meta_info = { ...rec.run.meta_info, ports: compiled.ports };
@@ -68,6 +73,24 @@ export function submitRun(
     store.transition(rec, status, reason, message);
   }
   return rec;
+}
+
+const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12, '': 1 };
+
+/** Kubernetes quantities as v2 sums them into `resources`: memory in bytes, cpu in cores ("4Gi" → 4294967296, "500m" → 0.5). */
+function quantity(value: unknown, unit: 'bytes' | 'cores'): number {
+  if (typeof value === 'number') return value;
+  const m = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(String(value ?? ''));
+  if (!m) return 0;
+  const scale = unit === 'cores' && m[2] === 'm' ? 1e-3 : (BINARY[m[2] ?? ''] ?? 1);
+  return Number(m[1]) * scale;
+}
+
+/** `resources` of a compiled run: its main container's requests (recorded-v2 run-get.*.json: 4Gi → 4294967296.0, cpu 2.0). */
+function resourcesOf(content: string): RunResources {
+  const run = (JSON.parse(content) as { run?: { container?: { resources?: { requests?: Record<string, unknown> } } } }).run;
+  const requests = run?.container?.resources?.requests ?? {};
+  return { ...NO_RESOURCES, memory: quantity(requests.memory, 'bytes'), cpu: quantity(requests.cpu, 'cores') };
 }
 
 /** Walk a run along the usual conditions up to `target` (for seeded and test-added runs); `last` words the final one. */

@@ -15,16 +15,17 @@ export interface LaunchFixture {
 }
 
 /**
- * Activates the extension and points it at a fresh fake Polyaxon (seed `empty`) with `project` created, and sets
+ * Activates the extension and points it at a fresh fake Polyaxon (seed `empty`, v1 unless `polyaxonVersion` says v2)
+ * with `project` created, and sets
  * `polyaxon.openOnLaunch` to `none` so that a launch opens no tab. Tests replace `api.prompts.current` with their
  * recording prompts; stop() puts the window's prompts back.
  */
 export async function startLaunchFixture(
   project: string,
-  { operator = FAST_OPERATOR }: { operator?: FakeOptions['operator'] } = {},
+  { operator = FAST_OPERATOR, polyaxonVersion }: Pick<FakeOptions, 'operator' | 'polyaxonVersion'> = {},
 ): Promise<LaunchFixture> {
   const api = (await extension().activate()) as PolyaxonTestApi;
-  const { server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project, operator });
+  const { server: fake, stop: stopFake } = await startFakeServer({ seed: 'empty', project, operator, polyaxonVersion });
   fake.addProject(project);
   const restoreSettings = await setSettings({ openOnLaunch: 'none' });
   return {

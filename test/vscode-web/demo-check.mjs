@@ -5,7 +5,7 @@
 // The clone shares this checkout's .vscode-test (code-server is a 1 GB build; installing it is setup.sh's own test).
 // It clones the last commit: uncommitted changes are not in it.
 //
-//   node test/vscode-web/demo-check.mjs [--keep]
+//   node test/vscode-web/demo-check.mjs [--keep] [--polyaxon v2]   (v2: `npm run demo -- --polyaxon v2`, a v2 sandbox)
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,8 @@ import { ROOT } from './lib/code-server.mjs';
 import { freePort, sleep } from './lib/processes.mjs';
 
 const keep = process.argv.includes('--keep');
+const polyaxon = process.argv.includes('--polyaxon') ? process.argv[process.argv.indexOf('--polyaxon') + 1] : 'v1';
+const expectedVersion = polyaxon === 'v2' ? '2.5.2' : '1.11.3';
 const started = Date.now();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-demo-check-'));
 const clone = path.join(dir, 'clone');
@@ -38,7 +40,7 @@ execFileSync('git', ['clone', '--quiet', ROOT, clone]);
 fs.symlinkSync(path.join(ROOT, '.vscode-test'), path.join(clone, '.vscode-test'));
 const [port, sandboxPort] = [await freePort(), await freePort()];
 const output = [];
-child = spawn('npm', ['run', 'demo', '--', '--port', String(port), '--sandbox-port', String(sandboxPort)], {
+child = spawn('npm', ['run', 'demo', '--', '--port', String(port), '--sandbox-port', String(sandboxPort), '--polyaxon', polyaxon], {
   cwd: clone,
   detached: true,
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +65,24 @@ if (!page.ok) fail(`${url} answered ${page.status}`);
 const installation = await fetch(`http://127.0.0.1:${sandboxPort}/api/v1/installation`)
   .then((r) => r.json())
   .catch((e) => ({ error: String(e) }));
-if (installation.version !== '1.11.3') fail(`the sandbox answered ${JSON.stringify(installation)}`);
+if (installation.version !== expectedVersion) fail(`the sandbox answered ${JSON.stringify(installation)}`);
+
+// The seeded running VS Code service, through the sandbox's gateway at the path the extension opens (v2: with the
+// /{port}/ segment), must be the real code-server behind it, not the fake's stand-in page.
+const sandbox = `http://127.0.0.1:${sandboxPort}`;
+const runs = await fetch(`${sandbox}/api/v1/default/my-project-alice/runs?query=kind:service,status:running`).then((r) => r.json());
+const service = runs.results?.find((r) => /vscode/.test(r.name ?? ''));
+if (!service) fail(`no running VS Code service in the sandbox: ${JSON.stringify(runs).slice(0, 300)}`);
+const prefix = service.meta_info?.rewrite_path ? 'rewrite-services' : 'services';
+const portSegment = polyaxon === 'v2' ? `${service.meta_info.ports[0]}/` : '';
+const servicePath = `/${prefix}/v1/${service.settings.namespace}/default/my-project-alice/runs/${service.uuid}/${portSegment}`;
+let served = '';
+for (const end = Date.now() + 120_000; Date.now() < end && !served; await sleep(1000)) {
+  const answer = await fetch(`${sandbox}${servicePath}`).catch(() => undefined);
+  const text = answer?.ok ? await answer.text() : '';
+  if (text && !text.includes('served by the fake Polyaxon gateway')) served = text;
+}
+if (!served) fail(`${servicePath} never served the real code-server`);
 
 // Ctrl-C, as the README says: the whole demo stops and nothing of it keeps running.
 process.kill(-child.pid, 'SIGINT');
@@ -79,7 +98,7 @@ for (const end = Date.now() + 15_000; Date.now() < end; await sleep(250)) {
 }
 if (leftover) fail(`processes left after Ctrl-C:\n${leftover}`);
 console.log(
-  `ok   npm run demo from a fresh clone prints "Open: ${url}", serves VS Code and the sandbox, stops on Ctrl-C (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  `ok   npm run demo${polyaxon === 'v2' ? ' -- --polyaxon v2' : ''} from a fresh clone prints "Open: ${url}", serves VS Code and the sandbox with a real code-server at ${servicePath}, stops on Ctrl-C (${((Date.now() - started) / 1000).toFixed(0)} s)`,
 );
 console.log('1 passed, 0 failed');
 cleanup();

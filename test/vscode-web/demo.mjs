@@ -2,7 +2,10 @@
 // Try the extension by hand in a real VS Code in your browser, against a sandbox Polyaxon or a real one.
 //
 //   npm run demo [-- --port 8080] [--sandbox-port 8117]      sandbox: the fake Polyaxon server (seed demo);
-//                                                             a running VS Code service is a real code-server
+//                                                             a running VS Code service is a real code-server,
+//                                                             a running Jupyter service a real Jupyter server
+//   npm run demo -- --polyaxon v2                             the sandbox answers like Polyaxon v2 (haupt 2.5.2 and
+//                                                             its agent): service paths carry the /{port}/ segment
 //   npm run demo -- --host http://localhost:8000 [--project P] a real Polyaxon (e.g. behind polyaxon port-forward)
 //   --vsix FILE: install that package instead of running `npm run package`
 //
@@ -20,6 +23,7 @@ const { values: opt } = parseArgs({
   options: {
     port: { type: 'string', default: '8080' },
     'sandbox-port': { type: 'string', default: '8117' },
+    polyaxon: { type: 'string', default: 'v1' },
     host: { type: 'string' },
     project: { type: 'string' },
     vsix: { type: 'string' },
@@ -33,6 +37,10 @@ const run = (command, args) => {
   return spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' }).status;
 };
 
+if (!['v1', 'v2'].includes(opt.polyaxon)) {
+  console.error(`[demo] --polyaxon ${opt.polyaxon}: say v1 (CE 1.11.3, the default) or v2 (2.5.2)`);
+  process.exit(2);
+}
 const vsix = opt.vsix ? path.resolve(opt.vsix) : path.join(ROOT, 'polyaxon-dev-environments.vsix');
 if (!opt.vsix && run('npm', ['run', 'package']) !== 0) await fail('packaging failed (output above)');
 if (!isInstalled() && run('bash', [SETUP_SCRIPT]) !== 0) await fail('code-server setup failed (output above); the demo needs it');
@@ -62,7 +70,7 @@ const vscode = await startCodeServer(state, { port: Number(opt.port) }).catch((e
 );
 console.log(`
   Open:      ${vscode.url}?folder=${encodeURIComponent(state.workspace)}
-  Polyaxon:  ${host} (${sandbox ? 'sandbox' : 'real'}${project ? `, project ${project}` : ''})
+  Polyaxon:  ${host} (${sandbox ? `sandbox ${opt.polyaxon}` : 'real'}${project ? `, project ${project}` : ''})
   Logs:      ${path.relative(process.cwd(), STATE_DIR)}/        Ctrl-C stops everything.
 `);
 
@@ -80,11 +88,12 @@ async function startSandbox() {
   fs.mkdirSync(STATE_DIR, { recursive: true });
   const fake = await startFakePolyaxon({
     port: Number(opt['sandbox-port']),
+    polyaxonVersion: opt.polyaxon,
     seed: 'demo',
     log: (line) => fs.appendFileSync(requestLog, `${new Date().toISOString()} ${line}\n`),
     serviceBackend: realServiceBackends({ stateDir: path.join(STATE_DIR, 'services'), log }),
   }).catch((e) => fail(`sandbox did not start on port ${opt['sandbox-port']}: ${e.message}`));
-  log(`sandbox Polyaxon on ${fake.url} (seed demo)`);
+  log(`sandbox Polyaxon ${opt.polyaxon} on ${fake.url} (seed demo)`);
   return fake;
 }
 

@@ -183,27 +183,58 @@ describe('fake Polyaxon: run lifecycle', () => {
   });
 });
 
-describe('fake Polyaxon: v2', () => {
-  it('reports the version, meta_info.ports and agent version, and tells services their /{port} base URL', async () => {
-    const fake = await startFakePolyaxon({ seed: 'empty', operator: false, version: '2.13.0' });
-    try {
-      fake.addProject('my-project-alice');
-      assert.strictEqual((await call(fake, 'GET', '/api/v1/installation')).json.version, '2.13.0');
-      const created = await call(
-        fake,
-        'POST',
-        RUNS,
-        operationBody({}, { rewritePath: false, container: { image: 'x', args: ['--base={{globals.base_url}}'] } }),
-      );
-      assert.deepStrictEqual(created.json.meta_info, { ports: [8080] });
-      assert.match(
-        JSON.parse(created.json.content).run.container.args[0],
-        /^--base=\/services\/v1\/polyaxon-v1\/default\/my-project-alice\/runs\/[0-9a-f]{32}\/8080$/,
-      );
-      const detail = (await call(fake, 'GET', `${RUNS}/${created.json.uuid}`)).json;
-      assert.strictEqual(detail.settings.agent.version, '2.13.0');
-    } finally {
-      await fake.close();
-    }
+describe('fake Polyaxon: v2 (as recorded from haupt 2.5.2 with its agent)', () => {
+  let fake: FakePolyaxon;
+  beforeEach(async () => {
+    fake = await startFakePolyaxon({ seed: 'empty', operator: FAST, polyaxonVersion: 'v2' });
+    fake.addProject('my-project-alice');
+  });
+  afterEach(() => fake.close());
+
+  it('reports 2.5.2 with mode, has no /api/v1/version, and tells services their /{port} base URL', async () => {
+    assert.deepStrictEqual(Object.keys((await call(fake, 'GET', '/api/v1/installation')).json), ['key', 'version', 'dist', 'mode']);
+    assert.strictEqual((await call(fake, 'GET', '/api/v1/installation')).json.version, '2.5.2');
+    assert.strictEqual((await call(fake, 'GET', '/api/v1/version')).status, 404);
+    const body = operationBody({}, { rewritePath: false, container: { image: 'x', args: ['--base={{globals.base_url}}'] } });
+    const created = await call(fake, 'POST', RUNS, body);
+    assert.deepStrictEqual([created.json.meta_info, created.json.managed_by], [{ ports: [8080] }, 'agent']);
+    assert.match(
+      JSON.parse(created.json.content).run.container.args[0],
+      /^--base=\/services\/v1\/polyaxon\/default\/my-project-alice\/runs\/[0-9a-f]{32}\/8080$/,
+    );
+  });
+
+  it('has the agent schedule a queued run, then the operator start it; every condition says `status: true`', async () => {
+    const { uuid } = (await call(fake, 'POST', RUNS, operationBody({}))).json;
+    await waitFor('running', async () => (await call(fake, 'GET', `${RUNS}/${uuid}`)).json.status === 'running');
+    const conditions = (await call(fake, 'GET', `${RUNS}/${uuid}/statuses`)).json.status_conditions as Record<string, unknown>[];
+    assert.deepStrictEqual(
+      conditions.map((c) => [c.type, c.reason, c.status]),
+      [
+        ['created', 'OperationServiceInit', true],
+        ['compiled', 'SchedulerPrepare', true],
+        ['queued', 'SchedulerStart', true],
+        ['scheduled', 'AgentController', true],
+        ['starting', 'OperatorController', true],
+        ['running', 'OperatorController', true],
+      ],
+    );
+  });
+
+  it('deletes softly: 204, then the run reads 200 with live_state -1, its statuses 404, lists and its service drop it', async () => {
+    const { uuid } = (await call(fake, 'POST', RUNS, operationBody({}))).json;
+    await waitFor('running', async () => (await call(fake, 'GET', `${RUNS}/${uuid}`)).json.status === 'running');
+    const service = `/rewrite-services/v1/polyaxon/default/my-project-alice/runs/${uuid}/8080/`;
+    assert.strictEqual((await call(fake, 'GET', service)).status, 200);
+    assert.strictEqual((await call(fake, 'DELETE', `${RUNS}/${uuid}`)).status, 204);
+    const after = await call(fake, 'GET', `${RUNS}/${uuid}`);
+    assert.deepStrictEqual([after.status, after.json.live_state], [200, -1]);
+    assert.deepStrictEqual((await call(fake, 'GET', `${RUNS}/${uuid}/statuses`)).json, { detail: 'Not found.' });
+    assert.strictEqual((await call(fake, 'GET', RUNS)).json.count, 0);
+    assert.strictEqual((await call(fake, 'GET', service)).status, 502);
+    assert.strictEqual((await call(fake, 'DELETE', `${RUNS}/${uuid}`)).status, 204, 'a second delete is 204 again');
+    // The agent's next state call stops a deleted run that was not done, without a condition.
+    await waitFor('stopped', async () => (await call(fake, 'GET', `${RUNS}/${uuid}`)).json.status === 'stopped');
+    assert.strictEqual(fake.getRun('my-project-alice', uuid)?.finished_at, null);
   });
 });

@@ -1,5 +1,6 @@
-// The recordings of a real Polyaxon CE v1.11.3 server (../shared/polyaxon/recorded) and the rules for comparing an
-// answer with one: status, content type, JSON value types everywhere, and exact values where the extension reads them.
+// The recordings of a real Polyaxon CE v1.11.3 server (../shared/polyaxon/recorded) and of a real Polyaxon v2 server
+// (haupt 2.5.2 with its agent, ../shared/polyaxon/recorded-v2), and the rules for comparing an answer with one:
+// status, content type, JSON value types everywhere, and exact values where the extension reads them.
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -7,21 +8,23 @@ import * as zlib from 'zlib';
 import { SHARED_POLYAXON } from '../sharedFacts';
 
 export const RECORDED = path.join(SHARED_POLYAXON, 'recorded');
+export const RECORDED_V2 = path.join(SHARED_POLYAXON, 'recorded-v2');
 
 export interface Recording {
   file: string;
   request: { method: string; path: string; headers: Record<string, string>; body?: unknown; body_raw?: string };
   response: { status: number; headers: Record<string, string | undefined>; body_is_json: boolean; body: unknown };
+  note?: string;
 }
 
-/** Every recording listed in _index.json, in the order it was made; [] where ../shared is missing. */
-export function loadRecordings(): Recording[] {
-  const index = path.join(RECORDED, '_index.json');
+/** Every recording of `dir` listed in its _index.json, in the order it was made; [] where ../shared is missing. */
+export function loadRecordings(dir = RECORDED): Recording[] {
+  const index = path.join(dir, '_index.json');
   if (!fs.existsSync(index)) return [];
   const files = (JSON.parse(fs.readFileSync(index, 'utf8')) as { file: string }[]).map((e) => e.file);
   return files
-    .filter((f) => fs.existsSync(path.join(RECORDED, f)))
-    .map((file) => ({ file, ...(JSON.parse(fs.readFileSync(path.join(RECORDED, file), 'utf8')) as Omit<Recording, 'file'>) }));
+    .filter((f) => fs.existsSync(path.join(dir, f)))
+    .map((file) => ({ file, ...(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Omit<Recording, 'file'>) }));
 }
 
 /** Keys whose values the extension reads and acts on: they must be equal, not just of the same type. */
@@ -37,7 +40,15 @@ const VALUE_KEYS = new Set([
   'count',
   'namespace',
   'name',
+  // v2: what tells a deleted run (-1) from a live one, who runs it, and which server it is.
+  'live_state',
+  'managed_by',
+  'version',
 ]);
+
+/** A service base URL (`globals.base_url` resolved into a run's content): compared as text, run uuids aside. */
+const SERVICE_PATH = /\/(rewrite-)?services\/v1\//;
+const withoutUuids = (s: string) => s.replace(/[0-9a-f]{32}/g, '{uuid}');
 
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -77,6 +88,9 @@ export function compareJson(actual: unknown, expected: unknown, where: string, p
   } else if (typeof expected === 'string') {
     const inner = parsedJsonString(expected); // a run's `content` is a JSON document in a string
     if (inner !== undefined) compareJson(parsedJsonString(actual), inner, `${where}(json)`, problems);
+    else if (SERVICE_PATH.test(expected) && withoutUuids(String(actual)) !== withoutUuids(expected)) {
+      problems.push(`${where}: ${JSON.stringify(actual)}, recorded ${JSON.stringify(expected)}`);
+    }
   }
   return problems;
 }

@@ -47,12 +47,17 @@ describe('fake Polyaxon: service URLs', () => {
   });
 
   it('shows a Jupyter page under the v2 /{port}/ URL', async () => {
-    const fake = await startFakePolyaxon({ seed: 'empty', operator: false, version: '2.13.0' });
+    const fake = await startFakePolyaxon({ seed: 'empty', operator: false, polyaxonVersion: 'v2' });
     try {
       const run = fake.addRun(PROJECT, { name: 'jupyterlab-notebook', kind: 'service', status: 'running' });
       const page = await call(fake, 'GET', svc('services', run.uuid, '8888/lab'));
       assert.match(page.text, /JupyterLab service jupyterlab-notebook/);
       assert.strictEqual((await call(fake, 'GET', svc('services', run.uuid, 'lab'))).status, 404, 'v2 needs the port segment');
+      assert.strictEqual(
+        (await call(fake, 'GET', svc('services', run.uuid, '8080/lab'))).status,
+        502,
+        'a port the service does not expose',
+      );
     } finally {
       await fake.close();
     }
