@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
       filter: () => context.workspaceState.get<ServiceFilter>(FILTER_KEY, 'active'),
       saveFilter: (filter) => context.workspaceState.update(FILTER_KEY, filter),
     },
-    { store: runs },
+    { store: runs, log },
   );
   const services = new ServicesView(model, runs, inCluster, connections.onDidChange, async (ref) =>
     (await connections.get()).client.getRun(ref),
