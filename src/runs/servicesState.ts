@@ -39,3 +39,12 @@ export function failureState(error: unknown, hostSource: EffectiveHostSource | u
   if (isPolyaxonError(error, 'unauthorized') || isPolyaxonError(error, 'forbidden')) return 'unauthorized';
   return isPolyaxonError(error, 'unreachable') && hostSource === 'default' ? 'notConfigured' : 'unreachable';
 }
+
+/** Why nothing answered, for the `unreachable` welcome text (one entry per kind in package.json). */
+export type FailureKind = 'unreachable' | 'timeout' | 'tls' | 'notPolyaxon' | 'server' | 'badResponse' | 'other';
+
+export function failureKind(error: unknown): FailureKind {
+  if (!isPolyaxonError(error)) return 'other';
+  const kinds: readonly string[] = ['unreachable', 'timeout', 'tls', 'notPolyaxon', 'server', 'badResponse'];
+  return kinds.includes(error.kind) ? (error.kind as FailureKind) : 'other';
+}
