@@ -64,7 +64,21 @@ export function checkImageName(input: string): string | undefined {
   return undefined;
 }
 
-/** The two docker runs, build then push, each as the program and its arguments for VS Code to quote. */
+/**
+ * Why a Dockerfile path cannot be built, or undefined. Control characters (a newline, say) are refused: a file name
+ * holding one is a trap, and would break the task's title and the log line. Every other character is passed as is,
+ * since no shell reads the arguments.
+ */
+export function dockerfileProblem(file: string): string | undefined {
+  // C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
+  const isControl = (c: number) => c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029;
+  const control = [...file].map((ch) => ch.codePointAt(0) ?? 0).find(isControl);
+  if (control === undefined) return undefined;
+  const code = control.toString(16).toUpperCase().padStart(4, '0');
+  return `The Dockerfile path holds a control character (U+${code}), which is refused: rename the file and try again.`;
+}
+
+/** The two docker runs, build then push, each as the program and its exact arguments (no shell reads them). */
 export function buildAndPushSteps(image: string, dockerfile: string): { title: string; command: string; args: string[] }[] {
   return [
     { title: `Build ${image}`, command: 'docker', args: ['build', '-t', image, '-f', dockerfile, '.'] },

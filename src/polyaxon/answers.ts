@@ -249,14 +249,14 @@ export function cancelledFailure(req: RequestInfo): PolyaxonError {
 }
 
 /** A JSON answer without what the endpoint always returns; for installation that means another service answered. */
-export function shapeFailure(req: RequestInfo): PolyaxonError {
+export function shapeFailure(req: RequestInfo, wrong?: string): PolyaxonError {
   if (req.missing === 'installation') {
     return fail(req, 'notPolyaxon', `${req.host} answered ${req.path} without a version, so it is not the Polyaxon API. ${CHECK_HOST}`);
   }
   return fail(
     req,
     'badResponse',
-    `Polyaxon at ${req.host} answered ${req.method} ${req.path} with JSON of an unexpected shape. Is the host the Polyaxon gateway of a supported version?`,
+    `Polyaxon at ${req.host} answered ${req.method} ${req.path} with JSON of an unexpected shape${wrong ? ` (${wrong})` : ''}. Is the host the Polyaxon gateway of a supported version?`,
   );
 }
 

@@ -3,8 +3,21 @@
 import { deletedFailure, shapeFailure } from './answers';
 import { textOf } from './serverText';
 import { get, Transport, type ClientOptions } from './transport';
-import type { Installation, ListOptions, LogLine, Logs, OperationBody, Page, Project, ProjectRef, Run, RunRef, RunStatuses } from './types';
-import { normaliseHost } from './urls';
+import type {
+  Installation,
+  ListOptions,
+  LogLine,
+  Logs,
+  OperationBody,
+  Page,
+  Project,
+  ProjectRef,
+  Run,
+  RunRef,
+  RunStatuses,
+  StatusCondition,
+} from './types';
+import { normaliseHost, seg } from './urls';
 
 export class PolyaxonClient {
   readonly host: string;
@@ -23,19 +36,23 @@ export class PolyaxonClient {
     return inst;
   }
 
-  listProjects(owner: string, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Project>> {
+  async listProjects(owner: string, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Project>> {
     return this.transport.page(
       get(`/api/v1/${seg(owner)}/projects/list${query(opts)}`, 'owner', { owner }, `list the projects of ${owner}`, signal),
       isNamed,
     );
   }
 
-  getProject(ref: ProjectRef, signal?: AbortSignal): Promise<Project> {
+  async getProject(ref: ProjectRef, signal?: AbortSignal): Promise<Project> {
     return this.transport.json(get(projectPath(ref), 'project', ref, `read project ${ref.owner}/${ref.project}`, signal));
   }
 
   /** CE answers 201, not the 200 the swagger lists; a taken name is a 400 `{"name": [...]}`. */
-  createProject(owner: string, body: { name: string; description?: string; tags?: string[] }, signal?: AbortSignal): Promise<Project> {
+  async createProject(
+    owner: string,
+    body: { name: string; description?: string; tags?: string[] },
+    signal?: AbortSignal,
+  ): Promise<Project> {
     return this.transport.json({
       method: 'POST',
       path: `/api/v1/${seg(owner)}/projects/create`,
@@ -48,7 +65,7 @@ export class PolyaxonClient {
     });
   }
 
-  listRuns(ref: ProjectRef, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Run>> {
+  async listRuns(ref: ProjectRef, opts?: ListOptions, signal?: AbortSignal): Promise<Page<Run>> {
     return this.transport.page(get(`${projectPath(ref)}/runs${query(opts)}`, 'project', ref, listAction(ref), signal), hasUuid);
   }
 
@@ -67,7 +84,7 @@ export class PolyaxonClient {
    * CE answers 201 (swagger: 200) with only uuid, name, description, content, is_managed, pending, meta_info, tags
    * (OperationCreateSerializer in platform/coredb/coredb/api/project_resources/serializers.py).
    */
-  createRun(ref: ProjectRef, body: OperationBody, signal?: AbortSignal): Promise<Run> {
+  async createRun(ref: ProjectRef, body: OperationBody, signal?: AbortSignal): Promise<Run> {
     return this.transport.json({
       method: 'POST',
       path: `${projectPath(ref)}/runs`,
@@ -125,10 +142,12 @@ export class PolyaxonClient {
   }
 
   async getStatuses(ref: RunRef, signal?: AbortSignal): Promise<RunStatuses> {
-    const statuses = await this.transport.json<RunStatuses>(
-      get(`${runPath(ref)}/statuses`, 'run', ref, `read the statuses of ${runName(ref)}`, signal),
-    );
-    return { ...statuses, status_conditions: statuses.status_conditions ?? [] };
+    const call = get(`${runPath(ref)}/statuses`, 'run', ref, `read the statuses of ${runName(ref)}`, signal);
+    const statuses = await this.transport.json<Record<string, unknown>>(call);
+    const wrong = statusesProblem(statuses);
+    if (wrong) throw shapeFailure(this.transport.info(call), wrong);
+    const conditions = (statuses.status_conditions ?? []) as unknown[];
+    return { ...statuses, status_conditions: conditions.filter(isRecord).map(statusCondition) } as RunStatuses;
   }
 
   async getNamespace(ref: RunRef, signal?: AbortSignal): Promise<string> {
@@ -157,6 +176,33 @@ export class PolyaxonClient {
     const lines = (Array.isArray(logs.logs) ? (logs.logs as unknown[]) : []).filter(isRecord).map(logLine);
     return { ...logs, logs: lines, last_time: logs.last_time ?? null, last_file: logs.last_file ?? null };
   }
+}
+
+/** What makes a statuses answer unusable, in words: the status is a text (or null), the conditions a list (or null). */
+function statusesProblem(answer: Record<string, unknown>): string | undefined {
+  const { status, status_conditions: conditions } = answer;
+  if (status !== null && status !== undefined && typeof status !== 'string') return `"status" is ${kindOf(status)}, not a text`;
+  if (conditions !== null && conditions !== undefined && !Array.isArray(conditions)) {
+    return `"status_conditions" is ${kindOf(conditions)}, not a list`;
+  }
+  return undefined;
+}
+
+function kindOf(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A condition's type, reason and message are texts whatever the server put there; its times are texts or null. */
+function statusCondition(item: Record<string, unknown>): StatusCondition {
+  const time = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    ...item,
+    type: textOf(item.type),
+    reason: textOf(item.reason),
+    message: textOf(item.message),
+    last_update_time: time(item.last_update_time),
+    last_transition_time: time(item.last_transition_time),
+  };
 }
 
 function isRecord(item: unknown): item is Record<string, unknown> {
@@ -188,10 +234,6 @@ function listAction(ref: ProjectRef): string {
 
 function runName(ref: RunRef): string {
   return `run ${ref.uuid.slice(0, 8)} of ${ref.owner}/${ref.project}`;
-}
-
-function seg(s: string): string {
-  return encodeURIComponent(s);
 }
 
 function projectPath(ref: ProjectRef): string {

@@ -15,10 +15,16 @@ export interface FollowOptions {
   onLines(lines: LogLine[]): void;
   /** How many recent lines are remembered to drop repeats; default 20,000. */
   remember?: number;
+  /** Pauses `ms`, resolving false when the signal aborts first; real timers unless a test brings its own. */
+  wait?: (ms: number, signal: AbortSignal) => Promise<boolean>;
 }
 
 const DEFAULT_INTERVAL_MS = 5000;
 const DEFAULT_REMEMBERED = 20_000;
+/** Between two archived files: a server that keeps naming a new last_file is not asked hundreds of times a second. */
+export const ARCHIVE_PAUSE_MS = 100;
+/** More archived files than this is a server repeating itself (the archive of a long service holds a few dozen). */
+export const MAX_ARCHIVE_FILES = 1_000;
 
 /**
  * The last `capacity` lines seen, to drop repeats without a set that grows with the run's whole history.
@@ -62,6 +68,7 @@ export async function followLogs(client: PolyaxonClient, ref: RunRef, opts: Foll
 
 async function follow(client: PolyaxonClient, ref: RunRef, opts: FollowOptions): Promise<void> {
   const { signal } = opts;
+  const wait = opts.wait ?? sleep;
   const run = await client.getRun(ref, signal);
   const namespace = run.settings?.namespace || (await client.getNamespace(ref, signal));
   const target = { ...ref, namespace };
@@ -82,15 +89,23 @@ async function follow(client: PolyaxonClient, ref: RunRef, opts: FollowOptions):
     emit(logs.logs);
     // `last_time` comes back null once the k8s operation completed; keep the previous one until done shows.
     lastTime = logs.last_time ?? lastTime;
-    if (!(await sleep(opts.intervalMs ?? DEFAULT_INTERVAL_MS, signal))) return;
+    if (!(await wait(opts.intervalMs ?? DEFAULT_INTERVAL_MS, signal))) return;
   }
 
-  // Archived mode: one stored file per answer, until `last_file` comes back null.
+  // Archived mode: one stored file per answer, until `last_file` comes back null (or names a file read already).
   let lastFile: string | undefined;
-  for (;;) {
+  const read = new Set<string>();
+  for (let files = 0; ; files++) {
+    if (files >= MAX_ARCHIVE_FILES) {
+      throw new Error(
+        `Polyaxon named more than ${MAX_ARCHIVE_FILES} archived log files for run ${ref.uuid.slice(0, 8)}; reading stopped there, as the server seems to repeat itself.`,
+      );
+    }
+    if (files > 0 && !(await wait(ARCHIVE_PAUSE_MS, signal))) return;
     const logs = await client.getLogs(target, { lastFile }, signal);
     emit(logs.logs);
-    if (!logs.last_file || logs.last_file === lastFile) return;
+    if (!logs.last_file || read.has(logs.last_file)) return;
+    read.add(logs.last_file);
     lastFile = logs.last_file;
   }
 }

@@ -90,6 +90,13 @@ function runPath(ref: RunRef): string {
   return `${seg(ref.owner)}/${seg(ref.project)}/runs/${seg(ref.uuid)}`;
 }
 
-function seg(s: string): string {
+/**
+ * One path segment. `.` and `..` are refused: URL parsing resolves them (escaped as %2E too), so `..` as a project
+ * would send the request to another endpoint. No Polyaxon name can be either.
+ */
+export function seg(s: string): string {
+  if (s === '.' || s === '..') {
+    throw new Error(`"${s}" cannot be an owner, project, run or namespace name: it would change the path of the request.`);
+  }
   return encodeURIComponent(s);
 }

@@ -44,10 +44,11 @@ export function parseContextNames(stdout: string): string[] {
     .filter(Boolean);
 }
 
-/** The local port of a `Forwarding from 127.0.0.1:8888 -> 80` (or `[::1]:8888`) line, else undefined. */
+/** The local port (1–65535) of a `Forwarding from 127.0.0.1:8888 -> 80` (or `[::1]:8888`) line, else undefined. */
 export function forwardingPort(line: string): number | undefined {
-  const m = /^Forwarding from (?:\[[^\]]+\]|[\d.]+):(\d+) -> \d+/.exec(line.trim());
-  return m ? Number(m[1]) : undefined;
+  const m = /^Forwarding from (?:\[[^\]]+\]|[\d.]+):(\d{1,5}) -> \d+/.exec(line.trim());
+  const port = m ? Number(m[1]) : 0;
+  return port >= 1 && port <= 65535 ? port : undefined;
 }
 
 /** kubectl prints this for every connection it carries: worth a trace line, not an info line. */

@@ -118,7 +118,7 @@ export class PortForwardSupervisor {
     this.setState({ kind: 'off' });
   }
 
-  /** Synchronous end for dispose(): kubectl gets SIGTERM, which it obeys at once. */
+  /** Synchronous end for dispose(): kubectl gets SIGTERM, then SIGKILL if it is still alive after the grace time. */
   dispose(): void {
     this.target = undefined;
     this.wake.stop();
@@ -126,8 +126,13 @@ export class PortForwardSupervisor {
     this.generation++;
     const child = this.child;
     this.child = undefined;
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child) this.end(child);
     this.listeners.clear();
+  }
+
+  /** SIGTERM, then SIGKILL after the grace time: a kubectl that ignores SIGTERM is not left behind. */
+  private end(child: ChildLike): void {
+    void killAndWait(child, this.timers);
   }
 
   private setState(state: ForwardState): void {
@@ -198,13 +203,24 @@ export class PortForwardSupervisor {
         startTimer = undefined;
         if (upAt !== undefined || settled) return;
         this.killReason = new ForwardError('timeout', `kubectl did not start forwarding within ${START_TIMEOUT_MS / 1000} s.`);
-        child.kill('SIGTERM');
+        this.end(child);
       }, START_TIMEOUT_MS);
 
       eachLine(child.stdout, (line) => {
         if (isConnectionChatter(line)) return this.deps.log.trace(line);
         this.deps.log.info(line);
-        if (upAt === undefined && forwardingPort(line) !== undefined && generation === this.generation) {
+        const port = forwardingPort(line);
+        if (upAt === undefined && port !== undefined && port !== target.localPort && generation === this.generation) {
+          // Not the port asked for: the host and the checks would talk to whatever listens on ours.
+          this.killReason = new ForwardError(
+            'unknown',
+            `kubectl reported forwarding from port ${port}, not from port ${target.localPort} as asked; the forward was ended.`,
+            line,
+          );
+          this.end(child);
+          return;
+        }
+        if (upAt === undefined && port !== undefined && generation === this.generation) {
           upAt = this.timers.now();
           if (startTimer !== undefined) this.timers.clearTimeout(startTimer);
           startTimer = undefined;
@@ -263,7 +279,7 @@ export class PortForwardSupervisor {
       const ok = await this.probe(state.target.localPort);
       if (ok || this.child !== child || !child) return;
       this.killReason = new ForwardError('lostConnection', `The forwarded port ${state.target.localPort} stopped accepting connections.`);
-      child.kill('SIGTERM');
+      this.end(child);
     } finally {
       this.probing = false;
     }

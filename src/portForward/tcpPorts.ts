@@ -2,12 +2,21 @@ import * as net from 'net';
 
 // The forward listens on localhost (127.0.0.1 and ::1, as kubectl does by default).
 
-/** True when nothing listens on 127.0.0.1:port, found by binding it for a moment. */
-export function isPortFree(port: number): Promise<boolean> {
+/**
+ * True when nothing listens on port on 127.0.0.1 nor on [::1], found by binding each for a moment: kubectl listens
+ * on both, and `localhost` may resolve to either, so a process on one of them alone would get our requests.
+ * A machine without IPv6 has no [::1] to listen on.
+ */
+export async function isPortFree(port: number): Promise<boolean> {
+  return (await canBind(port, '127.0.0.1')) && (await canBind(port, '::1', ['EADDRNOTAVAIL', 'EAFNOSUPPORT']));
+}
+
+/** True when `host:port` can be bound, or the error is one of `absent` (the address does not exist here). */
+function canBind(port: number, host: string, absent: string[] = []): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+    server.once('error', (e: NodeJS.ErrnoException) => resolve(absent.includes(e.code ?? '')));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
   });
 }
 

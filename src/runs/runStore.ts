@@ -43,6 +43,8 @@ class Entry {
   changedAt: number;
   timer: unknown;
   inFlight: AbortController | undefined;
+  /** The fetch in flight was asked by refresh() after one of our actions: newer than any list answer. */
+  inFlightAsked = false;
   /** The status whose conditions were read (a list answer has none). */
   conditionsOf: string | undefined;
   constructor(
@@ -58,7 +60,7 @@ export interface RunWatcher {
   watch(ref: RunRef, listener: RunListener, options?: WatchOptions): () => void;
   refresh(ref: RunRef): void;
   markDeleted(ref: RunRef): void;
-  ingest(project: ProjectRef, runs: readonly Run[]): void;
+  ingest(project: ProjectRef, runs: readonly Run[], tookMs?: number): void;
   get(ref: RunRef): RunState | undefined;
 }
 
@@ -118,7 +120,7 @@ export class RunStore implements RunWatcher {
     entry.inFlight?.abort();
     entry.inFlight = undefined;
     this.clearTimer(entry);
-    void this.fetch(entry);
+    void this.fetch(entry, true);
   }
 
   /**
@@ -134,17 +136,19 @@ export class RunStore implements RunWatcher {
     this.update(entry, { ...entry.state, deleted: true, error: undefined, failures: 0 });
   }
 
-  /** Runs read from a list (or a create answer): they count as a fetch of each; failures and warnings get their reason once. */
-  ingest(project: ProjectRef, runs: readonly Run[]): void {
+  /** Runs read from a list (or a create answer) that took `tookMs`: a fetch of each; failures and warnings get their reason once. */
+  ingest(project: ProjectRef, runs: readonly Run[], tookMs = 0): void {
     const now = this.timers.now();
     for (const run of runs) {
       const entry = this.entry({ ...project, uuid: run.uuid });
-      // A fetch of its own is newer than the list; a deleted run never comes back (the list may predate the delete).
-      if (entry.inFlight || entry.state.deleted) continue;
+      if (entry.state.deleted) continue; // a deleted run never comes back (the list may predate the delete)
+      if (entry.inFlight && entry.inFlightAsked) continue; // asked after one of our actions: newer than the list
+      // A timed poll in flight: the list stands for it (kept, the two would stay in step, reading the run twice per interval).
+      this.idle(entry);
       const conditions = entry.conditionsOf === run.status ? entry.state.conditions : [];
       this.update(entry, { run, conditions, deleted: false, error: undefined, failures: 0 });
       entry.fetchedAt = now;
-      if (entry.listeners.size > 0) this.schedule(entry, false, AFTER_LIST_SLACK_MS);
+      if (entry.listeners.size > 0) this.schedule(entry, false, AFTER_LIST_SLACK_MS + tookMs); // after the next list answer
       if (statusInfo(run.status).explained && entry.conditionsOf !== run.status) void this.readReason(entry);
     }
   }
@@ -211,10 +215,11 @@ export class RunStore implements RunWatcher {
   }
 
   /** Statuses (one request); the run itself only when its status is new. Never rejects. */
-  private async fetch(entry: Entry): Promise<void> {
+  private async fetch(entry: Entry, asked = false): Promise<void> {
     if (this.disposed) return;
     const controller = new AbortController();
     entry.inFlight = controller;
+    entry.inFlightAsked = asked;
     const signal = controller.signal;
     let next: RunState;
     try {

@@ -29,6 +29,7 @@ export interface ServicesModelOptions {
   store?: RunStore;
   timing?: PollTiming;
   timers?: Timers;
+  log?: { warn(message: string): void }; // hears of a change listener's first failure
 }
 
 export class ServicesModel implements ActiveServices {
@@ -36,7 +37,7 @@ export class ServicesModel implements ActiveServices {
   private error: Error | undefined;
   private shownState: ServicesState = 'loading';
   private hostSource: EffectiveHostSource | undefined;
-  private readonly changed = new Emitter();
+  private readonly changed = new Emitter('the services list', { warn: (message) => this.options.log?.warn(message) });
   private waiters: (() => void)[] = [];
   private visible = false;
   private failures = 0;
@@ -59,7 +60,7 @@ export class ServicesModel implements ActiveServices {
 
   constructor(
     private readonly source: ServicesSource,
-    options: ServicesModelOptions = {},
+    private readonly options: ServicesModelOptions = {},
   ) {
     this.timing = options.timing ?? DEFAULT_TIMING;
     this.timers = options.timers ?? realTimers;
@@ -197,10 +198,11 @@ export class ServicesModel implements ActiveServices {
   private async fetch(signal: AbortSignal): Promise<ServicesSnapshot> {
     const conn = await this.source.connection();
     this.hostSource = conn.hostSource;
+    const askedAt = this.timers.now();
     return this.reader.read(conn, this.source.projectNames(), this.filter, signal, {
       ingest: (ref, runs) => {
         this.ingesting = true; // the store calls no listener that can throw
-        this.store.ingest(ref, runs);
+        this.store.ingest(ref, runs, this.timers.now() - askedAt);
         this.ingesting = false;
       },
       isDeleted: (ref) => this.store.get(ref)?.deleted === true,

@@ -27,6 +27,17 @@ export function framingBlocked(headers: Headers): string | undefined {
   return xfo && `it sends "X-Frame-Options: ${xfo}"`;
 }
 
+/**
+ * Why the webview cannot frame the page at `url` whatever its headers say, or undefined. CSP's host-source grammar
+ * has no IPv6 literals (CSP3, host-part) and Chromium drops such a source (network's content_security_policy.cc,
+ * ParseHost), so only the bare scheme could allow it, and that would allow any page of the scheme.
+ */
+export function unframableAddress(url: string): string | undefined {
+  const { host, hostname } = new URL(url);
+  if (!hostname.startsWith('[')) return undefined;
+  return `its address ${host} is an IPv6 literal, which a webview's Content-Security-Policy cannot name (a host name such as localhost can be)`;
+}
+
 /** The sources of a policy's frame-ancestors directive, or undefined when it has none. */
 function frameAncestors(policy: string): string[] | undefined {
   for (const directive of policy.split(';')) {

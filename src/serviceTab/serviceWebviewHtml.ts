@@ -50,12 +50,12 @@ export function newNonce(): string {
 }
 
 /**
- * The CSP source that allows framing `url`. CSP's host-source grammar has no IPv6 literals, and Chromium drops
- * `http://[::1]:8080` as invalid (leaving a blank tab), so an IPv6 host is allowed by its scheme alone.
+ * The CSP source that allows framing `url`: exactly its origin. CSP cannot name an IPv6 literal (see
+ * unframableAddress), and a bare scheme would allow every page of it, so such a page is framed by nothing.
  */
 export function frameSource(url: string): string {
   const parsed = new URL(url);
-  return parsed.hostname.startsWith('[') ? parsed.protocol : parsed.origin;
+  return parsed.hostname.startsWith('[') ? "'none'" : parsed.origin;
 }
 
 export function renderPage(assets: PageAssets, model: PageModel): string {

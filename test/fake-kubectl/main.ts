@@ -4,7 +4,7 @@
 //   get namespace NS -o name     namespace/NS, or the NotFound error
 //   port-forward -n NS svc/NAME LOCAL:REMOTE
 //                                listens on localhost:LOCAL like kubectl, pipes each connection to the state's target
-// Failure switches (state.ts): forbidden, exitAfterSeconds; "port in use" and "not found" happen for real.
+// Failure switches (state.ts): forbidden, exitAfterSeconds, ignoreSigterm; "port in use" and "not found" happen for real.
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -105,6 +105,7 @@ async function portForward(state: FakeKubectlState, namespace: string, words: st
     );
     fail(`error: unable to listen on any of the requested ports: [{${local} ${remote}}]`);
   }
+  if (state.ignoreSigterm) process.on('SIGTERM', () => undefined);
   if (state.pidFile) fs.appendFileSync(state.pidFile, `${process.pid}\n`);
   if (v4) process.stdout.write(`Forwarding from 127.0.0.1:${local} -> ${remote}\n`);
   if (v6) process.stdout.write(`Forwarding from [::1]:${local} -> ${remote}\n`);

@@ -8,6 +8,11 @@ export interface FakeKubectlState {
   forbidden?: boolean;
   /** port-forward loses its pod after this long, as when the gateway pod restarts. */
   exitAfterSeconds?: number;
+  /**
+   * port-forward ignores SIGTERM (kubectl itself obeys it; a wrapper script, or a kubectl hung in a call, does not):
+   * only SIGKILL ends it.
+   */
+  ignoreSigterm?: boolean;
   /** Each port-forward appends its pid here, so tests can check the process by pid. */
   pidFile?: string;
 }

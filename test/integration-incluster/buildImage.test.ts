@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildImage } from '../../src/inCluster/vscode/buildImage';
-import { commandDeps, RecordingPrompts, tempDir, useExtensionPrompts } from './fixtures';
+import { commandDeps, RecordingPrompts, useExtensionPrompts } from './fixtures';
 
 describe('Build and Push Dev Image', () => {
   it('explains that Docker is not available in a pod instead of running it', async () => {
@@ -35,57 +35,93 @@ describe('Build and Push Dev Image', () => {
     );
   });
 
-  it('outside a service, runs docker build, then push, as tasks whose arguments VS Code quotes for the shell; remembers the image and offers to launch', async function () {
+  // The tasks run docker as found on the PATH VS Code started with (not the test's: a stand-in cannot be put first),
+  // so the exit code is whatever that docker says; what is checked is what it was given, and that nothing else ran.
+  const buildArgs = (started: vscode.Task[]) =>
+    started
+      .filter((t) => t.source === 'Polyaxon')
+      .map((t) => t.execution instanceof vscode.ProcessExecution && [t.execution.process, ...t.execution.args]);
+
+  it('outside a service, runs docker build as a task of docker itself, no shell between, with the Dockerfile as one argument', async function () {
     this.timeout(60000);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the runner opens a workspace folder');
-    // A stand-in docker first on the task shell's PATH, logging its arguments.
-    const bin = await tempDir('plx-docker-');
-    const calls = path.join(bin, 'calls.log');
-    await fs.writeFile(path.join(bin, 'docker'), `#!/bin/sh\necho "$@" >> '${calls}'\n`, { mode: 0o755 });
-    const terminalEnv = vscode.workspace.getConfiguration('terminal.integrated.env');
-    const previous = terminalEnv.inspect('linux')?.globalValue;
-    await terminalEnv.update('linux', { PATH: `${bin}:\${env:PATH}` }, vscode.ConfigurationTarget.Global);
     const dockerfile = path.join(folder, 'docker', 'my demo-poly-vscode.Dockerfile');
     await fs.mkdir(path.dirname(dockerfile), { recursive: true });
     await fs.writeFile(dockerfile, 'FROM scratch\n');
-    const prompts = new RecordingPrompts();
-    const deps = commandDeps({ prompts, env: {} });
+    const deps = commandDeps({ prompts: new RecordingPrompts(), env: {} });
     const image = 'asia.gcr.io/proj/vscode-server:0.1.0';
     const started: vscode.Task[] = [];
     const listener = vscode.tasks.onDidStartTask((e) => started.push(e.execution.task));
     try {
-      const result = await buildImage(deps, { dockerfile: 'docker/my demo-poly-vscode.Dockerfile', image });
-      assert.deepStrictEqual(result, { kind: 'vscode', image, exitCode: 0 });
-      assert.strictEqual(await fs.readFile(calls, 'utf8'), `build -t ${image} -f docker/my demo-poly-vscode.Dockerfile .\npush ${image}\n`);
-      const executions = started.filter((t) => t.source === 'Polyaxon').map((t) => t.execution);
-      assert.strictEqual(executions.length, 2);
-      const values = (e: vscode.Task['execution']) =>
-        e instanceof vscode.ShellExecution &&
-        e.commandLine === undefined &&
-        [e.command, ...(e.args ?? [])].map((a) =>
-          typeof a === 'string' ? '(unquoted)' : a.quoting === vscode.ShellQuoting.Strong ? a.value : '(weak)',
-        );
-      assert.deepStrictEqual(
-        executions.map(values),
-        [
-          ['docker', 'build', '-t', image, '-f', 'docker/my demo-poly-vscode.Dockerfile', '.'],
-          ['docker', 'push', image],
-        ],
-        'no hand-built command line: every argument is quoted by VS Code',
-      );
-      assert.deepStrictEqual(deps.images, [['vscode', image]]);
+      const result = await buildImage(deps, { dockerfile: 'docker/my demo-poly-vscode.Dockerfile', image, launch: false });
+      assert.strictEqual(result?.image, image);
       assert.strictEqual(deps.context.workspaceState.get('polyaxon.devImage.vscode'), image);
-      assert.deepStrictEqual(prompts.shown.at(-1), {
-        message: `Pushed ${image}.`,
-        actions: ['Launch Cluster VSCode with this image'],
-        severity: undefined,
-      });
+      const runs = buildArgs(started);
+      assert.deepStrictEqual(runs[0], ['docker', 'build', '-t', image, '-f', 'docker/my demo-poly-vscode.Dockerfile', '.']);
+      // The push runs only after a build that succeeded.
+      assert.deepStrictEqual(runs.slice(1), result?.exitCode === 0 ? [['docker', 'push', image]] : []);
     } finally {
       listener.dispose();
-      await terminalEnv.update('linux', previous, vscode.ConfigurationTarget.Global);
       await fs.rm(path.join(folder, 'docker'), { recursive: true, force: true });
-      await fs.rm(bin, { recursive: true, force: true });
+    }
+  });
+
+  it('passes hostile Dockerfile names to docker exactly as they are, running nothing they hold', async function () {
+    this.timeout(120000);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the runner opens a workspace folder');
+    // Each would run `touch pwned-N` in the workspace folder (the task's cwd) if a shell read the argument.
+    const names = [
+      "a'; touch pwned-1; echo '-poly-vscode.Dockerfile",
+      'b"; touch pwned-2; echo "-poly-vscode.Dockerfile',
+      'c`touch pwned-3`$(touch pwned-4) && touch pwned-5 ; x-poly-vscode.Dockerfile',
+      "d 日本 ä 😀 $HOME %PATH% '\\'-poly-vscode.Dockerfile",
+    ];
+    await fs.mkdir(path.join(folder, 'docker'), { recursive: true });
+    for (const name of names) await fs.writeFile(path.join(folder, 'docker', name), 'FROM scratch\n');
+    const image = 'asia.gcr.io/proj/vscode-server:0.2.0';
+    const started: vscode.Task[] = [];
+    const listener = vscode.tasks.onDidStartTask((e) => started.push(e.execution.task));
+    try {
+      for (const name of names) {
+        const result = await buildImage(commandDeps({ prompts: new RecordingPrompts(), env: {} }), {
+          dockerfile: `docker/${name}`,
+          image,
+          launch: false,
+        });
+        assert.strictEqual(result?.image, image, name);
+      }
+      assert.deepStrictEqual(
+        buildArgs(started)
+          .filter((args) => args && args[1] === 'build')
+          .map((args) => args && args[5]),
+        names.map((name) => `docker/${name}`),
+        'each name reached docker as one argument, unchanged',
+      );
+      const pwned = (await fs.readdir(folder)).filter((f) => f.startsWith('pwned-'));
+      assert.deepStrictEqual(pwned, [], 'a file name ran a command');
+    } finally {
+      listener.dispose();
+      await fs.rm(path.join(folder, 'docker'), { recursive: true, force: true });
+      for (const f of await fs.readdir(folder)) if (f.startsWith('pwned-')) await fs.rm(path.join(folder, f));
+    }
+  });
+
+  it('refuses a Dockerfile name with a newline before any task starts', async () => {
+    const prompts = new RecordingPrompts();
+    let started = false;
+    const listener = vscode.tasks.onDidStartTask(() => (started = true));
+    try {
+      const result = await buildImage(commandDeps({ prompts, env: {} }), {
+        dockerfile: 'docker/x\ntouch pwned-6\n-poly-vscode.Dockerfile',
+        image: 'asia.gcr.io/proj/vscode-server:0.3.0',
+      });
+      assert.strictEqual(result, undefined);
+      assert.strictEqual(started, false, 'no docker task may start');
+      assert.match(prompts.shown[0].message, /holds a control character \(U\+000A\), which is refused/);
+    } finally {
+      listener.dispose();
     }
   });
 });

@@ -176,6 +176,13 @@ describe('notebooks: the Polyaxon Jupyter server collection', function () {
     const conn = await api.connections.get();
     const active = await conn.client.listRuns({ owner: 'default', project: PROJECT }, { query: ACTIVE_SERVICES_QUERY, limit: 100 });
     for (const run of active.results) fake.setStatus(PROJECT, run.uuid, 'stopped');
+    // The launch asks about an active service from the services list while it is fresh: wait until it shows them stopped.
+    const stopped = new Set(active.results.map((r) => r.uuid));
+    api.model.refreshNow();
+    await waitFor(
+      () => api.model.snapshot?.projects.every((p) => p.runs.every((r) => !stopped.has(r.uuid) || r.status === 'stopped')),
+      'the services list shows them stopped',
+    );
     const previousPrompts = api.prompts.current;
     api.prompts.current = { confirm: async () => false, choose: async () => undefined };
     try {

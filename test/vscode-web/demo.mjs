@@ -91,7 +91,7 @@ async function startSandbox() {
     polyaxonVersion: opt.polyaxon,
     seed: 'demo',
     log: (line) => fs.appendFileSync(requestLog, `${new Date().toISOString()} ${line}\n`),
-    serviceBackend: realServiceBackends({ stateDir: path.join(STATE_DIR, 'services'), log }),
+    serviceBackend: realServiceBackends({ stateDir: path.join(STATE_DIR, 'services'), log, vsix, polyaxonHost: () => fake?.url }),
   }).catch((e) => fail(`sandbox did not start on port ${opt['sandbox-port']}: ${e.message}`));
   log(`sandbox Polyaxon ${opt.polyaxon} on ${fake.url} (seed demo)`);
   return fake;

@@ -8,6 +8,7 @@ import {
   checkImageName,
   DEV_DOCKERFILE_GLOB,
   DevImageKind,
+  dockerfileProblem,
   dockerfileKind,
   gcpProjectFromEnv,
   PROJECT_PLACEHOLDER,
@@ -16,7 +17,7 @@ import {
 import { isInsideService } from '../runInstance';
 import { setContext } from '../../servicesView/contextKeys';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
-import { quotedShellExecution, runTask } from '../../workbench/vscode/tasks';
+import { processExecution, runTask } from '../../workbench/vscode/tasks';
 
 export interface BuildArgs {
   /** Path of the Dockerfile, absolute or relative to the workspace folder. */
@@ -52,6 +53,11 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
   const root = folder.uri.fsPath;
   const dockerfile = args.dockerfile ? path.resolve(root, args.dockerfile) : await pickDockerfile(folder);
   if (!dockerfile) return undefined;
+  const problem = dockerfileProblem(dockerfile);
+  if (problem) {
+    notify(deps, 'error', problem);
+    return undefined;
+  }
   const kind = args.kind ?? dockerfileKind(dockerfile) ?? (await pickKind());
   if (!kind) return undefined;
   const image = await askImage(deps, kind, args.image);
@@ -61,14 +67,15 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
   const relative = path.relative(root, dockerfile);
   const file = relative.startsWith('..') || path.isAbsolute(relative) ? dockerfile : relative;
   deps.log.info(`Building and pushing ${image} from ${file}`);
-  // Two tasks rather than `build && push`: `&&` is not a command separator in PowerShell 5.
+  // docker itself with its arguments, no shell between (a quote in a file name cannot end an argument), as two tasks:
+  // the push runs only when the build succeeded. docker is looked up on the PATH VS Code was started with.
   for (const step of buildAndPushSteps(image, file)) {
     const task = new vscode.Task(
       { type: 'polyaxon-image', kind, image },
       folder,
       step.title,
       'Polyaxon',
-      quotedShellExecution(step, { cwd: root }),
+      processExecution(step, { cwd: root }),
       [],
     );
     const exitCode = await runTask(task);

@@ -9,7 +9,7 @@ import { runKey, type Run, type RunRef } from '../../polyaxon/types';
 import { latestCondition } from '../../polyaxon/conditions';
 import type { RunState, RunWatcher } from '../../runs/runStore';
 import { onTabAction, type ServiceTab } from './serviceTabMessages';
-import { framingBlocked, isGatewayNotReady, probe } from '../framing';
+import { framingBlocked, isGatewayNotReady, probe, unframableAddress } from '../framing';
 import { serviceUrl } from '../../polyaxon/urls';
 import { isV2 } from '../../polyaxon/version';
 import { newNonce, renderPage, type PanelState } from '../serviceWebviewHtml';
@@ -196,7 +196,10 @@ export class ServicePanel implements ServiceTab {
     }
     const blocked = answer && framingBlocked(answer.headers);
     if (blocked) return { kind: 'blocked', status: 'running', reason: blocked };
-    return { kind: 'running', status: 'running', url: await this.owner.externalUrl(conn, this.ref, run, signal) };
+    const url = await this.owner.externalUrl(conn, this.ref, run, signal);
+    const unframable = unframableAddress(url);
+    if (unframable) return { kind: 'blocked', status: 'running', reason: unframable };
+    return { kind: 'running', status: 'running', url };
   }
 
   /** The run's size from its compiled content; fetched once when the store's copy came from a list (no content). */

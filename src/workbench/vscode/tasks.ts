@@ -1,5 +1,6 @@
-// Commands that run programs do so as VS Code tasks, never as a hand-built command line (bash, PowerShell 5 and
-// cmd.exe quote differently, and `&&` is no separator in PowerShell 5); the task's exit code says whether it worked.
+// Commands that run programs do so as VS Code tasks of the program itself, never through a shell (bash, PowerShell and
+// cmd.exe quote differently, and VS Code's shell quoting lets a quote inside an argument end it); the task's exit
+// code says whether it worked.
 import * as vscode from 'vscode';
 
 export interface CommandLine {
@@ -7,17 +8,7 @@ export interface CommandLine {
   args: string[];
 }
 
-/**
- * The program run by the user's shell, each argument quoted by VS Code for that shell (strong quoting: no expansion).
- * For programs the user's shell profile puts on PATH (docker); VS Code's strong quoting does not escape a quote
- * inside an argument, so callers keep quotes out.
- */
-export function quotedShellExecution(line: CommandLine, options?: vscode.ShellExecutionOptions): vscode.ShellExecution {
-  const quoted = (value: string): vscode.ShellQuotedString => ({ value, quoting: vscode.ShellQuoting.Strong });
-  return new vscode.ShellExecution(quoted(line.command), line.args.map(quoted), options);
-}
-
-/** The program, found on PATH, run with exactly these arguments. */
+/** The program, found on PATH, run with exactly these arguments: no shell reads them, whatever characters they hold. */
 export function processExecution(line: CommandLine, options?: vscode.ProcessExecutionOptions): vscode.ProcessExecution {
   return new vscode.ProcessExecution(line.command, line.args, options);
 }

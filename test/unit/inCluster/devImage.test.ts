@@ -1,5 +1,12 @@
 import * as assert from 'assert';
-import { buildAndPushSteps, checkImageName, dockerfileKind, gcpProjectFromEnv, suggestImage } from '../../../src/inCluster/devImage';
+import {
+  buildAndPushSteps,
+  checkImageName,
+  dockerfileProblem,
+  dockerfileKind,
+  gcpProjectFromEnv,
+  suggestImage,
+} from '../../../src/inCluster/devImage';
 
 describe('devenv/devImage', () => {
   it('recognises the template Dockerfiles', () => {
@@ -42,5 +49,18 @@ describe('devenv/devImage', () => {
       },
       { title: 'Push asia.gcr.io/p/vscode-server:0.1.0', command: 'docker', args: ['push', 'asia.gcr.io/p/vscode-server:0.1.0'] },
     ]);
+  });
+
+  it('refuses a Dockerfile path with a control character, and takes every other character as it is', () => {
+    for (const c of ['\n', '\r', '\t', '\u0000', '\u001b', '\u007f', '\u0085', '\u2028']) {
+      assert.match(
+        dockerfileProblem(`docker/a${c}b-poly-vscode.Dockerfile`) ?? '',
+        /holds a control character \(U\+[0-9A-F]{4}\), which is refused/,
+        JSON.stringify(c),
+      );
+    }
+    for (const name of ["a'b", 'a"b', 'a`id`b', 'a$(id)b', 'a;b', 'a && b', 'a b', 'ä日本😀', "a'; touch /tmp/pwned; echo '"]) {
+      assert.strictEqual(dockerfileProblem(`docker/${name}-poly-vscode.Dockerfile`), undefined, name);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { startFakePolyaxon, type FakePolyaxon } from '../../fake-polyaxon/server
 import { PolyaxonClient } from '../../../src/polyaxon/client';
 import type { RunRef } from '../../../src/polyaxon/types';
 import { PolyaxonError } from '../../../src/polyaxon/errors';
-import { followLogs } from '../../../src/polyaxon/logs';
+import { ARCHIVE_PAUSE_MS, followLogs, MAX_ARCHIVE_FILES } from '../../../src/polyaxon/logs';
 import type { LogLine, Logs, RunStatus, RunStatuses } from '../../../src/polyaxon/types';
 
 const ref: RunRef = { owner: 'default', project: 'p', uuid: 'a'.repeat(32) };
@@ -97,6 +97,42 @@ describe('followLogs', () => {
     assert.deepStrictEqual(calls, [{ lastFile: undefined, namespace: 'from-endpoint' }]);
   });
 
+  it('pauses between archived files and stops after MAX_ARCHIVE_FILES when the server keeps naming a new last_file', async () => {
+    const calls: (string | undefined)[] = [];
+    const client = {
+      getRun: async () => ({ uuid: ref.uuid, settings: { namespace: 'polyaxon-v1' } }),
+      getStatuses: async (): Promise<RunStatuses> => ({ uuid: ref.uuid, status: 'succeeded', status_conditions: [] }),
+      getLogs: async (_target: unknown, opts: { lastFile?: string }): Promise<Logs> => {
+        calls.push(opts.lastFile);
+        return { logs: [line(1, `file ${calls.length}`)], last_time: null, last_file: `file-${calls.length}` };
+      },
+    } as unknown as PolyaxonClient;
+    const pauses: number[] = [];
+    const wait = async (ms: number) => {
+      pauses.push(ms);
+      return true;
+    };
+    await assert.rejects(
+      () => followLogs(client, ref, { signal: new AbortController().signal, onLines: () => undefined, wait }),
+      new RegExp(`more than ${MAX_ARCHIVE_FILES} archived log files`),
+    );
+    assert.strictEqual(calls.length, MAX_ARCHIVE_FILES);
+    assert.strictEqual(pauses.length, MAX_ARCHIVE_FILES - 1, 'a pause between every two files');
+    assert.ok(pauses.every((ms) => ms === ARCHIVE_PAUSE_MS));
+  });
+
+  it('stops the archive at a last_file it read already (a server going round in a circle)', async () => {
+    const file = (name: string, next: string | null): Logs => ({ logs: [line(1, name)], last_time: null, last_file: next });
+    const { client, calls } = scripted(['succeeded'], [], [file('a', 'f1'), file('b', 'f2'), file('c', 'f1')]);
+    const result = await followLogs(client, ref, {
+      signal: new AbortController().signal,
+      onLines: () => undefined,
+      wait: async () => true,
+    });
+    assert.strictEqual(result, 'done');
+    assert.strictEqual(calls.length, 3);
+  });
+
   it('resolves cancelled when the signal aborts between polls', async () => {
     const { client } = scripted(['running'], [{ last_time: 'T', last_file: null, logs: [] }], []);
     const controller = new AbortController();
@@ -131,6 +167,7 @@ describe('followLogs', () => {
       fake.setStatus('logs', run.uuid, 'running');
       const client = new PolyaxonClient({ host: fake.url });
       const lines: LogLine[] = [];
+      await client.getInstallation(); // the first request loads the HTTP client, which may take longer than the run lives
       setTimeout(() => fake.setStatus('logs', run.uuid, 'stopped'), 300);
       const result = await followLogs(
         client,

@@ -32,6 +32,44 @@ describe('PolyaxonClient: malformed answers', () => {
   });
 });
 
+describe('PolyaxonClient: wrongly typed statuses answers', () => {
+  const ref = { owner: 'default', project: 'p', uuid: 'aaaa' };
+  const answers: [unknown, RegExp][] = [
+    [{ status: 'starting', status_conditions: {} }, /unexpected shape \("status_conditions" is an object, not a list\)/],
+    [{ status: 'starting', status_conditions: 'Running' }, /"status_conditions" is a string, not a list/],
+    [{ status: ['running'], status_conditions: [] }, /"status" is a list, not a text/],
+    [{ status: 3, status_conditions: null }, /"status" is a number, not a text/],
+  ];
+  for (const [answer, words] of answers) {
+    it(`says what is wrong with ${JSON.stringify(answer)}`, async () => {
+      const server = await startFixedServer(200, JSON.stringify(answer));
+      try {
+        const err = await rejectsWith(() => new PolyaxonClient({ host: server.url }).getStatuses(ref), 'badResponse');
+        assert.match(err.message, words);
+        assert.ok(err.message.includes(`GET /api/v1/default/p/runs/aaaa/statuses`), err.message);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  it('keeps the conditions that are objects, with texts where texts belong', async () => {
+    const answer = {
+      status: 'failed',
+      status_conditions: [null, 'x', { type: 'failed', reason: { code: 1 }, message: 7, last_transition_time: {} }],
+    };
+    const server = await startFixedServer(200, JSON.stringify(answer));
+    try {
+      const statuses = await new PolyaxonClient({ host: server.url }).getStatuses(ref);
+      assert.deepStrictEqual(statuses.status_conditions, [
+        { type: 'failed', reason: '{"code":1}', message: '7', last_update_time: null, last_transition_time: null },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('PolyaxonClient: damaged and oversized answers', () => {
   it('reports a corrupt gzip body as a bad answer, not as an unreachable server', async () => {
     const server = http.createServer((_req, res) => {

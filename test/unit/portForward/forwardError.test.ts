@@ -103,4 +103,12 @@ describe('kubectl output', () => {
     assert.strictEqual(forwardingPort('Forwarding from [::1]:8117 -> 80'), 8117);
     assert.strictEqual(forwardingPort('Handling connection for 8888'), undefined);
   });
+
+  it('takes no port outside 1–65535 from a Forwarding line', () => {
+    for (const port of ['0', '99999', '65536', '000000000008888', '-1']) {
+      assert.strictEqual(forwardingPort(`Forwarding from 127.0.0.1:${port} -> 80`), undefined, port);
+    }
+    assert.strictEqual(forwardingPort('Forwarding from 127.0.0.1:65535 -> 80'), 65535);
+    assert.strictEqual(forwardingPort('Forwarding from 127.0.0.1:1 -> 80'), 1);
+  });
 });

@@ -89,6 +89,20 @@ describe('PortForwardSupervisor', () => {
     );
   });
 
+  it('is not up when kubectl forwards another port than the one asked: it ends that kubectl and says so', async () => {
+    const t = setup();
+    t.behave((child) => child.print('Forwarding from 127.0.0.1:9999 -> 80'));
+    await assert.rejects(t.supervisor.start(target), (e: ForwardError) =>
+      /kubectl reported forwarding from port 9999, not from port 8888 as asked/.test(e.message),
+    );
+    assert.deepStrictEqual(t.last().signals, ['SIGTERM']);
+    assert.ok(
+      t.states.every((s) => s.kind !== 'up'),
+      t.states.map((s) => s.kind).join(),
+    );
+    assert.strictEqual(t.supervisor.state.kind, 'failed');
+  });
+
   it('rejects a first attempt that fails, with the reason, and does not retry it', async () => {
     const t = setup();
     const forbidden =

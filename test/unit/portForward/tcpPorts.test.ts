@@ -2,7 +2,7 @@
 // and has no /api/v1/version (recorded-v2/README.md, differences 2 and 4), so any HTTP probe would have to know the version.
 import * as assert from 'assert';
 import * as net from 'net';
-import { acceptsConnections } from '../../../src/portForward/tcpPorts';
+import { acceptsConnections, firstFreePort, isPortFree } from '../../../src/portForward/tcpPorts';
 
 describe('the port-forward health check', () => {
   it('sees a listening gateway by connecting only: no request, so no HEAD and no version route', async () => {
@@ -30,5 +30,38 @@ describe('the port-forward health check', () => {
     const { port } = server.address() as net.AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     assert.strictEqual(await acceptsConnections(port), false);
+  });
+});
+
+// Is a local port free for the forward? Both loopback addresses count: kubectl listens on 127.0.0.1 and [::1].
+function listenOn(host: string, port = 0): Promise<net.Server | undefined> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen({ port, host, exclusive: true }, () => resolve(server));
+  });
+}
+const close = (server: net.Server) => new Promise((r) => server.close(r));
+const portOf = (server: net.Server) => (server.address() as net.AddressInfo).port;
+
+describe('isPortFree', () => {
+  it('says a port taken on [::1] alone is not free', async function () {
+    const v6 = await listenOn('::1');
+    if (!v6) this.skip(); // no IPv6 loopback on this machine
+    try {
+      assert.strictEqual(await isPortFree(portOf(v6)), false);
+      assert.notStrictEqual(await firstFreePort(portOf(v6)), portOf(v6));
+    } finally {
+      await close(v6);
+    }
+  });
+
+  it('says a port taken on 127.0.0.1 is not free, and one taken nowhere is', async () => {
+    const v4 = await listenOn('127.0.0.1');
+    assert.ok(v4);
+    const port = portOf(v4);
+    assert.strictEqual(await isPortFree(port), false);
+    await close(v4);
+    assert.strictEqual(await isPortFree(port), true);
   });
 });

@@ -53,7 +53,7 @@ function scriptedPolyaxon(clock: FakeClock) {
   return server;
 }
 
-function modelOn(clock: FakeClock, server: ReturnType<typeof scriptedPolyaxon>): ServicesModel {
+function modelOn(clock: FakeClock, server: ReturnType<typeof scriptedPolyaxon>, log?: { warn(m: string): void }): ServicesModel {
   const client = server as unknown as PolyaxonClient;
   return new ServicesModel(
     {
@@ -61,7 +61,7 @@ function modelOn(clock: FakeClock, server: ReturnType<typeof scriptedPolyaxon>):
       projectNames: () => ['p'],
       filter: () => 'active',
     },
-    { timers: clock },
+    { timers: clock, log },
   );
 }
 
@@ -117,6 +117,29 @@ describe('ServicesModel polling', () => {
     const after = clock.now();
     await clock.advance(600_000);
     assert.strictEqual(server.between(after, clock.now()), 0, 'all steady: nothing polls');
+    model.dispose();
+  });
+
+  it('a throwing change listener stops neither the other listeners nor the polling, and is logged once', async () => {
+    const clock = new FakeClock();
+    const server = scriptedPolyaxon(clock);
+    server.runs = [...steady, { uuid: 'q1', name: 'vscode-2', status: 'starting' }];
+    const warnings: string[] = [];
+    const model = modelOn(clock, server, { warn: (m) => warnings.push(m) });
+    let heard = 0;
+    model.onDidChange(() => {
+      throw new TypeError('the tree broke');
+    });
+    model.onDidChange(() => heard++);
+    model.setVisible(true);
+    await clock.advance(0);
+    const t = clock.now();
+    await clock.advance(600_000);
+    const lists = server.requests.filter((r) => r.at > t && r.what.startsWith('list')).length;
+    assert.ok(lists >= 20, `the list is still polled: ${lists} list requests in 10 minutes`);
+    assert.ok(heard >= 20, `the other listener still hears: ${heard}`);
+    assert.strictEqual(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /A view of the services list failed on an update.*TypeError: the tree broke/s);
     model.dispose();
   });
 });

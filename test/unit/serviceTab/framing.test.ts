@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { framingBlocked, isGatewayNotReady, probe } from '../../../src/serviceTab/framing';
+import { framingBlocked, isGatewayNotReady, probe, unframableAddress } from '../../../src/serviceTab/framing';
 
 describe('framingBlocked', () => {
   it('allows a page without framing headers', () => {
@@ -130,5 +130,15 @@ describe('probe', () => {
     const abort = new AbortController();
     abort.abort();
     assert.strictEqual(await probe(`${base}/`, { timeoutMs: 2000, signal: abort.signal }), undefined);
+  });
+});
+
+describe('unframableAddress', () => {
+  it('says an IPv6 service cannot be framed, naming its address; names and IPv4 can be', () => {
+    assert.match(unframableAddress('http://[::1]:8117/services/v1/x/') ?? '', /^its address \[::1\]:8117 is an IPv6 literal/);
+    assert.match(unframableAddress('https://[2001:db8::5]/x/') ?? '', /\[2001:db8::5\]/);
+    for (const url of ['http://localhost:8117/x/', 'http://127.0.0.1:8080/proxy/8117/x/', 'https://plx.example.com/x/']) {
+      assert.strictEqual(unframableAddress(url), undefined, url);
+    }
   });
 });

@@ -5,14 +5,18 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, createState, isInstalled, startCodeServer } from './code-server.mjs';
+import { ROOT, createState, installVsix, isInstalled, startCodeServer } from './code-server.mjs';
 import { killGroup } from './processes.mjs';
 
 const flavourOf = (run) =>
   /jupyter|notebook/i.test(run.name ?? '') ? 'jupyter' : /vscode|code-server/i.test(run.name ?? '') ? 'vscode' : 'other';
 
-/** A ServiceBackend for startFakePolyaxon; state dirs go under `stateDir`, logs through `log`. */
-export function realServiceBackends({ stateDir, log = console.log }) {
+/**
+ * A ServiceBackend for startFakePolyaxon; state dirs go under `stateDir`, logs through `log`. With `vsix` (and
+ * `polyaxonHost()`, the sandbox's URL), each VS Code service has that extension installed and the variables a Polyaxon
+ * service sets, as the bundled polyaxonfile gives a cluster's VS Code: the in-cluster commands show inside it.
+ */
+export function realServiceBackends({ stateDir, log = console.log, vsix, polyaxonHost }) {
   const running = new Map(); // run uuid -> process-group pid
   const { jupyterBackend } = createRequire(import.meta.url)(path.join(ROOT, 'out/test/fake-polyaxon/jupyter-backend.js'));
   const jupyter = jupyterBackend({ stateDir, log });
@@ -22,13 +26,15 @@ export function realServiceBackends({ stateDir, log = console.log }) {
       "sandbox: no `jupyter` command, Jupyter services show the fake server's page (apt-get install python3-jupyter-server jupyter-notebook python3-ipykernel for a real one)",
     );
 
-  async function startVSCode(run) {
+  async function startVSCode(run, baseUrl) {
     const state = createState(`service-${run.uuid.slice(0, 8)}`, { parent: stateDir });
+    if (vsix) installVsix(state, vsix);
     fs.writeFileSync(
       path.join(state.workspace, 'README.md'),
       `# ${run.name}\n\nThe sandbox's stand-in for the cluster VS Code of run ${run.uuid}.\n`,
     );
-    const server = await startCodeServer(state); // served at / : the gateway strips the rewrite prefix
+    // served at / : the gateway strips the rewrite prefix
+    const server = await startCodeServer(state, { extraEnv: vsix ? serviceEnvironment(run, baseUrl, polyaxonHost?.()) : undefined });
     return { pid: server.pid, target: server.url };
   }
 
@@ -39,7 +45,7 @@ export function realServiceBackends({ stateDir, log = console.log }) {
       if (run.status !== 'running') return undefined;
       const flavour = flavourOf(run);
       if (flavour === 'vscode' && isInstalled()) {
-        const started = await startVSCode(run);
+        const started = await startVSCode(run, baseUrl);
         running.set(run.uuid, started.pid);
         log(`sandbox: ${run.name} ${run.uuid.slice(0, 8)} -> code-server ${started.target}`);
         return { target: started.target };
@@ -56,5 +62,15 @@ export function realServiceBackends({ stateDir, log = console.log }) {
         log(`sandbox: stopped the backend of ${run.name} ${run.uuid.slice(0, 8)}`);
       }
     },
+  };
+}
+
+/** What Polyaxon sets in a service's container (POLYAXON_RUN_INSTANCE = owner.project.runs.uuid); owner and project from its base URL. */
+function serviceEnvironment(run, baseUrl, host) {
+  const [, owner, project] = /\/([^/]+)\/([^/]+)\/runs\//.exec(baseUrl) ?? [, 'default', 'unknown'];
+  return {
+    POLYAXON_RUN_INSTANCE: `${owner}.${project}.runs.${run.uuid}`,
+    POLYAXON_IS_MANAGED: 'true',
+    ...(host ? { POLYAXON_HOST: host } : {}),
   };
 }
