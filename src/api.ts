@@ -9,7 +9,7 @@ import type { PortForwardSession } from './portForward/vscode/portForwardSession
 import type { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
 import type { RunInstance } from './inCluster/runInstance';
 import type { JupyterIntegration } from './notebooks/vscode/jupyterIntegration';
-import type { ShownStep } from './workbench/vscode/multiStepInput';
+import type { ShownStep } from './workbench/shownStep';
 
 /**
  * What `activate()` returns in `ExtensionMode.Test` only, for the integration tests that drive the real extension.

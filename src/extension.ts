@@ -11,7 +11,7 @@ import { ServiceLogs } from './operate/vscode/logsDocument';
 import { PortForwardSession } from './portForward/vscode/portForwardSession';
 import { PortForwardStatusBar } from './portForward/vscode/portForwardStatusBar';
 import { SwitchablePrompts } from './workbench/vscode/windowPrompts';
-import { shownStep } from './workbench/vscode/multiStepInput';
+import { shownStep } from './workbench/shownStep';
 import { ServicesStatusBar } from './servicesView/vscode/statusBar';
 import { ServicesView } from './servicesView/vscode/servicesView';
 import { ServiceWebviews } from './serviceTab/vscode/serviceWebview';

@@ -21,6 +21,16 @@ export function ageText(
   return since !== undefined ? `${formatDuration(now - since)} ago` : '';
 }
 
+/**
+ * A server time (UTC ISO, "2026-11-27T12:18:24.994Z") in the user's time zone and words ("27 Nov 2026, 20:18:24"
+ * in an en-GB locale in Singapore); a value that is no date is given back as it is.
+ */
+export function localTime(value: string, locale?: string, timeZone?: string): string {
+  const t = time(value);
+  if (t === undefined) return value;
+  return new Date(t).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+}
+
 /** A date the server sent, or undefined when it is missing or not a date (no "NaNs ago"). */
 function time(value: unknown): number | undefined {
   const t = typeof value === 'string' ? Date.parse(value) : Number.NaN;

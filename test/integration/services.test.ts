@@ -69,6 +69,8 @@ describe('Services view, status bar and actions (against the fake Polyaxon)', fu
     await api.model.refresh();
     assert.match(api.statusBar.text, /^\$\(vm-running\) \d+ running · [1-9]\d* starting/, api.statusBar.text);
     assert.match(String(api.statusBar.tooltipSummary), /^\d+ running, [1-9]\d* starting/);
+    assert.match(api.statusBar.accessibleLabel, /^Polyaxon services on http:\/\/127\.0\.0\.1:\d+: \d+ running, [1-9]\d* starting/);
+    assert.doesNotMatch(api.statusBar.accessibleLabel, /\*\*|\$\(/, 'no Markdown or icon syntax read aloud');
     await waitFor(
       async () => {
         await api.model.refresh();

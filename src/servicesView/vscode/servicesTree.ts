@@ -1,5 +1,6 @@
 import { textOf } from '../../polyaxon/serverText';
 import { KIND_LABEL } from '../../presentation/runWording';
+import { localTime } from '../../presentation/age';
 import * as vscode from 'vscode';
 import type { ProjectRef, RunRef } from '../../polyaxon/types';
 import { isRunning, isTransitional } from '../../polyaxon/statuses';
@@ -85,9 +86,9 @@ function tooltip(node: ServiceNode, lastMessage?: string, size?: string): vscode
     ['Resources', size],
     ['Project', `${node.project.owner}/${node.project.project}`],
     ['UUID', run.uuid],
-    ['Created', run.created_at],
-    ['Started', run.started_at],
-    ['Finished', run.finished_at],
+    ['Created', run.created_at && localTime(run.created_at)],
+    ['Started', run.started_at && localTime(run.started_at)],
+    ['Finished', run.finished_at && localTime(run.finished_at)],
   ];
   for (const [label, value] of rows) {
     if (value !== undefined && value !== null && value !== '') md.appendMarkdown(`${label}: ${inlineCode(textOf(value))}  \n`);

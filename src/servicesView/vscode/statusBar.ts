@@ -20,6 +20,7 @@ export class ServicesStatusBar implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem('polyaxon.services', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Polyaxon Services';
     this.item.command = 'polyaxon.pickService';
+    this.item.accessibilityInformation = undefined;
     this.disposables.push(
       this.item,
       view.onDidChange(() => this.render()),
@@ -51,7 +52,7 @@ export class ServicesStatusBar implements vscode.Disposable {
         state === 'noProject' ? 'Polyaxon: no project selected. Click to select one.' : 'Polyaxon: no server configured. Click to connect.';
       this.item.command = state === 'noProject' ? 'polyaxon.selectProject' : 'polyaxon.configureConnection';
     } else if (lastError && !snapshot) {
-      this.item.text = '$(debug-disconnect) Polyaxon';
+      this.item.text = '$(debug-disconnect) Polyaxon: not reachable';
       this.item.tooltip = `Polyaxon is not reachable: ${lastError.message}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else if (!snapshot) {
@@ -71,6 +72,9 @@ export class ServicesStatusBar implements vscode.Disposable {
       if (runs.length === 0) md.appendMarkdown('No services.\n');
       if (lastError) md.appendMarkdown(`\n$(warning) ${escapeMarkdown(lastError.message)}`);
       this.item.tooltip = md;
+      // A screen reader reads this, not the tooltip's Markdown (no `**`, no `$(icon)`).
+      const trouble = lastError ? `; ${lastError.message}` : '';
+      this.item.accessibilityInformation = { label: `Polyaxon services on ${snapshot.host}: ${summary}${trouble}`, role: 'button' };
       if (counts.recentlyFailed > 0) this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }
     this.item.show();
@@ -79,6 +83,12 @@ export class ServicesStatusBar implements vscode.Disposable {
   /** What the item shows now; read by tests. */
   get text(): string {
     return this.item.text;
+  }
+
+  /** What a screen reader says for the item: the tooltip's words, without Markdown; read by tests. */
+  get accessibleLabel(): string {
+    const tooltip = this.item.tooltip;
+    return this.item.accessibilityInformation?.label ?? (typeof tooltip === 'string' ? tooltip : this.item.text);
   }
 
   /** The tooltip's first line in words ("1 running, 1 starting, 1 failed in the last hour"); read by tests. */

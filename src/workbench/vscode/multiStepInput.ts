@@ -1,6 +1,7 @@
 // A wizard of QuickPicks and InputBoxes with "Step N of M" and a Back button, after the pattern of
 // vscode-extension-samples/quickinput-sample: each step is a function; Back re-runs the previous one.
 import * as vscode from 'vscode';
+import { setShownStep } from '../shownStep';
 
 /** Thrown out of a step to move the wizard; any other error ends it. */
 class FlowAction extends Error {
@@ -12,18 +13,6 @@ class FlowAction extends Error {
 }
 
 export type WizardStep = (input: MultiStepInput) => Promise<void>;
-
-/** The step on screen: its number and its placeholder or prompt (for the integration tests, through the test API). */
-export interface ShownStep {
-  step: number;
-  text: string;
-}
-
-let shown: ShownStep | undefined;
-
-export function shownStep(): ShownStep | undefined {
-  return shown;
-}
 
 export interface QuickPickStep<T extends vscode.QuickPickItem> {
   placeholder: string;
@@ -77,7 +66,7 @@ export class MultiStepInput {
       }
       return true;
     } finally {
-      shown = undefined;
+      setShownStep(undefined);
       input.current?.dispose();
     }
   }
@@ -91,7 +80,7 @@ export class MultiStepInput {
     const pick = vscode.window.createQuickPick<T>();
     this.prepare(pick);
     pick.placeholder = step.placeholder;
-    shown = { step: this.stepNumber, text: step.placeholder };
+    setShownStep({ step: this.stepNumber, text: step.placeholder });
     pick.matchOnDescription = step.matchOnDescription ?? false;
     pick.busy = true;
     pick.show();
@@ -118,7 +107,7 @@ export class MultiStepInput {
     const box = vscode.window.createInputBox();
     this.prepare(box, step.back);
     box.prompt = step.prompt;
-    shown = { step: this.stepNumber, text: step.prompt };
+    setShownStep({ step: this.stepNumber, text: step.prompt });
     box.value = step.value ?? '';
     box.placeholder = step.placeholder;
     let checked = 0;
