@@ -136,7 +136,9 @@ export function rawRequest(url: string, method: string, headers: Record<string, 
         res.on('end', () => {
           const wire = Buffer.concat(chunks);
           try {
-            const text = (res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(wire) : wire).toString('utf8');
+            // A HEAD answer has no body, whatever its headers say.
+            const gzipped = res.headers['content-encoding'] === 'gzip' && wire.length > 0;
+            const text = (gzipped ? zlib.gunzipSync(wire) : wire).toString('utf8');
             resolve({ status: res.statusCode ?? 0, headers: res.headers, text, wireBytes: wire.length });
           } catch (e) {
             reject(e as Error);
