@@ -2,6 +2,7 @@ import type { Event } from '../shared/event';
 import type { PolyaxonClient } from '../polyaxon/client';
 import type { Installation } from '../polyaxon/types';
 import type { EffectiveHostSource } from './forwardedHost';
+import type { ProjectSource } from './projectInForce';
 
 /** A ready-to-use connection to one Polyaxon host, built from settings, environment, CLI config and SecretStorage. */
 export interface Connection {
@@ -13,6 +14,8 @@ export interface Connection {
   readonly owner: string;
   /** The current project (`polyaxon.project`), if any. */
   readonly project: string | undefined;
+  /** Where the project comes from: Select Project's choice in this workspace wins over the setting. */
+  readonly projectSource?: ProjectSource;
 }
 
 export interface ConnectionProvider {

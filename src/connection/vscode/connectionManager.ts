@@ -12,6 +12,7 @@ import { resolveHost, resolveToken, type TokenSource } from '../resolve';
 import { TokenStore } from './tokenStore';
 import { validHost } from '../validHost';
 import type { Connection, ConnectionProvider } from '../types';
+import { projectInForce, type ProjectSource } from '../projectInForce';
 
 export interface ConnectionDescription {
   host: string;
@@ -87,8 +88,15 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
 
   /** The project picked with Select Project in this workspace, else the polyaxon.project setting. */
   project(): string | undefined {
-    const chosen = this.workspaceMemory.get<string>(CHOSEN_PROJECT_KEY)?.trim();
-    return chosen || vscode.workspace.getConfiguration('polyaxon').get<string>('project')?.trim() || undefined;
+    return this.projectInForce()?.project;
+  }
+
+  /** The project and where it comes from: the Settings UI shows only the setting, which a choice overrides. */
+  projectInForce(): { project: string; source: ProjectSource } | undefined {
+    return projectInForce(
+      this.workspaceMemory.get<string>(CHOSEN_PROJECT_KEY),
+      vscode.workspace.getConfiguration('polyaxon').get<string>('project'),
+    );
   }
 
   /** Remembers the project for this workspace only; the settings files (a team repository's too) stay as they are. */
@@ -106,16 +114,8 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
     const skipTlsCheck = config.get<boolean>('tls.insecure') ?? false;
     const timeoutMs = requestTimeoutMs(config.get<unknown>('requestTimeoutSeconds'));
     // A hash stands for the token in the cache key, so the token never lands in a string that could be logged.
-    const key = JSON.stringify([
-      host,
-      hostSource,
-      token ? fingerprint(token) : '',
-      caFile,
-      skipTlsCheck,
-      timeoutMs,
-      this.owner(),
-      this.project(),
-    ]);
+    const inForce = this.projectInForce();
+    const key = JSON.stringify([host, hostSource, token ? fingerprint(token) : '', caFile, skipTlsCheck, timeoutMs, this.owner(), inForce]);
     if (this.cached?.key === key) return this.cached.connection;
     if (tokenWithheld) this.log.info(`No token sent to ${host}: ${tokenWithheld}.`);
 
@@ -132,7 +132,14 @@ export class ConnectionManager implements ConnectionProvider, vscode.Disposable 
       },
       onWarning: (message) => this.log.warn(message),
     });
-    const connection: Connection = { client, host, hostSource, owner: this.owner(), project: this.project() };
+    const connection: Connection = {
+      client,
+      host,
+      hostSource,
+      owner: this.owner(),
+      project: inForce?.project,
+      projectSource: inForce?.source,
+    };
     this.cached = { key, connection };
     return connection;
   }

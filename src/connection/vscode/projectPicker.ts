@@ -5,6 +5,7 @@ import type { ConnectionProvider } from '../types';
 import { isPolyaxonError } from '../../polyaxon/errors';
 import type { Project } from '../../polyaxon/types';
 import { MultiStepInput } from '../../workbench/vscode/multiStepInput';
+import { projectSourceText } from '../projectInForce';
 import { projectNameProblem, repoNameFromGitConfig, suggestProjectName } from '../projectName';
 
 interface ProjectItem extends vscode.QuickPickItem {
@@ -40,7 +41,8 @@ export async function projectStep(connections: ConnectionProvider, input: MultiS
       return [] as Project[];
     },
   );
-  const items = projects.then((list) => projectItems(list, conn.project, allowCreate ? suggestion : undefined, allowCreate));
+  const current = conn.project && { name: conn.project, from: conn.projectSource ? `, ${projectSourceText(conn.projectSource)}` : '' };
+  const items = projects.then((list) => projectItems(list, current || undefined, allowCreate ? suggestion : undefined, allowCreate));
   for (;;) {
     const picked = await input.showQuickPick<ProjectItem>({
       placeholder: 'Project for the service (type to filter)',
@@ -59,14 +61,14 @@ export async function projectStep(connections: ConnectionProvider, input: MultiS
 
 function projectItems(
   projects: readonly Project[],
-  current: string | undefined,
+  current: { name: string; from: string } | undefined,
   suggestion: string | undefined,
   allowCreate: boolean,
 ): ProjectItem[] {
   const items: ProjectItem[] = [];
-  if (current) items.push({ label: current, description: 'current project', project: current });
+  if (current) items.push({ label: current.name, description: `current project${current.from}`, project: current.name });
   for (const p of projects) {
-    if (p.name === current) continue;
+    if (p.name === current?.name) continue;
     items.push({ label: p.name, description: p.name === suggestion ? 'suggested' : (p.description ?? undefined), project: p.name });
   }
   if (allowCreate) {
