@@ -34,6 +34,8 @@ export interface PanelOwner {
   media(): vscode.Uri;
   externalUrl(conn: Connection, ref: RunRef, run: Run, signal?: AbortSignal): Promise<string>;
   openInBrowser(ref: RunRef, run?: Run): Promise<void>;
+  /** A tab learnt its run's name: the tabs of the same name get their project or host added. */
+  retitle(): void;
 }
 
 /** One service tab: listens to its run in the store while visible and on its host, and decides what to show. */
@@ -168,7 +170,7 @@ export class ServicePanel implements ServiceTab {
     const run = this.run;
     await this.learnSize(conn, run, signal);
     const status = run.status ?? 'unknown';
-    if (run.name) this.panel.title = run.name;
+    if (run.name) this.owner.retitle();
     this.kind = serviceKindOfRun(run);
     // A stopping run only ends: a status read before the stop took effect does not bring the frame back.
     if (isStopping(this.view) && !isDone(status)) return this.view;

@@ -16,6 +16,7 @@ import type { PanelState } from '../serviceWebviewHtml';
 import type { Action } from '../serviceTabToolbar';
 import type { ServiceView } from '../serviceViews';
 import { ServicePanel, shortUuid, type PanelOwner } from './servicePanel';
+import { tabTitles } from '../tabTitles';
 
 export const SERVICE_VIEW_TYPE = 'polyaxon.service';
 
@@ -134,6 +135,17 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     return browserUrl(serviceUrl(conn.host, ref, run, { v2 }));
   }
 
+  retitle(): void {
+    const named = [...this.panels.values()].flatMap((p) =>
+      p.run?.name ? [{ key: runKey(p.ref), name: p.run.name, project: p.ref.project, host: p.host, uuid: p.ref.uuid }] : [],
+    );
+    const titles = tabTitles(named);
+    for (const open of this.panels.values()) {
+      const title = titles.get(runKey(open.ref));
+      if (title && open.panel.title !== title) open.panel.title = title;
+    }
+  }
+
   media(): vscode.Uri {
     return vscode.Uri.joinPath(this.deps.extensionUri, 'media');
   }
@@ -143,6 +155,9 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     const servicePanel = new ServicePanel(panel, saved, this.deps, this);
     this.panels.set(runKey(saved), servicePanel);
     // By identity: a restart may have moved the panel to another run's key.
-    panel.onDidDispose(() => [...this.panels].forEach(([k, p]) => p === servicePanel && this.panels.delete(k)));
+    panel.onDidDispose(() => {
+      [...this.panels].forEach(([k, p]) => p === servicePanel && this.panels.delete(k));
+      this.retitle();
+    });
   }
 }
