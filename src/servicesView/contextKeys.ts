@@ -1,12 +1,14 @@
 // Every context key the extension sets, with its default: the one place `setContext` is called. The `when`
 // clauses of package.json read them; a unit test checks that each key is read and each key read is declared.
-import type { ServicesState } from '../runs/servicesState';
+import type { FailureKind, ServicesState } from '../runs/servicesState';
 
 export interface ContextKeys {
   /** The view has a state to show: no welcome text flashes before it. */
   'polyaxon.loaded': boolean;
   /** What the Services view shows when it has no rows; drives the `viewsWelcome` entries in package.json. */
   'polyaxon.state': ServicesState;
+  /** Why the server could not be reached: the `unreachable` welcome says it in words. */
+  'polyaxon.failure': FailureKind;
   /** This VS Code runs inside a Polyaxon service. */
   'polyaxon.inCluster': boolean;
   /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */
@@ -24,6 +26,7 @@ export interface ContextKeys {
 export const CONTEXT_KEY_DEFAULTS: Readonly<ContextKeys> = {
   'polyaxon.loaded': false,
   'polyaxon.state': 'loading',
+  'polyaxon.failure': 'other',
   'polyaxon.inCluster': false,
   'polyaxon.jupyterAvailable': false,
   'polyaxon.connected': false,

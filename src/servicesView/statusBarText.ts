@@ -15,3 +15,10 @@ export function servicesStatusText(counts: ServiceCounts): StatusBarText {
   const summary = parts.join(', ') + (counts.recentlyFailed > 0 ? ' in the last hour' : '');
   return { text: `$(vm-running) ${parts.join(' · ')}`, summary };
 }
+
+/** The item when the project(s) to list do not exist on the server: said on the item, and a click offers to fix it. */
+export function projectMissingText(projects: readonly string[], host: string): StatusBarText {
+  const names = projects.map((p) => `"${p}"`).join(', ');
+  const summary = `Polyaxon: the project ${names} does not exist on ${host}. Click to create or select a project.`;
+  return { text: '$(warning) Polyaxon: project missing', summary };
+}

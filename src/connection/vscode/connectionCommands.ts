@@ -47,11 +47,22 @@ function tlsTrustPorts(prompts: Prompts): TlsTrustPorts {
 }
 
 export function registerConnectionCommands({ connections, log, prompts }: ConnectionCommandDeps): vscode.Disposable[] {
-  const selectProject = async (args?: { project?: string }): Promise<string | undefined> => {
+  const selectProject = async (args?: { project?: string; createMissing?: boolean }): Promise<string | undefined> => {
+    if (args?.createMissing) return createMissingProject();
     const project = args?.project ?? (await pickProject(connections, { title: 'Polyaxon: Select Project', allowCreate: true }));
     // Kept in this workspace's memory: a project like <repo>-<name> is one person's, not the repository's.
     if (project) await connections.chooseProject(project);
     return project;
+  };
+
+  /** The welcome view's Create Project: creates the project in force (it does not exist), then lists it. */
+  const createMissingProject = async (): Promise<string | undefined> => {
+    const conn = await connections.get();
+    if (!conn.project) return selectProject();
+    await conn.client.createProject(conn.owner, { name: conn.project });
+    log.info(`Created the project ${conn.owner}/${conn.project} on ${conn.host}.`);
+    await vscode.commands.executeCommand('polyaxon.refresh');
+    return conn.project;
   };
 
   const testConnection = async (args?: { quiet?: boolean }): Promise<ConnectionTestResult> => {

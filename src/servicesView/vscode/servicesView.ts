@@ -3,7 +3,7 @@ import type { Run, RunRef } from '../../polyaxon/types';
 import { runSize, sizeText } from '../../polyaxonfile/resources';
 import { FILTER_LABELS } from '../../runs/serviceList';
 import type { ServicesModel } from '../../runs/servicesModel';
-import type { ServicesState } from '../../runs/servicesState';
+import { failureKind, type FailureKind, type ServicesState } from '../../runs/servicesState';
 import type { RunStore } from '../../runs/runStore';
 import { conditionLine } from '../../presentation/runWording';
 import { statusReason } from '../serviceRow';
@@ -19,6 +19,7 @@ export class ServicesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<ServicesTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private shownState: ServicesState = 'loading';
+  private shownFailure: FailureKind | undefined;
   /** The size of each run whose tooltip was shown, by uuid. */
   private readonly sizes = new Map<string, string | undefined>();
 
@@ -73,6 +74,11 @@ export class ServicesView implements vscode.Disposable {
     const problem = reconnecting ? 'Port-forward reconnecting…' : `⚠ ${lastError?.message}`;
     this.treeView.message = snapshot && (lastError || reconnecting) ? problem : undefined;
     if (!lastError || !snapshot) this.provider.update(state === 'ok' ? snapshot : undefined);
+    const failure = failureKind(lastError);
+    if (failure !== this.shownFailure) {
+      this.shownFailure = failure;
+      void setContext('polyaxon.failure', failure);
+    }
     if (state !== this.shownState) {
       this.shownState = state;
       void setContext('polyaxon.state', state);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { RunRef } from '../../polyaxon/types';
 import { countServices, allRuns } from '../../runs/servicesSnapshot';
 import { staticIcon, statusInfo } from '../../polyaxon/statuses';
-import { servicesStatusText } from '../statusBarText';
+import { projectMissingText, servicesStatusText } from '../statusBarText';
 import { escapeMarkdown } from '../../presentation/markdownText';
 import type { ServicesModel } from '../../runs/servicesModel';
 
@@ -39,6 +39,7 @@ export class ServicesStatusBar implements vscode.Disposable {
     }
     const { snapshot, lastError, state } = this.view;
     this.item.backgroundColor = undefined;
+    this.item.accessibilityInformation = undefined;
     this.item.command = 'polyaxon.pickService';
     if (this.currentRun) {
       const current = allRuns(snapshot).find((r) => r.uuid === this.currentRun?.uuid);
@@ -51,6 +52,16 @@ export class ServicesStatusBar implements vscode.Disposable {
       this.item.tooltip =
         state === 'noProject' ? 'Polyaxon: no project selected. Click to select one.' : 'Polyaxon: no server configured. Click to connect.';
       this.item.command = state === 'noProject' ? 'polyaxon.selectProject' : 'polyaxon.configureConnection';
+    } else if (state === 'projectMissing' && snapshot) {
+      const { text, summary } = projectMissingText(
+        snapshot.projects.map((p) => p.ref.project),
+        snapshot.host,
+      );
+      this.item.text = text;
+      this.item.tooltip = summary;
+      this.item.accessibilityInformation = { label: summary, role: 'button' };
+      this.item.command = 'polyaxon.selectProject';
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else if (lastError && !snapshot) {
       this.item.text = '$(debug-disconnect) Polyaxon: not reachable';
       this.item.tooltip = `Polyaxon is not reachable: ${lastError.message}`;

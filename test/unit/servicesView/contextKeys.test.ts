@@ -55,6 +55,7 @@ describe('context keys', () => {
     assert.deepStrictEqual(Object.fromEntries(sent), {
       'polyaxon.loaded': false,
       'polyaxon.state': 'loading',
+      'polyaxon.failure': 'other',
       'polyaxon.inCluster': true,
       'polyaxon.jupyterAvailable': false,
       'polyaxon.connected': false,
