@@ -100,6 +100,24 @@ describe('service webview', () => {
     assert.strictEqual(serviceTabs().length, tabsBefore);
   });
 
+  it('tells two tabs of the same name apart, and drops the difference once one closes', async () => {
+    const twin = () => {
+      const run = fx.fake.addRun(PROJECT, { name: 'twin-service', kind: 'service', status: 'running' });
+      return { owner: 'default', project: PROJECT, uuid: run.uuid };
+    };
+    const [a, b] = [twin(), twin()];
+    for (const ref of [a, b]) {
+      await fx.webviews.openInWebview(ref);
+      await waitFor(() => panelIn(fx.webviews, ref, 'running'), 'panel shows the service');
+    }
+    const title = (ref: RunRef) => fx.webviews.panelFor(ref)?.panel.title;
+    await waitFor(() => title(a) === `twin-service · ${a.uuid.slice(0, 8)}` || undefined, `a told apart (${title(a)})`);
+    assert.strictEqual(title(b), `twin-service · ${b.uuid.slice(0, 8)}`);
+    fx.webviews.panelFor(b)?.panel.dispose();
+    await waitFor(() => title(a) === 'twin-service' || undefined, `a alone again (${title(a)})`);
+    fx.webviews.panelFor(a)?.panel.dispose();
+  });
+
   it("shows a queued service's status, then loads it once it runs", async () => {
     const { ref } = addService(fx.fake, 'queued');
     opened.push(ref);
