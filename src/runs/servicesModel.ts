@@ -1,6 +1,5 @@
-// The hub of the views: the services list (last good snapshot, last error, the state that picks the welcome text,
-// the filter). Polls only while the tree is visible; while hidden, the run store follows only the services that move.
-// Every run it reads goes into the store. No VS Code API: the fault suite and the bench drive it against the fake.
+// The hub of the views: the services list (last good snapshot, last error, welcome state, filter). Polls only while the tree is
+// visible (hidden: the store follows the moving services). Every run read goes into the store. No VS Code API (the fault suite uses it).
 import { InvalidHostError } from '../connection/validHost';
 import type { EffectiveHostSource } from '../connection/forwardedHost';
 import type { PolyaxonClient } from '../polyaxon/client';
@@ -14,7 +13,7 @@ import { WatchSet } from './watchSet';
 import type { ServiceFilter } from './serviceList';
 import { ServicesReader } from './servicesReader';
 import { allRunRefs, withRun, withoutRun, type ServicesSnapshot } from './servicesSnapshot';
-import { failureState, snapshotState, type ServicesState } from './servicesState';
+import { failureState, isConnectionError, snapshotState, type ServicesState } from './servicesState';
 
 export interface ServicesSource {
   /** Throws InvalidHostError when the host is not a URL. */
@@ -234,7 +233,7 @@ export class ServicesModel implements ActiveServices {
     this.settle();
   }
 
-  /** A listed run changed in the store (a tab, the follower or a moving-service watch read it): update its row. */
+  /** A listed run changed in the store (a tab, the follower or a watch read it): its row; an old connection error goes. */
   private patch(uuid: string, state: RunState): void {
     if (!this.current || this.ingesting) return;
     // A deleted run goes at once, and no cached list of finished services brings it back.
@@ -245,7 +244,8 @@ export class ServicesModel implements ActiveServices {
     this.current = next;
     this.shownState = snapshotState(next);
     this.changed.fire(); // not an answer to a refresh: its waiters keep waiting
-    if (!this.visible) this.schedule();
+    if (isConnectionError(this.error)) this.refreshNow();
+    else if (!this.visible) this.schedule();
   }
 
   private schedule(): void {
