@@ -26,7 +26,9 @@ async function activate(context) {
   } catch (e) {
     result = { found: Boolean(ext), error: String(e) };
   }
-  fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  // Written whole, then renamed: the UI step reads the file as soon as it exists, never half-written.
+  fs.writeFileSync(`${out}.tmp`, JSON.stringify(result, null, 2));
+  fs.renameSync(`${out}.tmp`, out);
 }
 
 module.exports = { activate };
