@@ -10,15 +10,19 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
-/** "up 2h 5m" for a running service, "3m ago" otherwise. */
+/**
+ * "up 2h 5m" for a running service, "3m ago" otherwise; "<1m" in the first minute. A row is redrawn when the list is
+ * read (every 30 s while steady), so seconds would show stale ("up 2s" 13 s later); minutes stay true.
+ */
 export function ageText(
   run: { status?: string | null; started_at?: string | null; created_at?: string | null; finished_at?: string | null },
   now: number,
 ): string {
+  const rough = (ms: number) => (ms < 60_000 ? '<1m' : formatDuration(ms));
   const started = time(run.started_at);
-  if (run.status === 'running' && started !== undefined) return `up ${formatDuration(now - started)}`;
+  if (run.status === 'running' && started !== undefined) return `up ${rough(now - started)}`;
   const since = time(run.finished_at) ?? time(run.created_at);
-  return since !== undefined ? `${formatDuration(now - since)} ago` : '';
+  return since !== undefined ? `${rough(now - since)} ago` : '';
 }
 
 /**

@@ -91,6 +91,9 @@ describe('age', () => {
   it('shows uptime for running services and age otherwise', () => {
     const now = Date.parse('2026-11-27T12:00:00Z');
     assert.strictEqual(ageText({ status: 'running', started_at: '2026-11-27T10:00:00Z' }, now), 'up 2h');
+    // Seconds go stale between two reads of the list (every 30 s while steady): the first minute is "<1m".
+    assert.strictEqual(ageText({ status: 'running', started_at: '2026-11-27T11:59:58Z' }, now), 'up <1m');
+    assert.strictEqual(ageText({ status: 'queued', created_at: '2026-11-27T11:59:18Z' }, now), '<1m ago');
     assert.strictEqual(ageText({ status: 'queued', created_at: '2026-11-27T11:57:00Z' }, now), '3m ago');
     assert.strictEqual(
       ageText({ status: 'stopped', created_at: '2026-11-27T08:00:00Z', finished_at: '2026-11-27T11:00:00Z' }, now),
