@@ -102,7 +102,7 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
       args?.host ??
       (await vscode.window.showInputBox({
         title: 'Polyaxon: Configure Connection (1/3)',
-        prompt: "URL of the Polyaxon gateway, e.g. http://localhost:8117 after 'polyaxon port-forward --port=8117'",
+        prompt: "URL of the Polyaxon gateway, e.g. http://localhost:8888 after Connect to Cluster or 'polyaxon port-forward --port=8888'",
         value: current.host,
         ignoreFocusOut: true,
         validateInput: (v) => {
