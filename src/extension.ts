@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): PolyaxonTestApi | un
     webviews.registerSerializer(),
     registerFocusWorkbenchCommand(),
     jupyter,
-    trackWalkthroughState(model, connections),
+    trackWalkthroughState(model, connections, context.extension.id),
     logs.register(),
     // The commands of launch, the service commands, notebooks, the port-forward, in-cluster and the connection: each
     // feature's file is loaded by its first command (src/features/vscode/featureCommands.ts lists them).

@@ -40,6 +40,13 @@ export type ContextSetter = (key: string, value: unknown) => Thenable<unknown>;
 
 let setter: ContextSetter | undefined;
 const current: ContextKeys = { ...CONTEXT_KEY_DEFAULTS };
+const listeners = new Set<(key: keyof ContextKeys, value: unknown) => void>();
+
+/** Hears each key whose value changes from now on (the walkthrough ticks its steps from them); returns the unsubscribe. */
+export function onDidChangeContextKey(listener: (key: keyof ContextKeys, value: unknown) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** At activation: every key gets its default (or the value already known), so no `when` clause reads a stale one. */
 export async function initContextKeys(set: ContextSetter, known: Partial<ContextKeys> = {}): Promise<void> {
@@ -54,5 +61,7 @@ export function setContext<K extends keyof ContextKeys>(key: K, value: ContextKe
     return Promise.resolve();
   }
   current[key] = value;
-  return setter(key, value);
+  const sent = setter(key, value);
+  for (const listener of listeners) listener(key, value);
+  return sent;
 }
