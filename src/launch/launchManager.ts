@@ -20,7 +20,7 @@ import { LaunchGuard, launchKey } from './launchGuard';
 import { existingProject, reachableConnection } from './launchChecks';
 import { createRun, followRun, stopOrExplain } from './launchRun';
 import type { LaunchArgs, LaunchDeps, LaunchTarget, OpenOnLaunch, WizardAnswer } from './launchPorts';
-import { existingChoices, findExistingService } from './existingService';
+import { existingChoices, existingQuestion, findExistingServices } from './existingService';
 import { KIND_LABEL } from '../presentation/runWording';
 import { defaultRunName } from './runNames';
 import { restartService } from './restartService';
@@ -65,8 +65,8 @@ export class LaunchManager {
     if (!project) return undefined;
 
     const reuse = args.reuse ?? (quiet ? 'launch' : 'ask');
-    const existing =
-      reuse === 'launch' ? undefined : await findExistingService(this.deps.activeServices, project, source.kind, source.pf.name);
+    const active = reuse === 'launch' ? [] : await findExistingServices(this.deps.activeServices, project, source.kind, source.pf.name);
+    const existing = active.at(0);
     if (existing && reuse === 'open') return this.openExisting(project, existing, args, source.label);
 
     const name = args.name ?? (await this.defaultName(conn, project, source));
@@ -79,7 +79,7 @@ export class LaunchManager {
           inputs: launchInputs(source.pf),
           name: name ?? '',
           kind: source.kind,
-          existing: existing && { run: existing, choices: existingChoices(existing, source.label) },
+          existing: existing && { question: existingQuestion(active), choices: existingChoices(active, source.label) },
           recentImages: (p) => this.deps.images.recent(p, source.kind),
           resources: {
             file: resourcesOf(source.pf.data),

@@ -56,7 +56,7 @@ export interface WizardRequest {
   /** The default run name, shown in the name step. */
   name: string;
   kind: ServiceKind;
-  existing?: { run: Run; choices: readonly ExistingChoice[] };
+  existing?: { question: string; choices: readonly ExistingChoice[] };
   recentImages(project: string): readonly string[];
   /** For the Resources step: the polyaxonfile's resources, its name, the size last launched with, the size to start from. */
   resources: { file: Resources; fileName: string; recent?: Size; initial?: Size };

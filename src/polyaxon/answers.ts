@@ -30,7 +30,8 @@ export interface Answer {
 /** The largest answer read. The biggest real ones (a page of 100 runs with their specs, a log file) are a few MB. */
 export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
 
-const CHECK_HOST = "Check the host: it should be the Polyaxon gateway, e.g. http://localhost:8117 after 'polyaxon port-forward'.";
+const CHECK_HOST =
+  "Check the host: it should be the Polyaxon gateway, e.g. http://localhost:8888 after Connect to Cluster or 'polyaxon port-forward --port=8888'.";
 const PORT_FORWARD_HINT = "Is 'polyaxon port-forward' (or 'kubectl port-forward svc/polyaxon-polyaxon-gateway') running?";
 
 /** x509 verification codes from OpenSSL as Node reports them, Node's host name check, and handshake failures. */

@@ -17,7 +17,7 @@ export function normaliseHost(host: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`"${trimmed}" is not a valid Polyaxon host URL; use for example http://localhost:8117.`);
+    throw new Error(`"${trimmed}" is not a valid Polyaxon host URL; use for example http://localhost:8888.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`"${trimmed}" is not a valid Polyaxon host URL: only http:// and https:// are supported.`);

@@ -11,24 +11,17 @@ export interface Quantity {
   nanos: bigint;
 }
 
-const SUFFIXES: Record<string, { base: 2 | 10; exponent: number }> = {
-  n: { base: 10, exponent: -9 },
-  u: { base: 10, exponent: -6 },
-  m: { base: 10, exponent: -3 },
-  '': { base: 10, exponent: 0 },
-  k: { base: 10, exponent: 3 },
-  M: { base: 10, exponent: 6 },
-  G: { base: 10, exponent: 9 },
-  T: { base: 10, exponent: 12 },
-  P: { base: 10, exponent: 15 },
-  E: { base: 10, exponent: 18 },
-  Ki: { base: 2, exponent: 10 },
-  Mi: { base: 2, exponent: 20 },
-  Gi: { base: 2, exponent: 30 },
-  Ti: { base: 2, exponent: 40 },
-  Pi: { base: 2, exponent: 50 },
-  Ei: { base: 2, exponent: 60 },
-};
+/** A power of `base`: 10^exponent or 2^exponent. */
+interface Unit {
+  base: 2 | 10;
+  exponent: number;
+}
+
+/** suffix.go's SI forms: the first suffix is base^first, each next one `step` powers higher. */
+const SI_FORMS: { base: 2 | 10; first: number; step: number; suffixes: string[] }[] = [
+  { base: 10, first: -9, step: 3, suffixes: ['n', 'u', 'm', '', 'k', 'M', 'G', 'T', 'P', 'E'] },
+  { base: 2, first: 10, step: 10, suffixes: ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'] },
+];
 
 const NANO = 1_000_000_000n;
 const MAX_NANOS = (2n ** 63n - 1n) * NANO;
@@ -50,14 +43,17 @@ export function parseQuantity(input: string): Quantity | { problem: string } {
   return { text, nanos: sign === '-' ? -nanos : nanos };
 }
 
-function unitOf(suffix: string): { base: 2 | 10; exponent: number } | undefined {
-  if (suffix in SUFFIXES) return SUFFIXES[suffix];
+function unitOf(suffix: string): Unit | undefined {
+  for (const { base, first, step, suffixes } of SI_FORMS) {
+    const index = suffixes.indexOf(suffix);
+    if (index >= 0) return { base, exponent: first + index * step };
+  }
   const exponent = /^[eE]([-+]?\d+)$/.exec(suffix)?.[1];
   return exponent === undefined ? undefined : { base: 10, exponent: Number(exponent) };
 }
 
 /** digits × 10^-decimals × unit, in nano-units, rounded up; absurd exponents are capped (they fail the checks anyway). */
-function scaled(digits: bigint, decimals: number, unit: { base: 2 | 10; exponent: number }): bigint {
+function scaled(digits: bigint, decimals: number, unit: Unit): bigint {
   let value = unit.base === 2 ? digits * 2n ** BigInt(unit.exponent) : digits;
   let scale = 9 - decimals + (unit.base === 10 ? unit.exponent : 0);
   if (scale > 40) return digits === 0n ? 0n : MAX_NANOS + 1n;

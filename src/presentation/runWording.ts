@@ -11,12 +11,24 @@ export const KIND_LABEL: Readonly<Record<ServiceKind, string>> = {
 };
 
 /**
+ * The lines Polyaxon (CE 1.11.3 and v2) writes for every stop, by message: their reasons name its internals
+ * (`OperatorFinalizer`, `StateManager`) and say nothing to a user.
+ */
+const STOP_LINES: ReadonlyMap<string, string> = new Map([
+  ['Operation stopped in finalizer', 'Stopped: the service was shut down and its pod removed.'],
+  ['Run is stopping; User requested to stop the run.', 'Stopping: someone asked for it to stop.'],
+]);
+
+/**
  * Polyaxon's reason and message of a status condition as one line ("ImagePullBackOff: Back-off pulling…"), or ''.
- * A compile error is said in plain words instead (the scheduler's `SchedulerPrepare` and the compiler's text say
- * nothing to a user).
+ * A compile error and a stop are said in plain words instead (the scheduler's `SchedulerPrepare` and the
+ * compiler's text, or `OperatorFinalizer: Operation stopped in finalizer`, say nothing to a user).
  */
 export function conditionLine(c: Pick<StatusCondition, 'reason' | 'message'> | undefined): string {
   const compile = translateCompileError(c?.message);
   if (compile) return compile.text;
-  return [c?.reason, c?.message].filter(Boolean).join(': ').replace(/\s+/g, ' ').trim();
+  const message = c?.message?.replace(/\s+/g, ' ').trim();
+  const stop = message && STOP_LINES.get(message);
+  if (stop) return stop;
+  return [c?.reason, message].filter(Boolean).join(': ').replace(/\s+/g, ' ').trim();
 }

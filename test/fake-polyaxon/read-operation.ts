@@ -12,7 +12,7 @@ export interface ParsedOperation {
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** V1RunKind values of v1.11.3 that a component's run may have (swagger v1RunKind, minus pipeline-only kinds). */
-const RUN_KINDS = new Set([
+export const RUN_KINDS = new Set([
   'job',
   'service',
   'dag',
@@ -48,7 +48,7 @@ const BASE_FIELDS = [
   'cost',
 ];
 
-const OPERATION_FIELDS = new Set([
+export const OPERATION_FIELDS = new Set([
   ...BASE_FIELDS,
   'params',
   'runPatch',
@@ -71,7 +71,7 @@ const OPERATION_FIELDS = new Set([
 ]);
 
 // `template` is rejected inside a component: run-create.unknown-field.json.
-const COMPONENT_FIELDS = new Set([...BASE_FIELDS, 'inputs', 'outputs', 'run']);
+export const COMPONENT_FIELDS = new Set([...BASE_FIELDS, 'inputs', 'outputs', 'run']);
 
 /** The error texts that differ between the versions. */
 const TEXTS = {

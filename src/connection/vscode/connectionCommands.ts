@@ -46,11 +46,17 @@ function tlsTrustPorts(prompts: Prompts): TlsTrustPorts {
   };
 }
 
+/** Configure Connection's third step: the host and token boxes were its first two. */
+const CONFIGURE_PROJECT = { title: 'Polyaxon: Configure Connection', allowCreate: true, continues: { before: 2, total: 3 } };
+
 export function registerConnectionCommands({ connections, log, prompts }: ConnectionCommandDeps): vscode.Disposable[] {
   const selectProject = async (args?: { project?: string; createMissing?: boolean }): Promise<string | undefined> => {
     if (args?.createMissing) return createMissingProject();
-    const project = args?.project ?? (await pickProject(connections, { title: 'Polyaxon: Select Project', allowCreate: true }));
-    // Kept in this workspace's memory: a project like <repo>-<name> is one person's, not the repository's.
+    return choose(args?.project ?? (await pickProject(connections, { title: 'Polyaxon: Select Project', allowCreate: true })));
+  };
+
+  // Kept in this workspace's memory: a project like <repo>-<name> is one person's, not the repository's.
+  const choose = async (project: string | undefined): Promise<string | undefined> => {
     if (project) await connections.chooseProject(project);
     return project;
   };
@@ -102,7 +108,7 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
       args?.host ??
       (await vscode.window.showInputBox({
         title: 'Polyaxon: Configure Connection (1/3)',
-        prompt: "URL of the Polyaxon gateway, e.g. http://localhost:8117 after 'polyaxon port-forward --port=8117'",
+        prompt: "URL of the Polyaxon gateway, e.g. http://localhost:8888 after Connect to Cluster or 'polyaxon port-forward --port=8888'",
         value: current.host,
         ignoreFocusOut: true,
         validateInput: (v) => {
@@ -145,7 +151,7 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
         void vscode.window.showWarningMessage(`Polyaxon: saved, but the test failed: ${(error as Error).message}`);
         return true;
       }
-      await selectProject();
+      await choose(await pickProject(connections, CONFIGURE_PROJECT));
     }
     return true;
   };

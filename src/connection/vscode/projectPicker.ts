@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../types';
 import { isPolyaxonError } from '../../polyaxon/errors';
 import type { Project } from '../../polyaxon/types';
+import type { Continues } from '../../workbench/stepCounter';
 import { MultiStepInput } from '../../workbench/vscode/multiStepInput';
 import { projectSourceText } from '../projectInForce';
 import { projectNameProblem, repoNameFromGitConfig, suggestProjectName } from '../projectName';
@@ -16,16 +17,22 @@ interface ProjectItem extends vscode.QuickPickItem {
 export interface PickProjectOptions {
   title: string;
   allowCreate: boolean;
+  /** The pick is the last step of a form whose earlier steps were shown before (Configure Connection's third). */
+  continues?: Continues;
 }
 
 /** A one-step picker; resolves the chosen (or created) project name, undefined when dismissed. */
 export async function pickProject(connections: ConnectionProvider, opts: PickProjectOptions): Promise<string | undefined> {
   let chosen: string | undefined;
-  const completed = await MultiStepInput.run(opts.title, [
-    async (input) => {
-      chosen = await projectStep(connections, input, opts.allowCreate);
-    },
-  ]);
+  const completed = await MultiStepInput.run(
+    opts.title,
+    [
+      async (input) => {
+        chosen = await projectStep(connections, input, opts.allowCreate);
+      },
+    ],
+    opts.continues,
+  );
   return completed ? chosen : undefined;
 }
 

@@ -3,7 +3,6 @@
 // → review. The launch manager checks the connection and the project first. Thin: checking a value is the caller's.
 import * as vscode from 'vscode';
 import type { LaunchInput } from '../../polyaxonfile';
-import type { Run } from '../../polyaxon/types';
 import type { ExistingAnswer, ExistingChoice } from '../existingService';
 import type { ServiceKind } from '../../polyaxon/serviceKind';
 import { inputWording } from '../inputPrompt';
@@ -18,7 +17,7 @@ export interface LaunchWizardOptions {
   /** The project, checked to exist by the launch manager. */
   project: string;
   /** An active service of the same kind: the first step asks what to do about it. */
-  existing?: { run: Run; choices: readonly ExistingChoice[] };
+  existing?: { question: string; choices: readonly ExistingChoice[] };
   /** How the polyaxonfile is shown in the review step (workspace-relative path or "bundled …"). */
   fileLabel: string;
   inputs: readonly LaunchInput[];
@@ -61,9 +60,9 @@ export async function runLaunchWizard(opts: LaunchWizardOptions): Promise<Launch
   const steps: WizardStep[] = [];
   let existing: ExistingAnswer | undefined;
   if (opts.existing) {
-    const { run, choices } = opts.existing;
+    const { question, choices } = opts.existing;
     steps.push(async (input) => {
-      existing = await existingStep(input, run, choices);
+      existing = await existingStep(input, question, choices);
       // Opening the active service ends the wizard: the remaining steps are for a new one.
       if (existing === 'open') throw OPEN_EXISTING;
     });
@@ -102,10 +101,10 @@ interface ExistingItem extends vscode.QuickPickItem {
 }
 
 /** The first step when a service of this kind is already up, worded after its state (by the launch manager). */
-async function existingStep(input: MultiStepInput, run: Run, choices: readonly ExistingChoice[]): Promise<ExistingAnswer> {
+async function existingStep(input: MultiStepInput, question: string, choices: readonly ExistingChoice[]): Promise<ExistingAnswer> {
   const items: ExistingItem[] = choices.map((c) => ({ label: c.label, detail: c.detail, answer: c.answer }));
   const picked = await input.showQuickPick<ExistingItem>({
-    placeholder: `"${run.name ?? run.uuid}" is already ${run.status ?? 'active'} in this project. What now?`,
+    placeholder: question,
     items,
     activeItem: items[0],
   });

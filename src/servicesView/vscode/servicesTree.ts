@@ -72,7 +72,16 @@ function serviceIcon(run: Run): vscode.ThemeIcon {
   return new vscode.ThemeIcon(display.icon, color);
 }
 
-function tooltip(node: ServiceNode, lastMessage?: string, size?: string): vscode.MarkdownString {
+/**
+ * What only a run's own answer tells (a list item has no compiled `content`): the image its container runs, which
+ * `inputs.DOCKER_IMAGE` gives only for polyaxonfiles that name their image input so, and its size ("3 CPUs, 6 GiB").
+ */
+export interface CompiledDetails {
+  image?: string;
+  size?: string;
+}
+
+function tooltip(node: ServiceNode, lastMessage?: string, details: CompiledDetails = {}): vscode.MarkdownString {
   const { run } = node;
   const display = statusInfo(run.status);
   const md = new vscode.MarkdownString(undefined, true);
@@ -81,9 +90,9 @@ function tooltip(node: ServiceNode, lastMessage?: string, size?: string): vscode
     `$(${display.icon.replace('~spin', '')}) ${display.label}${node.isCurrent ? ' · **this is the service you are working in**' : ''}\n\n`,
   );
   const rows: [string, unknown][] = [
-    ['Image', run.inputs?.DOCKER_IMAGE],
+    ['Image', details.image ?? run.inputs?.DOCKER_IMAGE],
     ['Working dir', run.inputs?.WORKING_DIR],
-    ['Resources', size],
+    ['Resources', details.size],
     ['Project', `${node.project.owner}/${node.project.project}`],
     ['UUID', run.uuid],
     ['Created', run.created_at && localTime(run.created_at)],
@@ -120,8 +129,8 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
     private readonly lastStatusMessage: (ref: RunRef) => Promise<string | undefined>,
     /** Polyaxon's reason for a failed or warning run, as far as it is known. */
     private readonly reasonOf: (ref: RunRef, run: Run) => string | undefined = () => undefined,
-    /** The CPUs and memory the run was compiled with ("3 CPUs, 6 GiB"), fetched lazily when a tooltip is shown. */
-    private readonly sizeOf: (ref: RunRef) => Promise<string | undefined> = () => Promise.resolve(undefined),
+    /** What the run was compiled with (its image, its CPUs and memory), fetched lazily when a tooltip is shown. */
+    private readonly detailsOf: (ref: RunRef) => Promise<CompiledDetails> = () => Promise.resolve({}),
   ) {}
 
   /** Fires for the rows whose text changed only; for the whole tree only when rows come, go or move. */
@@ -226,11 +235,11 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesTre
 
   async resolveTreeItem(item: vscode.TreeItem, node: ServicesTreeNode): Promise<vscode.TreeItem> {
     if (node instanceof ServiceNode) {
-      const [message, size] = await Promise.all([
+      const [message, details] = await Promise.all([
         this.lastStatusMessage(node.ref).catch(() => undefined),
-        this.sizeOf(node.ref).catch(() => undefined),
+        this.detailsOf(node.ref).catch(() => ({})),
       ]);
-      item.tooltip = tooltip(node, message, size);
+      item.tooltip = tooltip(node, message, details);
     }
     return item;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Run, RunRef } from '../../polyaxon/types';
+import { runImage } from '../../polyaxonfile/compiledRun';
 import { runSize, sizeText } from '../../polyaxonfile/resources';
 import { FILTER_LABELS } from '../../runs/serviceList';
 import type { ServicesModel } from '../../runs/servicesModel';
@@ -8,7 +9,7 @@ import type { RunStore } from '../../runs/runStore';
 import { conditionLine } from '../../presentation/runWording';
 import { statusReason } from '../serviceRow';
 import { setContext } from '../contextKeys';
-import { ServicesTreeProvider, type ServicesTreeNode } from './servicesTree';
+import { ServicesTreeProvider, type CompiledDetails, type ServicesTreeNode } from './servicesTree';
 
 /**
  * The Services tree: it shows the services model (runs/servicesModel.ts), which owns the list, its polling, the
@@ -20,15 +21,15 @@ export class ServicesView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private shownState: ServicesState = 'loading';
   private shownFailure: FailureKind | undefined;
-  /** The size of each run whose tooltip was shown, by uuid. */
-  private readonly sizes = new Map<string, string | undefined>();
+  /** The image and size of each run whose tooltip was shown, by uuid. */
+  private readonly details = new Map<string, CompiledDetails>();
 
   constructor(
     private readonly model: ServicesModel,
     store: RunStore,
     currentRun: RunRef | undefined,
     onDidChangeConnection: vscode.Event<void>,
-    /** One run as Polyaxon gives it, with its compiled content (for the CPUs and memory in the tooltip). */
+    /** One run as Polyaxon gives it, with its compiled content (for the image, CPUs and memory in the tooltip). */
     getRun: (ref: RunRef) => Promise<Run>,
   ) {
     this.provider = new ServicesTreeProvider(
@@ -37,11 +38,14 @@ export class ServicesView implements vscode.Disposable {
       (ref, run) => statusReason(run.status, store.get(ref)?.conditions),
       async (ref) => {
         // A run's compiled content never changes: the store's copy when it has one, else one request per run.
-        if (!this.sizes.has(ref.uuid)) {
-          const size = runSize(store.get(ref)?.run?.content ?? (await getRun(ref)).content);
-          this.sizes.set(ref.uuid, size && sizeText(size));
+        let details = this.details.get(ref.uuid);
+        if (!details) {
+          const content = store.get(ref)?.run?.content ?? (await getRun(ref)).content;
+          const size = runSize(content);
+          details = { image: runImage(content), size: size && sizeText(size) };
+          this.details.set(ref.uuid, details);
         }
-        return this.sizes.get(ref.uuid);
+        return details;
       },
     );
     this.treeView = vscode.window.createTreeView('polyaxon.services', { treeDataProvider: this.provider, showCollapseAll: false });

@@ -2,6 +2,7 @@
 // vscode-extension-samples/quickinput-sample: each step is a function; Back re-runs the previous one.
 import * as vscode from 'vscode';
 import { setShownStep } from '../shownStep';
+import { stepCounter, type Continues } from '../stepCounter';
 
 /** Thrown out of a step to move the wizard; any other error ends it. */
 class FlowAction extends Error {
@@ -44,11 +45,15 @@ export class MultiStepInput {
   private constructor(
     private readonly title: string,
     private readonly totalSteps: number,
+    private readonly continues: Continues | undefined,
   ) {}
 
-  /** Runs `steps` in order; resolves true when all completed, false when the user cancelled. */
-  static async run(title: string, steps: readonly WizardStep[]): Promise<boolean> {
-    const input = new MultiStepInput(title, steps.length);
+  /**
+   * Runs `steps` in order; resolves true when all completed, false when the user cancelled. `continues`: the steps
+   * go on counting after ones shown before (their title is the same form's).
+   */
+  static async run(title: string, steps: readonly WizardStep[], continues?: Continues): Promise<boolean> {
+    const input = new MultiStepInput(title, steps.length, continues);
     const done: number[] = [];
     let index = 0;
     try {
@@ -142,8 +147,9 @@ export class MultiStepInput {
     this.current?.dispose();
     this.current = input;
     input.title = this.title;
-    input.step = this.stepNumber;
-    input.totalSteps = this.totalSteps;
+    const counter = stepCounter(this.stepNumber, this.totalSteps, this.continues);
+    input.step = counter?.step;
+    input.totalSteps = counter?.total;
     input.ignoreFocusOut = true;
     input.buttons = back || this.stepNumber > 1 ? [vscode.QuickInputButtons.Back] : [];
   }

@@ -86,8 +86,29 @@ describe('LaunchManager.launch', function () {
     assert.strictEqual(run?.uuid, active.uuid);
     const labels = rec.wizards[0].existing?.choices.map((c) => c.label);
     assert.deepStrictEqual(labels, ['Open the running one', 'Launch another', 'Stop it and launch']);
+    assert.strictEqual(rec.wizards[0].existing?.question, '"vscode-alice-1" is already running in this project. What now?');
     assert.strictEqual(rec.opened[0].ref.uuid, active.uuid);
     assert.strictEqual(createPosts(fake, PROJECT), 0);
+  });
+
+  it('names every running service of the kind in the first step, and which one Open and Stop act on', async () => {
+    fake.addRun(PROJECT, { name: 'vscode-alice-1', kind: 'service', tags: ['vscode'], status: 'running' });
+    fake.addRun(PROJECT, { name: 'vscode-alice-2', kind: 'service', tags: ['vscode'], status: 'running' });
+    const { manager, rec } = harness(fake, PROJECT);
+    await manager.launch({ kind: 'vscode' }, {});
+    const existing = rec.wizards[0].existing;
+    assert.strictEqual(
+      existing?.question,
+      '2 are already up in this project: "vscode-alice-2" (running) and "vscode-alice-1" (running). What now?',
+    );
+    assert.deepStrictEqual(
+      existing.choices.map((c) => c.detail),
+      [
+        'Launches nothing: opens "vscode-alice-2", the newest.',
+        '"vscode-alice-2" and "vscode-alice-1" keep going; another Cluster VSCode starts beside them.',
+        'Stops "vscode-alice-2", the newest (files on the shared volume stay; "vscode-alice-1" keeps going), then launches a new Cluster VSCode.',
+      ],
+    );
   });
 
   it('words the question after a queued service’s state', async () => {

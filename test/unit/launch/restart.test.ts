@@ -59,4 +59,16 @@ describe('LaunchManager.restart', function () {
     assert.strictEqual(restartPosts(fake), 1);
     assert.deepStrictEqual(rec.retargeted, []);
   });
+
+  it('names the copy apart from its original as a launch would, and leaves other services their name', async () => {
+    const old = fake.addRun(PROJECT, { name: 'vscode-alice-1', kind: 'service', tags: ['vscode'], status: 'stopped' });
+    fake.addRun(PROJECT, { name: 'vscode-alice-2', kind: 'service', tags: ['vscode'], status: 'running' });
+    const app = fake.addRun(PROJECT, { name: 'dashboard-1', kind: 'service', tags: ['streamlit'], inputs: {}, status: 'stopped' });
+    const { manager } = harness(fake, PROJECT);
+    const copy = await manager.restart({ owner: 'default', project: PROJECT, uuid: old.uuid });
+    assert.strictEqual(copy?.name, 'vscode-alice-3');
+    assert.strictEqual(fake.getRun(PROJECT, old.uuid)?.name, 'vscode-alice-1');
+    const appCopy = await manager.restart({ owner: 'default', project: PROJECT, uuid: app.uuid });
+    assert.strictEqual(appCopy?.name, 'dashboard-1');
+  });
 });

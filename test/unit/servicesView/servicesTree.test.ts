@@ -3,7 +3,12 @@ import '../vscodeStub';
 import * as assert from 'assert';
 import type { Run } from '../../../src/polyaxon/types';
 import type { ServicesSnapshot } from '../../../src/runs/servicesSnapshot';
-import { ServicesTreeProvider, ServiceNode, type ServicesTreeNode } from '../../../src/servicesView/vscode/servicesTree';
+import {
+  ServicesTreeProvider,
+  ServiceNode,
+  type CompiledDetails,
+  type ServicesTreeNode,
+} from '../../../src/servicesView/vscode/servicesTree';
 
 const project = { owner: 'default', project: 'p' };
 
@@ -12,12 +17,12 @@ function snapshot(runs: Run[]): ServicesSnapshot {
   return { host: 'http://h', projects: [{ ref: { ...project }, runs: runs.map((r) => ({ ...r })) }], fetchedAt: 0 };
 }
 
-function setup(reasons: Record<string, string> = {}, sizes: Record<string, string> = {}) {
+function setup(reasons: Record<string, string> = {}, details: Record<string, CompiledDetails> = {}) {
   const tree = new ServicesTreeProvider(
     undefined,
     async () => undefined,
     (ref) => reasons[ref.uuid],
-    async (ref) => sizes[ref.uuid],
+    async (ref) => details[ref.uuid] ?? {},
   );
   const events: (ServicesTreeNode | ServicesTreeNode[] | undefined)[] = [];
   tree.onDidChangeTreeData((e) => events.push(e));
@@ -77,7 +82,7 @@ describe('ServicesTreeProvider updates', () => {
   });
 
   it("shows the service's CPUs and memory in its tooltip", async () => {
-    const { tree, rows } = setup({}, { b: '3 CPUs, 6 GiB' });
+    const { tree, rows } = setup({}, { b: { size: '3 CPUs, 6 GiB' } });
     tree.update(snapshot([starting, running]));
     const [rowA, rowB] = rows();
     const text = (tooltip: unknown) => (tooltip as { value: string }).value;
@@ -85,5 +90,17 @@ describe('ServicesTreeProvider updates', () => {
     assert.match(text(itemB.tooltip), /Resources: ` 3 CPUs, 6 GiB `/);
     const itemA = await tree.resolveTreeItem(tree.getTreeItem(rowA), rowA);
     assert.doesNotMatch(text(itemA.tooltip), /Resources/, 'no line for a size that is not known');
+  });
+
+  it('shows the image the run uses: the compiled one, else its DOCKER_IMAGE input', async () => {
+    // A hub-style component: its image input is not DOCKER_IMAGE, only the compiled content knows the image.
+    const hub = { ...running, inputs: { image: 'jupyter/base-notebook' } };
+    const aisg = { ...starting, inputs: { DOCKER_IMAGE: 'registry.example/vscode:1' } };
+    const { tree, rows } = setup({}, { b: { image: 'jupyter/base-notebook' } });
+    tree.update(snapshot([aisg, hub]));
+    const [rowA, rowB] = rows();
+    const text = async (row: ServiceNode) => ((await tree.resolveTreeItem(tree.getTreeItem(row), row)).tooltip as { value: string }).value;
+    assert.match(await text(rowB), /Image: ` jupyter\/base-notebook `/);
+    assert.match(await text(rowA), /Image: ` registry\.example\/vscode:1 `/);
   });
 });
