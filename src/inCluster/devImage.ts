@@ -78,10 +78,25 @@ export function dockerfileProblem(file: string): string | undefined {
   return `The Dockerfile path holds a control character (U+${code}), which is refused: rename the file and try again.`;
 }
 
-/** The two docker runs, build then push, each as the program and its exact arguments (no shell reads them). */
-export function buildAndPushSteps(image: string, dockerfile: string): { title: string; command: string; args: string[] }[] {
+export interface Step {
+  title: string;
+  command: string;
+  args: string[];
+}
+
+/**
+ * The docker runs, each as the program and its exact arguments (no shell reads them): build as the guide does, then,
+ * given `bakeContext` (a folder holding Dockerfile and the .vsix), build again from it under the same tag, then push.
+ */
+export function buildAndPushSteps(image: string, dockerfile: string, bakeContext?: string): Step[] {
+  const bake = bakeContext && {
+    title: `Add Polyaxon Dev Environments to ${image}`,
+    command: 'docker',
+    args: ['build', '-t', image, '-f', path.join(bakeContext, 'Dockerfile'), bakeContext],
+  };
   return [
     { title: `Build ${image}`, command: 'docker', args: ['build', '-t', image, '-f', dockerfile, '.'] },
+    ...(bake ? [bake] : []),
     { title: `Push ${image}`, command: 'docker', args: ['push', image] },
   ];
 }

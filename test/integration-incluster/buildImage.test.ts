@@ -1,10 +1,12 @@
 // Build and Push Dev Image…: refused inside a service (no Docker in a Kubernetes pod); elsewhere a VS Code task.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildImage } from '../../src/inCluster/vscode/buildImage';
-import { commandDeps, RecordingPrompts, useExtensionPrompts } from './fixtures';
+import { startFakeDockerEngine } from './fakeDockerEngine';
+import { commandDeps, RecordingPrompts, tempDir, useExtensionPrompts, useTerminalEnv } from './fixtures';
 
 describe('Build and Push Dev Image', () => {
   it('explains that Docker is not available in a pod instead of running it', async () => {
@@ -65,6 +67,94 @@ describe('Build and Push Dev Image', () => {
       listener.dispose();
       await fs.rm(path.join(folder, 'docker'), { recursive: true, force: true });
     }
+  });
+
+  // The real docker CLI, talking to a stand-in engine (DOCKER_HOST, set for the tasks through terminal.integrated.env)
+  // that accepts the builds and the push: every step runs, and the engine sees what docker sent it.
+  async function buildWithEngine(kind: 'vscode' | 'jupyter', image: string) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the runner opens a workspace folder');
+    const dockerfile = `docker/demo-${kind === 'vscode' ? 'poly-vscode' : 'jupyter'}.Dockerfile`;
+    await fs.mkdir(path.join(folder, 'docker'), { recursive: true });
+    await fs.writeFile(path.join(folder, dockerfile), 'FROM scratch\n');
+    const config = await tempDir('plx-docker-config-'); // no credential helper of the user's runs
+    const engine = await startFakeDockerEngine();
+    const restoreEnv = await useTerminalEnv({ DOCKER_HOST: `unix://${engine.socket}`, DOCKER_CONFIG: config });
+    const started: vscode.Task[] = [];
+    const listener = vscode.tasks.onDidStartTask((e) => started.push(e.execution.task));
+    try {
+      const result = await buildImage(commandDeps({ prompts: new RecordingPrompts(), env: {} }), { dockerfile, image, launch: false });
+      return { result, runs: buildArgs(started), engine, dockerfile };
+    } finally {
+      listener.dispose();
+      await restoreEnv();
+      await engine.close();
+      await fs.rm(config, { recursive: true, force: true });
+      await fs.rm(path.join(folder, 'docker'), { recursive: true, force: true });
+    }
+  }
+  const hasDocker = () => {
+    try {
+      execFileSync('docker', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('adds the extension to a VS Code image: builds again from a context with its .vsix, under the same tag, then pushes', async function () {
+    this.timeout(120000);
+    if (!hasDocker()) {
+      console.log('    skipped: no docker CLI on the PATH (the steps need it, talking to the stand-in engine)');
+      return this.skip();
+    }
+    const image = 'asia.gcr.io/proj/vscode-server:0.4.0';
+    const { result, runs, engine, dockerfile } = await buildWithEngine('vscode', image);
+    assert.strictEqual(result?.exitCode, 0, 'every step succeeded');
+    const context = runs[1] && runs[1][6];
+    assert.ok(
+      typeof context === 'string' && path.basename(context).startsWith('polyaxon-bake-'),
+      `a temporary context: ${String(context)}`,
+    );
+    assert.deepStrictEqual(runs, [
+      ['docker', 'build', '-t', image, '-f', dockerfile, '.'],
+      ['docker', 'build', '-t', image, '-f', path.join(context, 'Dockerfile'), context],
+      ['docker', 'push', image],
+    ]);
+    assert.deepStrictEqual(
+      engine.builds.map((b) => [b.tag, b.dockerfile]),
+      [
+        [image, dockerfile],
+        [image, 'Dockerfile'],
+      ],
+    );
+    const baked = engine.builds[1].files;
+    assert.deepStrictEqual([...baked.keys()].sort(), ['Dockerfile', 'polyaxon-dev-environments.vsix']);
+    assert.strictEqual(
+      baked.get('Dockerfile')?.toString(),
+      `FROM ${image}\nCOPY polyaxon-dev-environments.vsix /opt/polyaxon/vscode-extensions/\n`,
+    );
+    const vsix = baked.get('polyaxon-dev-environments.vsix') ?? Buffer.alloc(0);
+    assert.ok(vsix.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')), 'a zip');
+    assert.ok(vsix.includes('extension/dist/extension.js') && vsix.includes('extension.vsixmanifest'), "the extension's files");
+    assert.deepStrictEqual(engine.pushes, [image]);
+    await assert.rejects(fs.stat(context), /ENOENT/, 'the temporary context is removed');
+  });
+
+  it('leaves a Jupyter image as its Dockerfile builds it: build, then push', async function () {
+    this.timeout(120000);
+    if (!hasDocker()) {
+      console.log('    skipped: no docker CLI on the PATH (the steps need it, talking to the stand-in engine)');
+      return this.skip();
+    }
+    const image = 'asia.gcr.io/proj/jupyter:0.4.0';
+    const { result, runs, engine, dockerfile } = await buildWithEngine('jupyter', image);
+    assert.strictEqual(result?.exitCode, 0);
+    assert.deepStrictEqual(runs, [
+      ['docker', 'build', '-t', image, '-f', dockerfile, '.'],
+      ['docker', 'push', image],
+    ]);
+    assert.deepStrictEqual(engine.pushes, [image]);
   });
 
   it('passes hostile Dockerfile names to docker exactly as they are, running nothing they hold', async function () {

@@ -91,7 +91,7 @@ export function commandDeps(overrides: Partial<CommandDeps> & { prompts: Prompts
   const images: [string, string][] = [];
   log ??= vscode.window.createOutputChannel('Polyaxon dev env tests', { log: true });
   return {
-    context: { globalState: new MemoryMemento(), workspaceState: new MemoryMemento() },
+    context: { globalState: new MemoryMemento(), workspaceState: new MemoryMemento(), extensionUri: extension().extensionUri },
     log,
     env: process.env,
     terminals: new RecordingTerminals(),

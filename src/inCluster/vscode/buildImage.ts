@@ -1,5 +1,7 @@
-// Build and Push Dev Image…: builds a dev Dockerfile and pushes the image in a VS Code task, then offers to launch a service with it.
+// Build and Push Dev Image…: builds a dev Dockerfile (adding this extension to a VS Code image) and pushes the image in VS Code
+// tasks, then offers to launch a service with it.
 import { KIND_LABEL } from '../../presentation/runWording';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandId } from '../../shared/commandIds';
@@ -13,7 +15,9 @@ import {
   gcpProjectFromEnv,
   PROJECT_PLACEHOLDER,
   suggestImage,
+  type Step,
 } from '../devImage';
+import { writeBakeContext } from '../bakeExtension';
 import { isInsideService } from '../runInstance';
 import { setContext } from '../../servicesView/contextKeys';
 import { notify, type CommandDeps, type DevEnvDeps } from './devEnvDeps';
@@ -67,15 +71,53 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
   const relative = path.relative(root, dockerfile);
   const file = relative.startsWith('..') || path.isAbsolute(relative) ? dockerfile : relative;
   deps.log.info(`Building and pushing ${image} from ${file}`);
-  // docker itself with its arguments, no shell between (a quote in a file name cannot end an argument), as two tasks:
-  // the push runs only when the build succeeded. docker is looked up on the PATH VS Code was started with.
-  for (const step of buildAndPushSteps(image, file)) {
+  // A VS Code image also gets this extension, installed by the service before code-server starts (offline): the
+  // in-cluster commands (Clone Repository, Activate Service Account) are then there without the user doing anything.
+  let bakeContext: string | undefined;
+  if (kind === 'vscode') {
+    try {
+      bakeContext = await writeBakeContext(deps.context.extensionUri.fsPath, image);
+    } catch (e) {
+      notify(
+        deps,
+        'error',
+        `Could not pack Polyaxon Dev Environments to add it to the image: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      return undefined;
+    }
+  }
+  try {
+    const failed = await runSteps(deps, folder, { kind, image }, buildAndPushSteps(image, file, bakeContext));
+    if (failed) return { kind, image, exitCode: failed.exitCode };
+  } finally {
+    if (bakeContext) await fs.rm(bakeContext, { recursive: true, force: true });
+  }
+  await deps.rememberImage(kind, image);
+  void setContext('polyaxon.imageBuilt', true);
+  const LAUNCH = `Launch ${KIND_LABEL[kind]} with this image`;
+  const launch = args.launch ?? (await deps.prompts.choose(`Pushed ${image}.`, [LAUNCH] as const)) === LAUNCH;
+  if (launch) await vscode.commands.executeCommand(LAUNCH_COMMAND[kind], { params: { DOCKER_IMAGE: image } });
+  return { kind, image, exitCode: 0 };
+}
+
+/**
+ * Runs docker itself with its arguments, no shell between (a quote in a file name cannot end an argument), one task
+ * per step, each only when the one before succeeded. docker is looked up on the PATH VS Code was started with.
+ * Returns the failed step's exit code, or undefined when all succeeded.
+ */
+async function runSteps(
+  deps: DevEnvDeps,
+  folder: vscode.WorkspaceFolder,
+  definition: { kind: DevImageKind; image: string },
+  steps: Step[],
+): Promise<{ exitCode: number | undefined } | undefined> {
+  for (const step of steps) {
     const task = new vscode.Task(
-      { type: 'polyaxon-image', kind, image },
+      { type: 'polyaxon-image', ...definition },
       folder,
       step.title,
       'Polyaxon',
-      processExecution(step, { cwd: root }),
+      processExecution(step, { cwd: folder.uri.fsPath }),
       [],
     );
     const exitCode = await runTask(task);
@@ -85,15 +127,10 @@ export async function buildImage(deps: CommandDeps, args: Partial<BuildArgs> = {
         'error',
         `${step.title} failed (exit code ${exitCode ?? 'unknown'}); see the task's terminal. If the push was denied, run "gcloud auth configure-docker asia.gcr.io" and try again.`,
       );
-      return { kind, image, exitCode };
+      return { exitCode };
     }
   }
-  await deps.rememberImage(kind, image);
-  void setContext('polyaxon.imageBuilt', true);
-  const LAUNCH = `Launch ${KIND_LABEL[kind]} with this image`;
-  const launch = args.launch ?? (await deps.prompts.choose(`Pushed ${image}.`, [LAUNCH] as const)) === LAUNCH;
-  if (launch) await vscode.commands.executeCommand(LAUNCH_COMMAND[kind], { params: { DOCKER_IMAGE: image } });
-  return { kind, image, exitCode: 0 };
+  return undefined;
 }
 
 async function pickDockerfile(folder: vscode.WorkspaceFolder): Promise<string | undefined> {

@@ -3,7 +3,7 @@ import type { DevImageKind } from '../devImage';
 import type { Prompts } from '../../workbench/vscode/windowPrompts';
 
 export interface DevEnvDeps {
-  context: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState'>;
+  context: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState' | 'extensionUri'>;
   prompts: Prompts;
   log: vscode.LogOutputChannel;
   env: NodeJS.ProcessEnv;

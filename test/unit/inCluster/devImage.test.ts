@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
 import {
   buildAndPushSteps,
   checkImageName,
@@ -49,6 +51,19 @@ describe('devenv/devImage', () => {
       },
       { title: 'Push asia.gcr.io/p/vscode-server:0.1.0', command: 'docker', args: ['push', 'asia.gcr.io/p/vscode-server:0.1.0'] },
     ]);
+  });
+
+  it('for a VS Code image, builds again from the bake context under the same tag before the push', () => {
+    const image = 'asia.gcr.io/p/vscode-server:0.1.0';
+    const context = path.join(os.tmpdir(), 'polyaxon-bake-x');
+    assert.deepStrictEqual(
+      buildAndPushSteps(image, 'docker/r-poly-vscode.Dockerfile', context).map((s) => [s.title, s.command, ...s.args]),
+      [
+        [`Build ${image}`, 'docker', 'build', '-t', image, '-f', 'docker/r-poly-vscode.Dockerfile', '.'],
+        [`Add Polyaxon Dev Environments to ${image}`, 'docker', 'build', '-t', image, '-f', path.join(context, 'Dockerfile'), context],
+        [`Push ${image}`, 'docker', 'push', image],
+      ],
+    );
   });
 
   it('refuses a Dockerfile path with a control character, and takes every other character as it is', () => {
