@@ -7,7 +7,7 @@ describe('validHost', () => {
       [
         'htp://localhost:8117',
         'setting',
-        /^"htp:\/\/localhost:8117" is not a valid Polyaxon host URL: the scheme is "htp:", only http:\/\/ and https:\/\/ are supported; use for example http:\/\/localhost:8117\. It comes from the polyaxon\.host setting: fix it with Polyaxon: Configure Connection…\.$/,
+        /^"htp:\/\/localhost:8117" is not a valid Polyaxon host URL: the scheme is "htp:", only http:\/\/ and https:\/\/ are supported; use for example http:\/\/localhost:8888\. It comes from the polyaxon\.host setting: fix it with Polyaxon: Configure Connection…\.$/,
       ],
       ['ftp://localhost:8117', 'env', /"ftp:\/\/localhost:8117" is not a valid Polyaxon host URL.*POLYAXON_HOST environment variable/],
       ['http://', 'cliConfig', /"http:\/\/" is not a valid Polyaxon host URL.*Polyaxon CLI's config/],
