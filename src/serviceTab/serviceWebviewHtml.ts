@@ -58,9 +58,39 @@ export function frameSource(url: string): string {
   return parsed.hostname.startsWith('[') ? "'none'" : parsed.origin;
 }
 
-export function renderPage(assets: PageAssets, model: PageModel): string {
+/** What the page shows, in the pieces the page script swaps in place (see ServicePanel.render). */
+export interface PageParts {
+  title: string;
+  state: PanelState;
+  header: string;
+  main: string;
+  /** The frame stays unrendered until the user shows it (FRAME_GUARD). */
+  guarded: boolean;
+}
+
+export function pageParts(model: PageModel): PageParts {
   const { view } = model;
-  const frameSrc = view.kind === 'running' ? frameSource(view.url) : "'none'";
+  const running = view.kind === 'running';
+  return {
+    title: model.title,
+    state: model.state,
+    header: `${statusBadge(view)}${sizeBadge(model.size)}${running ? FOCUS_HINT : ''}<span class="spacer"></span>\n${toolbarButtons(view)}`,
+    main: content(model.title, view),
+    guarded: running,
+  };
+}
+
+/** The CSP frame-src a view needs: its service's origin when running, else none. */
+export function viewFrameSource(view: ServiceView): string {
+  return view.kind === 'running' ? frameSource(view.url) : "'none'";
+}
+
+/**
+ * The whole page. `frameSrc` may allow the origin the service will have before it runs, so that the running view
+ * can arrive as a message instead of a new page.
+ */
+export function renderPage(assets: PageAssets, model: PageModel, frameSrc = viewFrameSource(model.view)): string {
+  const parts = pageParts(model);
   const csp = [
     "default-src 'none'",
     `frame-src ${frameSrc}`,
@@ -75,12 +105,11 @@ export function renderPage(assets: PageAssets, model: PageModel): string {
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${esc(assets.styleUri)}">
-<title>${esc(model.title)}</title>
+<title>${esc(parts.title)}</title>
 </head>
-<body data-state="${esc(JSON.stringify(model.state))}">
-<header class="toolbar">${statusBadge(view)}${sizeBadge(model.size)}${view.kind === 'running' ? FOCUS_HINT : ''}<span class="spacer"></span>
-${toolbarButtons(view)}</header>
-<main${view.kind === 'running' ? FRAME_GUARD : ''}>${content(model.title, view)}</main>
+<body data-state="${esc(JSON.stringify(parts.state))}">
+<header class="toolbar">${parts.header}</header>
+<main${parts.guarded ? FRAME_GUARD : ''}>${parts.main}</main>
 <script nonce="${esc(assets.nonce)}" src="${esc(assets.scriptUri)}"></script>
 </body>
 </html>`;

@@ -118,16 +118,21 @@ describe('service webview', () => {
     fx.webviews.panelFor(a)?.panel.dispose();
   });
 
-  it("shows a queued service's status, then loads it once it runs", async () => {
+  it("shows a queued service's status, then loads it once it runs, in the same page (a new one may take the keyboard)", async () => {
     const { ref } = addService(fx.fake, 'queued');
     opened.push(ref);
     await fx.webviews.openInWebview(ref);
     const waiting = await waitFor(() => panelIn(fx.webviews, ref, 'waiting'), 'panel waits');
     assert.match(waiting.html(), /is <b>queued<\/b>/);
     assert.doesNotMatch(waiting.html(), /<iframe/);
+    const page = waiting.panel.webview.html;
     fx.fake.setStatus(PROJECT, ref.uuid, 'running');
     const running = await waitFor(() => panelIn(fx.webviews, ref, 'running'), 'panel loads the service', 10000);
-    assert.ok(running.html().includes(`src="${await externalServiceUrl(fx.fake, ref)}"`));
+    const url = await externalServiceUrl(fx.fake, ref);
+    assert.ok(running.html().includes(`src="${url}"`));
+    // The first page already allowed the service's origin; the running view came as a message to it.
+    assert.strictEqual(running.panel.webview.html, page, 'webview.html was set again');
+    assert.ok(page.includes(`frame-src ${new URL(url).origin};`), page);
   });
 
   it('says why a service ended and offers Restart instead of the frame', async function () {

@@ -12,7 +12,7 @@ import { onTabAction, type ServiceTab } from './serviceTabMessages';
 import { framingBlocked, isGatewayNotReady, probe, unframableAddress } from '../framing';
 import { serviceUrl } from '../../polyaxon/urls';
 import { isV2 } from '../../polyaxon/version';
-import { newNonce, renderPage, type PanelState } from '../serviceWebviewHtml';
+import { newNonce, pageParts, renderPage, viewFrameSource, type PageAssets, type PageParts, type PanelState } from '../serviceWebviewHtml';
 import { parseAction } from '../serviceTabToolbar';
 import type { ServiceView } from '../serviceViews';
 import { describe, isSettled, isStopping, statusOf } from '../serviceViews';
@@ -56,12 +56,16 @@ export class ServicePanel implements ServiceTab {
   /** What arrived while an update was in flight runs right after it: a store change, or a Reload (forced). */
   private pending: 'none' | 'update' | 'reload' = 'none';
   private readonly abort = new AbortController();
+  /** The page set in the webview; later views change it in place (see render). */
+  private page: { assets: PageAssets; frameSrc: string; parts: PageParts; html: string } | undefined;
 
+  /** `frameSrc`: the origin the service will be framed from, allowed from the first page (else the running view needs a new one). */
   constructor(
     readonly panel: vscode.WebviewPanel,
     saved: PanelState,
     readonly deps: ServicePanelDeps,
     readonly owner: PanelOwner,
+    private readonly frameSrc = "'none'",
   ) {
     this.ref = { owner: saved.owner, project: saved.project, uuid: saved.uuid };
     this.host = saved.host;
@@ -140,7 +144,7 @@ export class ServicePanel implements ServiceTab {
     if (this.abort.signal.aborted) return;
     if (this.ref !== target) return this.afterRetarget();
     const changed = JSON.stringify(before) !== JSON.stringify(this.view);
-    if (changed || force) this.render();
+    if (changed || force) this.render(force);
     if (changed) this.deps.log.info(`Service ${runKey(this.ref)}: showing ${this.view.kind} (${statusOf(this.view)}).`);
     if (this.pending !== 'none') {
       const reload = this.pending === 'reload';
@@ -230,19 +234,46 @@ export class ServicePanel implements ServiceTab {
     }
   }
 
-  render(): void {
+  /**
+   * Shows the view. The page is set once and then changed in place by a message: a new page (webview.html set
+   * again) replaces the webview's document, which VS Code may give the keyboard, taking it from whatever the user
+   * types in (a launch reaching running opened the tab and took the focus from a quick pick, in 1 of 6 loaded runs).
+   * A new page only where its CSP must allow another origin. `reload` rebuilds the frame, reloading the service.
+   */
+  render(reload = false): void {
     const webview = this.panel.webview;
+    const model = {
+      title: this.run?.name || this.panel.title || shortUuid(this.ref),
+      state: { ...this.ref, host: this.host, kind: this.kind },
+      view: this.view,
+      size: this.sized === this.ref.uuid ? this.size : undefined,
+    };
+    const parts = pageParts(model);
+    const needs = this.view.kind === 'running' ? viewFrameSource(this.view) : undefined;
+    const page = this.page;
+    if (page && (needs === undefined || needs === page.frameSrc)) {
+      // The frame is rebuilt only when its part changed (or on Reload): a size learnt later does not reload the service.
+      const main = reload || parts.main !== page.parts.main ? parts.main : undefined;
+      void webview.postMessage({ type: 'render', ...parts, main });
+      this.page = { ...page, parts, html: renderPage(page.assets, model, page.frameSrc) };
+      return;
+    }
+    const frameSrc = needs ?? this.frameSrc;
     const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.owner.media(), file)).toString();
-    // A new nonce changes the html, which makes VS Code reload the page (and the iframe) when asked to.
-    webview.html = renderPage(
-      { cspSource: webview.cspSource, scriptUri: asset('serviceWebview.js'), styleUri: asset('serviceWebview.css'), nonce: newNonce() },
-      {
-        title: this.run?.name || this.panel.title || shortUuid(this.ref),
-        state: { ...this.ref, host: this.host, kind: this.kind },
-        view: this.view,
-        size: this.sized === this.ref.uuid ? this.size : undefined,
-      },
-    );
+    const assets = {
+      cspSource: webview.cspSource,
+      scriptUri: asset('serviceWebview.js'),
+      styleUri: asset('serviceWebview.css'),
+      nonce: newNonce(),
+    };
+    const html = renderPage(assets, model, frameSrc);
+    webview.html = html;
+    this.page = { assets, frameSrc, parts, html };
+  }
+
+  /** The page as it shows now (tests read it). */
+  html(): string {
+    return this.page?.html ?? '';
   }
 }
 

@@ -10,7 +10,7 @@ import type { RunWatcher } from '../../runs/runStore';
 import { serviceUrl } from '../../polyaxon/urls';
 import { browserUrl, openInUserBrowser } from '../../workbench/vscode/openInBrowser';
 import { isV2 } from '../../polyaxon/version';
-import { parsePanelState } from '../serviceWebviewHtml';
+import { frameSource, parsePanelState } from '../serviceWebviewHtml';
 import { onTabAction } from './serviceTabMessages';
 import type { PanelState } from '../serviceWebviewHtml';
 import type { Action } from '../serviceTabToolbar';
@@ -55,7 +55,7 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
           // It comes back with the options it was saved with, perhaps by an older version. Only here: setting options
           // reloads the page, and in VS Code 1.90 that moves the keyboard into the tab.
           panel.webview.options = webviewOptions(this.media());
-          this.adopt(panel, saved);
+          return this.frameSource(saved.host).then((frameSrc) => this.adopt(panel, saved, frameSrc));
         }
         return Promise.resolve();
       },
@@ -82,13 +82,22 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
       (conn) => conn.host,
       () => undefined,
     );
+    const frameSrc = await this.frameSource(host);
     if (this.panels.has(runKey(ref))) return this.panels.get(runKey(ref))?.panel.reveal(undefined, preserveFocus);
     const column = { viewColumn: vscode.ViewColumn.Active, preserveFocus };
     const panel = vscode.window.createWebviewPanel(SERVICE_VIEW_TYPE, run?.name || shortUuid(ref), column, {
       ...webviewOptions(this.media()),
       retainContextWhenHidden: true,
     });
-    this.adopt(panel, { ...ref, host, kind: run && serviceKindOfRun(run) });
+    this.adopt(panel, { ...ref, host, kind: run && serviceKindOfRun(run) }, frameSrc);
+  }
+
+  /** The origin a service on `host` is framed from, as the user's browser reaches it (see externalUrl). */
+  private async frameSource(host: string | undefined): Promise<string | undefined> {
+    if (!host) return undefined;
+    return browserUrl(`${host.replace(/\/+$/, '')}/`)
+      .then((url) => frameSource(url))
+      .catch(() => undefined);
   }
 
   /** Opens the service in the user's browser, never on the IDE's own origin (see openInUserBrowser). */
@@ -117,7 +126,7 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     if (!open) return undefined;
     return {
       panel: open.panel,
-      html: () => open.panel.webview.html,
+      html: () => open.html(),
       get state() {
         return open.view;
       },
@@ -150,9 +159,9 @@ export class ServiceWebviews implements ServiceOpener, PanelOwner, vscode.Dispos
     return vscode.Uri.joinPath(this.deps.extensionUri, 'media');
   }
 
-  private adopt(panel: vscode.WebviewPanel, saved: PanelState): void {
+  private adopt(panel: vscode.WebviewPanel, saved: PanelState, frameSrc: string | undefined): void {
     panel.iconPath = vscode.Uri.joinPath(this.media(), 'polyaxon.svg');
-    const servicePanel = new ServicePanel(panel, saved, this.deps, this);
+    const servicePanel = new ServicePanel(panel, saved, this.deps, this, frameSrc);
     this.panels.set(runKey(saved), servicePanel);
     // By identity: a restart may have moved the panel to another run's key.
     panel.onDidDispose(() => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { IFRAME_SANDBOX, newNonce, parsePanelState, renderPage } from '../../../src/serviceTab/serviceWebviewHtml';
+import { IFRAME_SANDBOX, newNonce, pageParts, parsePanelState, renderPage } from '../../../src/serviceTab/serviceWebviewHtml';
 import { esc, parseAction } from '../../../src/serviceTab/serviceTabToolbar';
 import type { ServiceView } from '../../../src/serviceTab/serviceViews';
 
@@ -59,6 +59,24 @@ describe('renderPage', () => {
     );
     assert.match(toolbar(renderPage(assets, { title: 't', state, view, size: '<b>' })), /&#60;b&#62;/);
     assert.doesNotMatch(toolbar(page(view)), /class="size"/);
+  });
+
+  it('may allow the origin the service will have before it runs, and gives the parts the page script swaps in', () => {
+    const waiting: ServiceView = { kind: 'waiting', status: 'queued' };
+    const html = renderPage(assets, { title: 't', state, view: waiting }, 'http://127.0.0.1:8080');
+    assert.match(csp(html) ?? '', /frame-src http:\/\/127\.0\.0\.1:8080;/);
+    assert.doesNotMatch(html, /<iframe/);
+    const running = pageParts({ title: 't', state, view: { kind: 'running', status: 'running', url: URL_ }, size: '1 CPU, 2 GiB' });
+    assert.strictEqual(running.guarded, true);
+    assert.match(running.main, /<iframe id="service" src="[^"]+"/);
+    assert.match(running.header, /1 CPU, 2 GiB[^]*data-action="focusWorkbench"/);
+    assert.deepStrictEqual(running.state, state);
+    // The whole page is made of the same parts.
+    const page = renderPage(assets, { title: 't', state, view: { kind: 'running', status: 'running', url: URL_ }, size: '1 CPU, 2 GiB' });
+    assert.ok(
+      page.includes(`<header class="toolbar">${running.header}</header>`) && page.includes(`<main class="guarded">${running.main}</main>`),
+    );
+    assert.strictEqual(pageParts({ title: 't', state, view: waiting }).guarded, false);
   });
 
   it('frames nothing while the service is not running', () => {
