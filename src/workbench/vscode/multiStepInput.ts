@@ -85,7 +85,7 @@ export class MultiStepInput {
     const pick = vscode.window.createQuickPick<T>();
     this.prepare(pick);
     pick.placeholder = step.placeholder;
-    setShownStep({ step: this.stepNumber, text: step.placeholder });
+    this.shown(step.placeholder);
     pick.matchOnDescription = step.matchOnDescription ?? false;
     pick.busy = true;
     pick.show();
@@ -112,7 +112,7 @@ export class MultiStepInput {
     const box = vscode.window.createInputBox();
     this.prepare(box, step.back);
     box.prompt = step.prompt;
-    setShownStep({ step: this.stepNumber, text: step.prompt });
+    this.shown(step.prompt);
     box.value = step.value ?? '';
     box.placeholder = step.placeholder;
     let checked = 0;
@@ -141,6 +141,11 @@ export class MultiStepInput {
         }
       }),
     ]);
+  }
+
+  private shown(text: string): void {
+    const counter = stepCounter(this.stepNumber, this.totalSteps, this.continues);
+    setShownStep({ step: this.stepNumber, text, title: this.title, counter: counter && `${counter.step}/${counter.total}` });
   }
 
   private prepare(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, back = false): void {
