@@ -10,6 +10,12 @@ export function parseAction(message: unknown): Action | undefined {
   return ACTIONS.find((a) => a === type);
 }
 
+/** The page's word that it loaded, with the version of the view it shows (see ServicePanel.catchUp). */
+export function pageLoaded(message: unknown): number | undefined {
+  const m = message as { type?: unknown; version?: unknown } | null;
+  return m?.type === 'loaded' && typeof m.version === 'number' ? m.version : undefined;
+}
+
 /** The actions of each view, in toolbar order. A tab from another host offers nothing that talks to a server. */
 export function actionsFor(view: ServiceView): Action[] {
   switch (view.kind) {

@@ -43,6 +43,8 @@ export interface PageModel {
   view: ServiceView;
   /** The CPUs and memory the run was compiled with ("3 CPUs, 6 GiB"), when known. */
   size?: string;
+  /** Counts the views a tab has shown: the page applies a newer one only, and says which it shows when it loads. */
+  version?: number;
 }
 
 export function newNonce(): string {
@@ -66,6 +68,7 @@ export interface PageParts {
   main: string;
   /** The frame stays unrendered until the user shows it (FRAME_GUARD). */
   guarded: boolean;
+  version: number;
 }
 
 export function pageParts(model: PageModel): PageParts {
@@ -77,6 +80,7 @@ export function pageParts(model: PageModel): PageParts {
     header: `${statusBadge(view)}${sizeBadge(model.size)}${running ? FOCUS_HINT : ''}<span class="spacer"></span>\n${toolbarButtons(view)}`,
     main: content(model.title, view),
     guarded: running,
+    version: model.version ?? 0,
   };
 }
 
@@ -107,7 +111,7 @@ export function renderPage(assets: PageAssets, model: PageModel, frameSrc = view
 <link rel="stylesheet" href="${esc(assets.styleUri)}">
 <title>${esc(parts.title)}</title>
 </head>
-<body data-state="${esc(JSON.stringify(parts.state))}">
+<body data-state="${esc(JSON.stringify(parts.state))}" data-version="${parts.version}">
 <header class="toolbar">${parts.header}</header>
 <main${parts.guarded ? FRAME_GUARD : ''}>${parts.main}</main>
 <script nonce="${esc(assets.nonce)}" src="${esc(assets.scriptUri)}"></script>

@@ -33,6 +33,7 @@ export const COMMANDS_BY_FEATURE = {
     'polyaxon.cloneRepository',
     'polyaxon.activateServiceAccount',
     'polyaxon.buildImage',
+    'polyaxon.keyboardBack',
   ],
   /** No command: the Problems of polyaxonfiles, loaded by the first YAML document opened. */
   polyaxonfiles: [],

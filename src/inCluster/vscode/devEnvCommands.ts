@@ -4,6 +4,7 @@ import { toggleGitTerminalAuthentication } from './gitTerminalAuth';
 import { activateServiceAccount, type ActivateArgs } from './activateServiceAccount';
 import { buildImage, type BuildArgs } from './buildImage';
 import { cloneRepository, type CloneArgs } from './cloneRepository';
+import { keyboardBack } from './keyboardBack';
 import { clusterOnly } from './clusterOnly';
 import { registerCommands } from '../../workbench/vscode/registerCommands';
 import type { CommandDeps, DevEnvDeps, TerminalLauncher } from './devEnvDeps';
@@ -29,6 +30,7 @@ export function registerDevEnvCommands(deps: DevEnvDeps): vscode.Disposable[] {
         activateServiceAccount(full, argsObject<ActivateArgs>(args)),
       ),
     'polyaxon.buildImage': (args?: unknown) => buildImage(full, argsObject<BuildArgs>(args)),
+    'polyaxon.keyboardBack': () => keyboardBack(deps),
   });
 }
 

@@ -13,7 +13,7 @@ import { framingBlocked, isGatewayNotReady, probe, unframableAddress } from '../
 import { serviceUrl } from '../../polyaxon/urls';
 import { isV2 } from '../../polyaxon/version';
 import { newNonce, pageParts, renderPage, viewFrameSource, type PageAssets, type PageParts, type PanelState } from '../serviceWebviewHtml';
-import { parseAction } from '../serviceTabToolbar';
+import { pageLoaded, parseAction } from '../serviceTabToolbar';
 import type { ServiceView } from '../serviceViews';
 import { describe, isSettled, isStopping, statusOf } from '../serviceViews';
 import { runSize, sizeText } from '../../polyaxonfile/resources';
@@ -58,6 +58,7 @@ export class ServicePanel implements ServiceTab {
   private readonly abort = new AbortController();
   /** The page set in the webview; later views change it in place (see render). */
   private page: { assets: PageAssets; frameSrc: string; parts: PageParts; html: string } | undefined;
+  private version = 0;
 
   /** `frameSrc`: the origin the service will be framed from, allowed from the first page (else the running view needs a new one). */
   constructor(
@@ -70,7 +71,11 @@ export class ServicePanel implements ServiceTab {
     this.ref = { owner: saved.owner, project: saved.project, uuid: saved.uuid };
     this.host = saved.host;
     this.kind = saved.kind;
-    panel.webview.onDidReceiveMessage((message: unknown) => onTabAction(this, parseAction(message)));
+    panel.webview.onDidReceiveMessage((message: unknown) => {
+      const loaded = pageLoaded(message);
+      if (loaded === undefined) void onTabAction(this, parseAction(message));
+      else this.catchUp(loaded);
+    });
     // A host change shows at once which tabs belong to the other server, and stops watching their runs.
     const hostChange = deps.connections.onDidChange(() => {
       void this.follow(panel.visible);
@@ -235,10 +240,9 @@ export class ServicePanel implements ServiceTab {
   }
 
   /**
-   * Shows the view. The page is set once and then changed in place by a message: a new page (webview.html set
-   * again) replaces the webview's document, which VS Code may give the keyboard, taking it from whatever the user
-   * types in (a launch reaching running opened the tab and took the focus from a quick pick, in 1 of 6 loaded runs).
-   * A new page only where its CSP must allow another origin. `reload` rebuilds the frame, reloading the service.
+   * Shows the view. The page is set once, then changed in place by messages: a new page (webview.html set again) may
+   * get the keyboard from VS Code, taking it from what the user types in (1 launch in 6 on a loaded machine). A new
+   * page only where its CSP must allow another origin. `reload` rebuilds the frame, reloading the service.
    */
   render(reload = false): void {
     const webview = this.panel.webview;
@@ -247,6 +251,7 @@ export class ServicePanel implements ServiceTab {
       state: { ...this.ref, host: this.host, kind: this.kind },
       view: this.view,
       size: this.sized === this.ref.uuid ? this.size : undefined,
+      version: ++this.version,
     };
     const parts = pageParts(model);
     const needs = this.view.kind === 'running' ? viewFrameSource(this.view) : undefined;
@@ -269,6 +274,13 @@ export class ServicePanel implements ServiceTab {
     const html = renderPage(assets, model, frameSrc);
     webview.html = html;
     this.page = { assets, frameSrc, parts, html };
+  }
+
+  /** A page that loaded with an older view gets the current one: VS Code drops messages posted before the webview exists. */
+  private catchUp(shown: number): void {
+    if (this.page && shown < this.page.parts.version) {
+      void this.panel.webview.postMessage({ type: 'render', ...this.page.parts, whole: true });
+    }
   }
 
   /** The page as it shows now (tests read it). */

@@ -54,6 +54,7 @@ async function run(tab: ServiceTab, action: Action): Promise<void> {
       tab.panel.dispose();
       return;
     case 'focusWorkbench':
+      tab.deps.log.info(`Service ${tab.ref.project}/${tab.ref.uuid}: the keyboard goes back to VS Code.`);
       await vscode.commands.executeCommand('polyaxon.focusWorkbench' satisfies CommandId);
       return;
     case 'switchHost':

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { IFRAME_SANDBOX, newNonce, pageParts, parsePanelState, renderPage } from '../../../src/serviceTab/serviceWebviewHtml';
-import { esc, parseAction } from '../../../src/serviceTab/serviceTabToolbar';
+import { esc, pageLoaded, parseAction } from '../../../src/serviceTab/serviceTabToolbar';
 import type { ServiceView } from '../../../src/serviceTab/serviceViews';
 
 const assets = {
@@ -144,6 +144,15 @@ describe('renderPage', () => {
     assert.ok(html.includes(`data-state="${esc(JSON.stringify(state))}"`));
     assert.doesNotMatch(html, /<img|<script>alert/);
     assert.strictEqual(html.match(/<script/g)?.length, 1);
+  });
+});
+
+describe('pageLoaded', () => {
+  it('reads the version a loaded page shows, and nothing else', () => {
+    assert.strictEqual(pageLoaded({ type: 'loaded', version: 3 }), 3);
+    for (const other of [null, { type: 'loaded' }, { type: 'loaded', version: '3' }, { type: 'reload', version: 3 }]) {
+      assert.strictEqual(pageLoaded(other), undefined, JSON.stringify(other));
+    }
   });
 });
 

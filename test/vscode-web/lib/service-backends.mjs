@@ -15,8 +15,9 @@ const flavourOf = (run) =>
  * A ServiceBackend for startFakePolyaxon; state dirs go under `stateDir`, logs through `log`. With `vsix` (and
  * `polyaxonHost()`, the sandbox's URL), each VS Code service has that extension installed and the variables a Polyaxon
  * service sets, as the bundled polyaxonfile gives a cluster's VS Code: the in-cluster commands show inside it.
+ * `serviceSettings` and `serviceEnv` go to every VS Code service (the UI suite's git stand-in and workspace root).
  */
-export function realServiceBackends({ stateDir, log = console.log, vsix, polyaxonHost }) {
+export function realServiceBackends({ stateDir, log = console.log, vsix, polyaxonHost, serviceSettings, serviceEnv }) {
   const running = new Map(); // run uuid -> process-group pid
   const { jupyterBackend } = createRequire(import.meta.url)(path.join(ROOT, 'out/test/fake-polyaxon/jupyter-backend.js'));
   const jupyter = jupyterBackend({ stateDir, log });
@@ -27,14 +28,15 @@ export function realServiceBackends({ stateDir, log = console.log, vsix, polyaxo
     );
 
   async function startVSCode(run, baseUrl) {
-    const state = createState(`service-${run.uuid.slice(0, 8)}`, { parent: stateDir });
+    const state = createState(`service-${run.uuid.slice(0, 8)}`, { parent: stateDir, settings: serviceSettings });
     if (vsix) installVsix(state, vsix);
     fs.writeFileSync(
       path.join(state.workspace, 'README.md'),
       `# ${run.name}\n\nThe sandbox's stand-in for the cluster VS Code of run ${run.uuid}.\n`,
     );
     // served at / : the gateway strips the rewrite prefix
-    const server = await startCodeServer(state, { extraEnv: vsix ? serviceEnvironment(run, baseUrl, polyaxonHost?.()) : undefined });
+    const extraEnv = { ...(vsix ? serviceEnvironment(run, baseUrl, polyaxonHost?.()) : {}), ...serviceEnv };
+    const server = await startCodeServer(state, { extraEnv });
     return { pid: server.pid, target: server.url };
   }
 

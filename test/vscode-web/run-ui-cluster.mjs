@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// The extension inside the cluster's VS Code, driven in a real browser (issue 23, majors 1 and 4): the local VS Code
+// (code-server with the .vsix) shows the sandbox's running VS Code service in a tab; that service is a second real
+// code-server with the same .vsix installed and the variables a Polyaxon service sets, as the bundled polyaxonfile
+// gives a cluster's VS Code. Inside it, Clone Repository clones over HTTPS (git's own url.insteadOf points the https
+// URL at a local bare repository: no network), and Ctrl+Alt+O gives the keyboard back to the local VS Code.
+//
+//   node test/vscode-web/run-ui-cluster.mjs [--vsix FILE] [--keep] [--verbose]
+// Needs: setup.sh done, `tsc -p .` (out/test/fake-polyaxon). Prints `N passed, N failed`; exit 1 on any failure.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { clusterSteps } from '../e2e/clusterVSCode.steps.mjs';
+import { forwardConsole, launchBrowser, workbenchUrl } from './lib/browser.mjs';
+import { ROOT, createState, installVsix, requireInstalled, startCodeServer } from './lib/code-server.mjs';
+import { killAllGroups, onInterrupt } from './lib/processes.mjs';
+import { realServiceBackends } from './lib/service-backends.mjs';
+import { openWorkbench, screenshot } from './lib/workbench.mjs';
+
+const { values: opt } = parseArgs({
+  options: { vsix: { type: 'string' }, keep: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+});
+const PROJECT = 'my-project-alice';
+const RESULTS = path.join(ROOT, 'test-results/ui-cluster');
+
+requireInstalled();
+const vsix = opt.vsix ? path.resolve(opt.vsix) : packageExtension();
+fs.rmSync(RESULTS, { recursive: true, force: true });
+fs.mkdirSync(RESULTS, { recursive: true });
+
+const state = createState('ui-cluster');
+const resources = [];
+let failed = 0;
+let passed = 0;
+async function cleanup() {
+  for (const close of resources.reverse()) await close().catch(() => {});
+  await killAllGroups();
+  if (failed === 0 && !opt.keep) fs.rmSync(state.dir, { recursive: true, force: true });
+  else console.error(`state dir kept: ${path.relative(process.cwd(), state.dir)}`);
+}
+onInterrupt(cleanup);
+
+try {
+  const git = gitStandIn(path.join(state.dir, 'git'));
+  const workspaceRoot = path.join(state.dir, 'polyaxon-v1-data', 'workspaces');
+  fs.mkdirSync(workspaceRoot, { recursive: true });
+  const { startFakePolyaxon } = await import(path.join(ROOT, 'out/test/fake-polyaxon/server.js'));
+  const fakeLog = path.join(state.dir, 'fake-polyaxon.log');
+  const fake = await startFakePolyaxon({
+    seed: 'demo',
+    log: (line) => fs.appendFileSync(fakeLog, `${line}\n`),
+    serviceBackend: realServiceBackends({
+      stateDir: path.join(state.dir, 'services'),
+      log: (line) => fs.appendFileSync(fakeLog, `${line}\n`),
+      vsix,
+      polyaxonHost: () => fake?.url,
+      serviceSettings: { 'polyaxon.workspaceRoot': workspaceRoot },
+      serviceEnv: git.env,
+    }),
+  });
+  resources.push(() => fake.close());
+  const local = createState('local', { parent: state.dir, settings: { 'polyaxon.host': fake.url, 'polyaxon.project': PROJECT } });
+  installVsix(local, vsix);
+  const server = await startCodeServer(local);
+  resources.push(server.stop);
+  const { page, close } = await launchBrowser();
+  resources.push(close);
+  if (opt.verbose) forwardConsole(page, { print: (line) => console.log(`  [page] ${line}`) });
+  await openWorkbench(page, workbenchUrl(server.url, { folder: local.workspace }));
+
+  const ctx = { page, project: PROJECT, fakeUrl: fake.url, workspaceRoot, cloneUrl: git.url };
+  for (const [i, step] of clusterSteps.entries()) {
+    const t0 = Date.now();
+    try {
+      await step.run(ctx);
+      passed++;
+      console.log(`ok   ${step.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      await screenshot(page, path.join(RESULTS, `${String(i + 1).padStart(2, '0')}-failed.png`)).catch(() => {});
+      const [first, ...detail] = String(e?.message ?? e).split('\n');
+      console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${first}`);
+      for (const line of detail.slice(0, 6)) console.log(`       ${line.trim()}`);
+    }
+  }
+} catch (e) {
+  failed++;
+  console.error(`setup failed: ${e?.stack ?? e}`);
+}
+await cleanup();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
+
+/** A team repository at https://git.example.test/team/demo.git, which git reads from a local bare repository. */
+function gitStandIn(dir) {
+  const git = (cwd, ...args) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], {
+      cwd,
+      stdio: 'pipe',
+    });
+  const work = path.join(dir, 'work');
+  fs.mkdirSync(work, { recursive: true });
+  fs.mkdirSync(path.join(dir, 'remote', 'team'), { recursive: true });
+  git(work, 'init', '-q');
+  fs.writeFileSync(path.join(work, 'README.md'), '# demo\n');
+  git(work, 'add', 'README.md');
+  git(work, 'commit', '-q', '-m', 'first');
+  git(dir, 'clone', '-q', '--bare', work, path.join(dir, 'remote', 'team', 'demo.git'));
+  return {
+    url: 'https://git.example.test/team/demo.git',
+    env: {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: `url.file://${path.join(dir, 'remote')}/.insteadOf`,
+      GIT_CONFIG_VALUE_0: 'https://git.example.test/',
+    },
+  };
+}
+
+function packageExtension() {
+  console.error('packaging the extension (npm run package)…');
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return path.join(ROOT, 'polyaxon-dev-environments.vsix');
+}
