@@ -1,6 +1,6 @@
 // The getting-started walkthrough opens from the Welcome page's walkthrough list, and its buttons run our commands.
 // On a laptop it holds the laptop steps only.
-import { runCommand } from '../vscode-web/lib/workbench.mjs';
+import { runCommand, waitUntil } from '../vscode-web/lib/workbench.mjs';
 
 export const walkthroughOpens = {
   name: 'the walkthrough opens and its Configure Connection button works',
@@ -20,7 +20,17 @@ export const walkthroughOpens = {
     // The in-service steps have a walkthrough of their own, shown only inside a cluster VS Code.
     const cloneStep = walkthrough.getByText('Clone your repository into the workspace').filter({ visible: true });
     if (await cloneStep.count()) throw new Error('the laptop walkthrough shows the in-service clone step');
+    // Connected and a project chosen before the walkthrough was first shown: both steps are ticked (issue 23 minor 5).
+    for (const title of ['Connect to Polyaxon', 'Pick or create your project']) {
+      // VS Code's step checkbox (gettingStarted.ts): data-done-step-id, aria-checked and a `complete` class when done.
+      const box = walkthrough.locator('.getting-started-step', { hasText: title }).first().locator('[data-done-step-id]').first();
+      const ticked = async () =>
+        (await box.getAttribute('aria-checked')) === 'true' || /\bcomplete\b/.test((await box.getAttribute('class')) ?? '');
+      await waitUntil(ticked, async () => `the step "${title}" is not ticked (${await box.getAttribute('class')})`);
+    }
     await ctx.screenshot('walkthrough');
+    // A ticked step is folded: open it, as the user would, for its button.
+    await walkthrough.locator('.getting-started-step', { hasText: 'Connect to Polyaxon' }).first().click();
     await walkthrough.getByRole('button', { name: 'Configure Connection' }).first().click({ timeout: 10000 });
     const input = page.locator('.quick-input-widget', { hasText: 'Configure Connection' });
     await input.waitFor({ timeout: 15000 });
