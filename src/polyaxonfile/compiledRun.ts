@@ -3,15 +3,19 @@
 // only when the polyaxonfile calls its image input so (the hub's use `image`, or a fixed image).
 import { isRecord } from './parse';
 
-/** The main container's image, or undefined (no content, not JSON, or a `{{ … }}` left by a failed compile). */
-export function runImage(content: string | null | undefined): string | undefined {
+/** The compiled operation, or undefined (no content, or not JSON). */
+export function compiledOperation(content: string | null | undefined): unknown {
   if (!content) return undefined;
-  let compiled: unknown;
   try {
-    compiled = JSON.parse(content);
+    return JSON.parse(content) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/** The main container's image, or undefined (no content, not JSON, or a `{{ … }}` left by a failed compile). */
+export function runImage(content: string | null | undefined): string | undefined {
+  const compiled = compiledOperation(content);
   const run = isRecord(compiled) ? compiled.run : undefined;
   const image = isRecord(run) && isRecord(run.container) ? run.container.image : undefined;
   return typeof image === 'string' && image.trim() && !image.includes('{{') ? image.trim() : undefined;

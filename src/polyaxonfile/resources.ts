@@ -2,6 +2,7 @@
 // polyaxonfile (`run.container.resources`) or a run's compiled content, changed by the launch wizard, and sent as
 // the operation's runPatch, which Polyaxon merges into the component's run when it compiles the operation
 // (polyaxon/polyaxon@v1.11.3 OperationSpecification.compile_operation; V1Operation.runPatch in the swagger).
+import { compiledOperation } from './compiledRun';
 import { isRecord } from './parse';
 import { parseQuantity, type Quantity } from './quantity';
 
@@ -141,13 +142,8 @@ export function resourcesPatch(resized: Resized): ResourcesPatch {
 
 /** The size a run was compiled with, from its `content` (the compiled operation as JSON), or undefined. */
 export function runSize(content: string | null | undefined): Size | undefined {
-  if (!content) return undefined;
-  let compiled: unknown;
-  try {
-    compiled = JSON.parse(content);
-  } catch {
-    return undefined;
-  }
+  const compiled = compiledOperation(content);
+  if (compiled === undefined) return undefined;
   const size = sizeOf(resourcesOf(compiled));
   return Object.keys(size).length ? size : undefined;
 }

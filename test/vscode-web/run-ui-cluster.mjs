@@ -8,6 +8,7 @@
 //   node test/vscode-web/run-ui-cluster.mjs [--vsix FILE] [--keep] [--verbose]
 // Needs: setup.sh done, `tsc -p .` (out/test/fake-polyaxon). Prints `N passed, N failed`; exit 1 on any failure.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,8 @@ import { forwardConsole, launchBrowser, workbenchUrl } from './lib/browser.mjs';
 import { ROOT, createState, installVsix, requireInstalled, startCodeServer } from './lib/code-server.mjs';
 import { killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { realServiceBackends } from './lib/service-backends.mjs';
-import { openWorkbench, screenshot } from './lib/workbench.mjs';
+import { runSteps } from './lib/ui-steps.mjs';
+import { openWorkbench } from './lib/workbench.mjs';
 
 const { values: opt } = parseArgs({
   options: { vsix: { type: 'string' }, keep: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
@@ -42,7 +44,8 @@ async function cleanup() {
 onInterrupt(cleanup);
 
 try {
-  const git = gitStandIn(path.join(state.dir, 'git'));
+  const { bareRepo } = createRequire(import.meta.url)(path.join(ROOT, 'out/test/integration-incluster/gitStandIn.js'));
+  const git = bareRepo(path.join(state.dir, 'git'));
   const workspaceRoot = path.join(state.dir, 'polyaxon-v1-data', 'workspaces');
   fs.mkdirSync(workspaceRoot, { recursive: true });
   const { startFakePolyaxon } = await import(path.join(ROOT, 'out/test/fake-polyaxon/server.js'));
@@ -56,7 +59,7 @@ try {
       vsix,
       polyaxonHost: () => fake?.url,
       serviceSettings: { 'polyaxon.workspaceRoot': workspaceRoot },
-      serviceEnv: git.env,
+      serviceEnv: git.gitEnv,
     }),
   });
   resources.push(() => fake.close());
@@ -67,23 +70,12 @@ try {
   const { page, close } = await launchBrowser();
   resources.push(close);
   if (opt.verbose) forwardConsole(page, { print: (line) => console.log(`  [page] ${line}`) });
-  await openWorkbench(page, workbenchUrl(server.url, { folder: local.workspace }));
-
+  const workbenchStep = {
+    name: 'the local VS Code loads',
+    run: () => openWorkbench(page, workbenchUrl(server.url, { folder: local.workspace })),
+  };
   const ctx = { page, project: PROJECT, fakeUrl: fake.url, workspaceRoot, cloneUrl: git.url };
-  for (const [i, step] of clusterSteps.entries()) {
-    const t0 = Date.now();
-    try {
-      await step.run(ctx);
-      passed++;
-      console.log(`ok   ${step.name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      await screenshot(page, path.join(RESULTS, `${String(i + 1).padStart(2, '0')}-failed.png`)).catch(() => {});
-      const [first, ...detail] = String(e?.message ?? e).split('\n');
-      console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${first}`);
-      for (const line of detail.slice(0, 6)) console.log(`       ${line.trim()}`);
-    }
-  }
+  ({ passed, failed } = await runSteps(page, [workbenchStep, ...clusterSteps], ctx, { results: RESULTS }));
 } catch (e) {
   failed++;
   console.error(`setup failed: ${e?.stack ?? e}`);
@@ -91,31 +83,6 @@ try {
 await cleanup();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
-
-/** A team repository at https://git.example.test/team/demo.git, which git reads from a local bare repository. */
-function gitStandIn(dir) {
-  const git = (cwd, ...args) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], {
-      cwd,
-      stdio: 'pipe',
-    });
-  const work = path.join(dir, 'work');
-  fs.mkdirSync(work, { recursive: true });
-  fs.mkdirSync(path.join(dir, 'remote', 'team'), { recursive: true });
-  git(work, 'init', '-q');
-  fs.writeFileSync(path.join(work, 'README.md'), '# demo\n');
-  git(work, 'add', 'README.md');
-  git(work, 'commit', '-q', '-m', 'first');
-  git(dir, 'clone', '-q', '--bare', work, path.join(dir, 'remote', 'team', 'demo.git'));
-  return {
-    url: 'https://git.example.test/team/demo.git',
-    env: {
-      GIT_CONFIG_COUNT: '1',
-      GIT_CONFIG_KEY_0: `url.file://${path.join(dir, 'remote')}/.insteadOf`,
-      GIT_CONFIG_VALUE_0: 'https://git.example.test/',
-    },
-  };
-}
 
 function packageExtension() {
   console.error('packaging the extension (npm run package)…');

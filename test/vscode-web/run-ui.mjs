@@ -19,7 +19,8 @@ import { ROOT, createState, installVsix, readSettings, requireInstalled, startCo
 import { startFakeServerProcess } from './lib/fake-server.mjs';
 import { freePort, killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { vsixFiles, vsixProblems } from './lib/vsix-contents.mjs';
-import { calmWorkbench, screenshot } from './lib/workbench.mjs';
+import { runSteps } from './lib/ui-steps.mjs';
+import { screenshot } from './lib/workbench.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -96,31 +97,14 @@ try {
     },
   };
 
-  for (const [i, step] of selected.entries()) {
-    const shot = path.join(RESULTS, `${String(i + 1).padStart(2, '0')}-${step.name.replace(/\W+/g, '-').toLowerCase()}.png`);
-    const t0 = Date.now();
-    try {
-      if (i > 0) await calmWorkbench(page); // whatever an earlier step left open (menu, dialog, quick input)
-      await step.run(ctx);
-      await screenshot(page, shot);
-      passed++;
-      console.log(`ok   ${step.name} (${Date.now() - t0} ms)`);
-      if (opt['update-screenshots'] && step.screenshot) {
-        fs.mkdirSync(MEDIA, { recursive: true });
-        fs.copyFileSync(shot, path.join(MEDIA, `${step.screenshot}.png`));
-      }
-    } catch (e) {
-      failed++;
-      await screenshot(page, shot.replace(/\.png$/, '-FAIL.png')).catch(() => {});
-      const [first, ...detail] = String(e?.message ?? e)
-        .replace(/\x1b\[[0-9;]*m/g, '')
-        .split('\n')
-        .filter((l) => l.trim());
-      console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${first}`);
-      for (const line of detail.slice(0, 6)) console.log(`       ${line.trim()}`); // Playwright's call log: which locator
-      if (i === 0) break; // no workbench, no point in the rest
-    }
-  }
+  ({ passed, failed } = await runSteps(page, selected, ctx, {
+    results: RESULTS,
+    onPass: (step, shot) => {
+      if (!opt['update-screenshots'] || !step.screenshot) return;
+      fs.mkdirSync(MEDIA, { recursive: true });
+      fs.copyFileSync(shot, path.join(MEDIA, `${step.screenshot}.png`));
+    },
+  }));
 } catch (e) {
   failed++;
   console.error(`setup failed: ${e?.stack ?? e}`);

@@ -1,0 +1,33 @@
+// Runs UI steps in order, as the UI runners print them: `ok`/`FAIL` with the time, a screenshot of each step (and of a
+// failure) under `results`, and Playwright's call log of a failure (which locator). Each step gets the workbench calm.
+import path from 'node:path';
+import { calmWorkbench, screenshot } from './workbench.mjs';
+
+/** Returns { passed, failed }; `onPass(step, shot)` sees each passing step's screenshot; a first step that fails ends the run. */
+export async function runSteps(page, steps, ctx, { results, onPass = () => {} }) {
+  let passed = 0;
+  let failed = 0;
+  for (const [i, step] of steps.entries()) {
+    const shot = path.join(results, `${String(i + 1).padStart(2, '0')}-${step.name.replace(/\W+/g, '-').toLowerCase()}.png`);
+    const t0 = Date.now();
+    try {
+      if (i > 0) await calmWorkbench(page); // whatever an earlier step left open (menu, dialog, quick input)
+      await step.run(ctx);
+      await screenshot(page, shot);
+      passed++;
+      console.log(`ok   ${step.name} (${Date.now() - t0} ms)`);
+      onPass(step, shot);
+    } catch (e) {
+      failed++;
+      await screenshot(page, shot.replace(/\.png$/, '-FAIL.png')).catch(() => {});
+      const [first, ...detail] = String(e?.message ?? e)
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')
+        .filter((l) => l.trim());
+      console.log(`FAIL ${step.name} (${Date.now() - t0} ms): ${first}`);
+      for (const line of detail.slice(0, 6)) console.log(`       ${line.trim()}`);
+      if (i === 0) break; // no workbench, no point in the rest
+    }
+  }
+  return { passed, failed };
+}
