@@ -63,13 +63,7 @@ export function zip(entries: readonly ZipEntry[], modified = new Date()): Buffer
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(VERSION, 4);
     local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(fields.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(fields.crc, 14);
-    local.writeUInt32LE(fields.compressed, 18);
-    local.writeUInt32LE(fields.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeSharedFields(local, 8, { ...fields, time, date, nameLength: name.length });
     local.writeUInt16LE(0, 28); // no extra field
     locals.push(local, name, body);
 
@@ -78,13 +72,7 @@ export function zip(entries: readonly ZipEntry[], modified = new Date()): Buffer
     central.writeUInt16LE(MADE_BY_UNIX, 4);
     central.writeUInt16LE(VERSION, 6);
     central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(fields.method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(fields.crc, 16);
-    central.writeUInt32LE(fields.compressed, 20);
-    central.writeUInt32LE(fields.size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeSharedFields(central, 10, { ...fields, time, date, nameLength: name.length });
     // extra field and comment lengths, disk number and internal attributes stay 0
     central.writeUInt32LE(FILE_MODE * 0x10000, 38); // the Unix mode in the high 16 bits (a shift would overflow int32)
     central.writeUInt32LE(offset, 42);
@@ -99,4 +87,25 @@ export function zip(entries: readonly ZipEntry[], modified = new Date()): Buffer
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+interface SharedFields {
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/** The fields a local header (from byte 8) and its central directory entry (from byte 10) share, in the same order. */
+function writeSharedFields(header: Buffer, at: number, f: SharedFields): void {
+  header.writeUInt16LE(f.method, at);
+  header.writeUInt16LE(f.time, at + 2);
+  header.writeUInt16LE(f.date, at + 4);
+  header.writeUInt32LE(f.crc, at + 6);
+  header.writeUInt32LE(f.compressed, at + 10);
+  header.writeUInt32LE(f.size, at + 14);
+  header.writeUInt16LE(f.nameLength, at + 18);
 }

@@ -15,9 +15,8 @@ import { parseArgs } from 'node:util';
 import { clusterSteps } from '../e2e/clusterVSCode.steps.mjs';
 import { forwardConsole, launchBrowser, workbenchUrl } from './lib/browser.mjs';
 import { ROOT, createState, installVsix, requireInstalled, startCodeServer } from './lib/code-server.mjs';
-import { killAllGroups, onInterrupt } from './lib/processes.mjs';
 import { realServiceBackends } from './lib/service-backends.mjs';
-import { runSteps } from './lib/ui-steps.mjs';
+import { runSteps, uiRun } from './lib/ui-steps.mjs';
 import { openWorkbench } from './lib/workbench.mjs';
 
 const { values: opt } = parseArgs({
@@ -28,20 +27,9 @@ const RESULTS = path.join(ROOT, 'test-results/ui-cluster');
 
 requireInstalled();
 const vsix = opt.vsix ? path.resolve(opt.vsix) : packageExtension();
-fs.rmSync(RESULTS, { recursive: true, force: true });
-fs.mkdirSync(RESULTS, { recursive: true });
-
-const state = createState('ui-cluster');
-const resources = [];
-let failed = 0;
+const run = uiRun('ui-cluster', { results: RESULTS, keep: opt.keep });
+const { state, resources } = run;
 let passed = 0;
-async function cleanup() {
-  for (const close of resources.reverse()) await close().catch(() => {});
-  await killAllGroups();
-  if (failed === 0 && !opt.keep) fs.rmSync(state.dir, { recursive: true, force: true });
-  else console.error(`state dir kept: ${path.relative(process.cwd(), state.dir)}`);
-}
-onInterrupt(cleanup);
 
 try {
   const { bareRepo } = createRequire(import.meta.url)(path.join(ROOT, 'out/test/integration-incluster/gitStandIn.js'));
@@ -75,14 +63,14 @@ try {
     run: () => openWorkbench(page, workbenchUrl(server.url, { folder: local.workspace })),
   };
   const ctx = { page, project: PROJECT, fakeUrl: fake.url, workspaceRoot, cloneUrl: git.url };
-  ({ passed, failed } = await runSteps(page, [workbenchStep, ...clusterSteps], ctx, { results: RESULTS }));
+  ({ passed, failed: run.failed } = await runSteps(page, [workbenchStep, ...clusterSteps], ctx, { results: RESULTS }));
 } catch (e) {
-  failed++;
+  run.failed++;
   console.error(`setup failed: ${e?.stack ?? e}`);
 }
-await cleanup();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+await run.cleanup();
+console.log(`${passed} passed, ${run.failed} failed`);
+process.exit(run.failed === 0 && passed > 0 ? 0 : 1);
 
 function packageExtension() {
   console.error('packaging the extension (npm run package)…');

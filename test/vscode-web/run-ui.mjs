@@ -15,11 +15,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { steps } from '../e2e/steps.mjs';
 import { forwardConsole, launchBrowser } from './lib/browser.mjs';
-import { ROOT, createState, installVsix, readSettings, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
+import { ROOT, installVsix, readSettings, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
 import { startFakeServerProcess } from './lib/fake-server.mjs';
-import { freePort, killAllGroups, onInterrupt } from './lib/processes.mjs';
+import { freePort } from './lib/processes.mjs';
 import { vsixFiles, vsixProblems } from './lib/vsix-contents.mjs';
-import { runSteps } from './lib/ui-steps.mjs';
+import { runSteps, uiRun } from './lib/ui-steps.mjs';
 import { screenshot } from './lib/workbench.mjs';
 
 const { values: opt } = parseArgs({
@@ -38,19 +38,8 @@ const PROJECT = 'my-project-alice';
 
 requireInstalled();
 const vsix = opt.vsix ? path.resolve(opt.vsix) : packageExtension();
-fs.rmSync(RESULTS, { recursive: true, force: true });
-fs.mkdirSync(RESULTS, { recursive: true });
-
-const state = createState('ui');
-const resources = [];
-let failed = 0;
-async function cleanup() {
-  for (const close of resources.reverse()) await close().catch(() => {});
-  await killAllGroups();
-  if (failed === 0 && !opt.keep) fs.rmSync(state.dir, { recursive: true, force: true });
-  else console.error(`state dir kept: ${path.relative(process.cwd(), state.dir)} (code-server.log, fake-polyaxon.log)`);
-}
-onInterrupt(cleanup);
+const run = uiRun('ui', { results: RESULTS, keep: opt.keep });
+const { state, resources } = run;
 
 const selected = steps.filter((s, i) => i === 0 || !opt.only || new RegExp(opt.only, 'i').test(s.name));
 let passed = 0;
@@ -97,7 +86,7 @@ try {
     },
   };
 
-  ({ passed, failed } = await runSteps(page, selected, ctx, {
+  ({ passed, failed: run.failed } = await runSteps(page, selected, ctx, {
     results: RESULTS,
     onPass: (step, shot) => {
       if (!opt['update-screenshots'] || !step.screenshot) return;
@@ -106,12 +95,12 @@ try {
     },
   }));
 } catch (e) {
-  failed++;
+  run.failed++;
   console.error(`setup failed: ${e?.stack ?? e}`);
 }
-await cleanup();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+await run.cleanup();
+console.log(`${passed} passed, ${run.failed} failed`);
+process.exit(run.failed === 0 && passed > 0 ? 0 : 1);
 
 /** test/e2e/api-probe as a .vsix in the state dir. */
 function packageApiProbe(state) {

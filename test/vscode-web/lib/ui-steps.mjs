@@ -1,6 +1,9 @@
 // Runs UI steps in order, as the UI runners print them: `ok`/`FAIL` with the time, a screenshot of each step (and of a
 // failure) under `results`, and Playwright's call log of a failure (which locator). Each step gets the workbench calm.
+import fs from 'node:fs';
 import path from 'node:path';
+import { createState } from './code-server.mjs';
+import { killAllGroups, onInterrupt } from './processes.mjs';
 import { calmWorkbench, screenshot } from './workbench.mjs';
 
 /** Returns { passed, failed }; `onPass(step, shot)` sees each passing step's screenshot; a first step that fails ends the run. */
@@ -30,4 +33,22 @@ export async function runSteps(page, steps, ctx, { results, onPass = () => {} })
     }
   }
   return { passed, failed };
+}
+
+/**
+ * A UI run's state dir and what to close at the end: `resources` (closers, run last first), `cleanup()` (also on
+ * Ctrl-C), which keeps the state dir when a step failed (`run.failed`) or `keep` says so.
+ */
+export function uiRun(name, { results, keep = false }) {
+  fs.rmSync(results, { recursive: true, force: true });
+  fs.mkdirSync(results, { recursive: true });
+  const run = { state: createState(name), resources: [], failed: 0 };
+  run.cleanup = async () => {
+    for (const close of run.resources.reverse()) await close().catch(() => {});
+    await killAllGroups();
+    if (run.failed === 0 && !keep) fs.rmSync(run.state.dir, { recursive: true, force: true });
+    else console.error(`state dir kept: ${path.relative(process.cwd(), run.state.dir)} (code-server.log, fake-polyaxon.log)`);
+  };
+  onInterrupt(run.cleanup);
+  return run;
 }
