@@ -68,9 +68,7 @@ try {
   run.failed++;
   console.error(`setup failed: ${e?.stack ?? e}`);
 }
-await run.cleanup();
-console.log(`${passed} passed, ${run.failed} failed`);
-process.exit(run.failed === 0 && passed > 0 ? 0 : 1);
+await run.finish(passed);
 
 function packageExtension() {
   console.error('packaging the extension (npm run package)…');

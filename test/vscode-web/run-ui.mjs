@@ -98,9 +98,7 @@ try {
   run.failed++;
   console.error(`setup failed: ${e?.stack ?? e}`);
 }
-await run.cleanup();
-console.log(`${passed} passed, ${run.failed} failed`);
-process.exit(run.failed === 0 && passed > 0 ? 0 : 1);
+await run.finish(passed);
 
 /** test/e2e/api-probe as a .vsix in the state dir. */
 function packageApiProbe(state) {

@@ -49,6 +49,12 @@ export function uiRun(name, { results, keep = false }) {
     if (run.failed === 0 && !keep) fs.rmSync(run.state.dir, { recursive: true, force: true });
     else console.error(`state dir kept: ${path.relative(process.cwd(), run.state.dir)} (code-server.log, fake-polyaxon.log)`);
   };
+  /** Cleans up, prints the tally and exits: 1 on any failure or when nothing passed. */
+  run.finish = async (passed) => {
+    await run.cleanup();
+    console.log(`${passed} passed, ${run.failed} failed`);
+    process.exit(run.failed === 0 && passed > 0 ? 0 : 1);
+  };
   onInterrupt(run.cleanup);
   return run;
 }
