@@ -110,11 +110,11 @@ const IMAGES: Record<DemoKind, string> = {
 };
 
 /** What `polyaxon run -f <aisg file> -P DOCKER_IMAGE=… -P WORKING_DIR=/polyaxon-v1-data` posts (fixtures/create-run-request.*.json). */
-export function demoOperation(kind: DemoKind): ParsedOperation {
+export function demoOperation(kind: DemoKind, image = IMAGES[kind]): ParsedOperation {
   const op = {
     version: 1.1,
     kind: 'operation',
-    params: { DOCKER_IMAGE: { value: IMAGES[kind] }, WORKING_DIR: { value: '/polyaxon-v1-data' } },
+    params: { DOCKER_IMAGE: { value: image }, WORKING_DIR: { value: '/polyaxon-v1-data' } },
     component: component(kind),
   };
   const parsed = readOperation(JSON.stringify(op));
@@ -131,6 +131,8 @@ export interface DemoRunOptions {
   last?: { reason?: string; message?: string };
   behaviour?: Behaviour;
   overrides?: Partial<StoredRun>;
+  /** The DOCKER_IMAGE param it was launched with (compiled into its content, as the server does). */
+  image?: string;
 }
 
 export function addDemoRun(
@@ -141,7 +143,11 @@ export function addDemoRun(
   v2: boolean,
   options: DemoRunOptions = {},
 ): RunRecord {
-  const rec = submitRun(store, project, demoOperation(kind), { v2, overrides: options.overrides ?? {}, behaviour: options.behaviour });
+  const rec = submitRun(store, project, demoOperation(kind, options.image), {
+    v2,
+    overrides: options.overrides ?? {},
+    behaviour: options.behaviour,
+  });
   driveTo(store, rec, status, options.last);
   return rec;
 }

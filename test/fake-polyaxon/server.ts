@@ -159,6 +159,7 @@ class FakeServer implements FakePolyaxon {
     const rec = addDemoRun(this.store, project, demoKindOf(run.name, run.kind), 'created', this.v2, {
       behaviour: behaviour ?? behaviourOf(run.inputs),
       overrides: { uuid: run.uuid },
+      image: typeof run.inputs?.DOCKER_IMAGE === 'string' ? run.inputs.DOCKER_IMAGE : undefined,
     });
     Object.assign(rec.run, fields as Partial<StoredRun>);
     rec.run.runtime = run.runtime ?? rec.run.kind;

@@ -28,7 +28,7 @@ const { values: opt } = parseArgs({
     env: { type: 'string', default: '{}' },
     settings: { type: 'string', default: '{}' },
     workspace: { type: 'string' },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '900' }, // a watchdog for a hung run: a loaded machine takes over 300 s
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     vscode: { type: 'string', default: '1.139' },
