@@ -1,6 +1,7 @@
 // What the Services view shows when it has no rows (the `viewsWelcome` entries in package.json), from the last
 // snapshot or the last failure.
 import type { EffectiveHostSource } from '../connection/forwardedHost';
+import { InvalidHostError } from '../connection/validHost';
 import { isPolyaxonError } from '../polyaxon/errors';
 import type { ServicesSnapshot } from './servicesSnapshot';
 
@@ -47,4 +48,9 @@ export function failureKind(error: unknown): FailureKind {
   if (!isPolyaxonError(error)) return 'other';
   const kinds: readonly string[] = ['unreachable', 'timeout', 'tls', 'notPolyaxon', 'server', 'badResponse'];
   return kinds.includes(error.kind) ? (error.kind as FailureKind) : 'other';
+}
+
+/** Where a host that is not a URL comes from, for the `invalidHost` welcome text (one entry per source in package.json). */
+export function invalidHostSource(error: unknown): EffectiveHostSource | undefined {
+  return error instanceof InvalidHostError ? error.source : undefined;
 }

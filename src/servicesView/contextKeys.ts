@@ -1,5 +1,6 @@
 // Every context key the extension sets, with its default: the one place `setContext` is called. The `when`
 // clauses of package.json read them; a unit test checks that each key is read and each key read is declared.
+import type { EffectiveHostSource } from '../connection/forwardedHost';
 import type { FailureKind, ServicesState } from '../runs/servicesState';
 
 export interface ContextKeys {
@@ -9,6 +10,8 @@ export interface ContextKeys {
   'polyaxon.state': ServicesState;
   /** Why the server could not be reached: the `unreachable` welcome says it in words. */
   'polyaxon.failure': FailureKind;
+  /** Where a host that is not a URL comes from: the `invalidHost` welcome names it. */
+  'polyaxon.hostSource': EffectiveHostSource;
   /** This VS Code runs inside a Polyaxon service. */
   'polyaxon.inCluster': boolean;
   /** The Jupyter extension is installed: shows "Use as Notebook Kernel…". */
@@ -27,6 +30,7 @@ export const CONTEXT_KEY_DEFAULTS: Readonly<ContextKeys> = {
   'polyaxon.loaded': false,
   'polyaxon.state': 'loading',
   'polyaxon.failure': 'other',
+  'polyaxon.hostSource': 'setting',
   'polyaxon.inCluster': false,
   'polyaxon.jupyterAvailable': false,
   'polyaxon.connected': false,

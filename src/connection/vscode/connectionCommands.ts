@@ -148,7 +148,16 @@ export function registerConnectionCommands({ connections, log, prompts }: Connec
       try {
         await testConnection({ quiet: false });
       } catch (error) {
-        void vscode.window.showWarningMessage(`Polyaxon: saved, but the test failed: ${(error as Error).message}`);
+        // Kept as typed (the port-forward may come next); the notice leads back to the form, the host filled in.
+        void prompts
+          .choose(`Polyaxon: saved, but the test failed: ${(error as Error).message}`, ['Edit Connection', 'Test Again'] as const, {
+            severity: 'warning',
+          })
+          .then((answer) => {
+            if (answer === 'Edit Connection') return vscode.commands.executeCommand('polyaxon.configureConnection');
+            if (answer === 'Test Again') return vscode.commands.executeCommand('polyaxon.testConnection');
+            return undefined;
+          });
         return true;
       }
       await choose(await pickProject(connections, CONFIGURE_PROJECT));

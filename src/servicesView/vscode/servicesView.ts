@@ -4,7 +4,7 @@ import { runImage } from '../../polyaxonfile/compiledRun';
 import { runSize, sizeText } from '../../polyaxonfile/resources';
 import { FILTER_LABELS } from '../../runs/serviceList';
 import type { ServicesModel } from '../../runs/servicesModel';
-import { failureKind, type FailureKind, type ServicesState } from '../../runs/servicesState';
+import { failureKind, invalidHostSource, type FailureKind, type ServicesState } from '../../runs/servicesState';
 import type { RunStore } from '../../runs/runStore';
 import { conditionLine } from '../../presentation/runWording';
 import { statusReason } from '../serviceRow';
@@ -83,6 +83,8 @@ export class ServicesView implements vscode.Disposable {
       this.shownFailure = failure;
       void setContext('polyaxon.failure', failure);
     }
+    const source = invalidHostSource(lastError);
+    if (source) void setContext('polyaxon.hostSource', source);
     if (state !== this.shownState) {
       this.shownState = state;
       void setContext('polyaxon.state', state);

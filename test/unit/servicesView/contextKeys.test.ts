@@ -56,6 +56,7 @@ describe('context keys', () => {
       'polyaxon.loaded': false,
       'polyaxon.state': 'loading',
       'polyaxon.failure': 'other',
+      'polyaxon.hostSource': 'setting',
       'polyaxon.inCluster': true,
       'polyaxon.jupyterAvailable': false,
       'polyaxon.connected': false,

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PolyaxonError, type PolyaxonErrorKind } from '../../../src/polyaxon/errors';
-import { failureKind, failureState } from '../../../src/runs/servicesState';
+import { InvalidHostError } from '../../../src/connection/validHost';
+import { failureKind, failureState, invalidHostSource } from '../../../src/runs/servicesState';
 
 interface Welcome {
   view: string;
@@ -56,4 +57,29 @@ describe('the welcome of a Polyaxon that cannot be reached', () => {
       assert.doesNotMatch(text, /tooltip/);
     });
   }
+});
+
+describe('the welcome of a host that is not a URL', () => {
+  const said: Record<string, RegExp> = {
+    setting: /in the setting polyaxon\.host is not a valid URL/,
+    env: /in the environment variable POLYAXON_HOST is not a valid URL.*Configure Connection sets the polyaxon\.host setting/,
+    cliConfig: /The Polyaxon CLI's host .* is not a valid URL.*polyaxon config set --host/,
+  };
+  for (const [source, words] of Object.entries(said)) {
+    it(`names where the value comes from (${source}), with Configure Connection`, () => {
+      const e = new InvalidHostError('Not a URL.', source as 'setting' | 'env' | 'cliConfig');
+      const text = shownWith({
+        'polyaxon.loaded': true,
+        'polyaxon.state': 'invalidHost',
+        'polyaxon.hostSource': invalidHostSource(e) ?? '',
+      });
+      assert.match(text.join('\n'), words);
+      assert.match(text.join('\n'), /command:polyaxon\.configureConnection/);
+      assert.strictEqual(text.filter((t) => /not a valid URL/.test(t)).length, 1, text.join('\n'));
+      assert.doesNotMatch(text.join('\n'), /tooltip/);
+    });
+  }
+  it('has no source for any other failure', () => {
+    assert.strictEqual(invalidHostSource(new Error('x')), undefined);
+  });
 });
