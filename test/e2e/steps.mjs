@@ -11,7 +11,7 @@ import { jupyterTabShowsJupyter } from './notebooks.steps.mjs';
 import { servicesView } from './services-view.steps.mjs';
 import { backToVSCode, frameWaitsForClick, openInBrowserDirect } from './serviceTab.steps.mjs';
 import { retryReconnects, unreachableWelcome } from './unreachable.steps.mjs';
-import { walkthroughOpens } from './walkthrough.steps.mjs';
+import { tickKeepsTheForm, walkthroughOpens } from './walkthrough.steps.mjs';
 import { polyaxonfileStepAsks, typedImageIsOffered } from './wizard.steps.mjs';
 import { workbenchLoads } from './workbench.steps.mjs';
 
@@ -29,6 +29,7 @@ export const steps = [
   unreachableWelcome,
   retryReconnects,
   walkthroughOpens,
+  tickKeepsTheForm,
   jupyterTabShowsJupyter,
   openInBrowserDirect,
   frameWaitsForClick,
