@@ -35,7 +35,6 @@ const polyaxonStatus = (page) =>
 
 export const launchThroughWizard = {
   name: 'Launch Cluster VSCode from the palette, through the wizard',
-  screenshot: 'launch-wizard',
   async run(ctx) {
     const { page } = ctx;
     await openPolyaxonView(page);

@@ -1,7 +1,8 @@
 // The UI test, step by step, in order; test/vscode-web/run-ui.mjs runs them against one VS Code + fake Polyaxon
 // (seed demo, project my-project-alice). A step is { name, screenshot?, run(ctx) }:
 //   run        throws to fail; the runner screenshots the page after it (test-results/ui/NN-name.png)
-//   screenshot file name for media/screenshots/ when run with --update-screenshots
+//   screenshot file name for media/screenshots/ when run with --update-screenshots (of the page after the step: a
+//              step that takes its picture midway, with ctx.screenshot, leaves it out, or the end would overwrite it)
 //   ctx        { page, project, fakeUrl, codeServerUrl, workspace, api(path, init), updateSettings(patch), freePort() }
 //              (see run-ui.mjs); a step may store what later steps need on ctx.
 // Steps share one window, so each leaves it usable for the next (restore settings, close dialogs).

@@ -26,7 +26,6 @@ function stepBox(walkthrough, title) {
 
 export const walkthroughOpens = {
   name: 'the walkthrough opens and its Configure Connection button works',
-  screenshot: 'walkthrough',
   async run(ctx) {
     const { page } = ctx;
     const walkthrough = await openWalkthrough(page);

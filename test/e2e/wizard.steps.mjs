@@ -60,7 +60,6 @@ export const typedImageIsOffered = {
 /** Two VS Code service polyaxonfiles in the workspace: the launch asks which one, and names both. */
 export const polyaxonfileStepAsks = {
   name: 'the launch asks which polyaxonfile when the workspace has two',
-  screenshot: 'wizard-polyaxonfile-step',
   async run(ctx) {
     const { page } = ctx;
     const widget = page.locator('.quick-input-widget');
