@@ -62,28 +62,36 @@ async function setHost(page, host) {
 }
 
 /**
- * A gateway as slow as the real one (about a second an answer): a TCP forwarder to the fake server that holds each
- * connection `delayMs` before it passes bytes on. Returns its URL and close().
+ * A gateway that answers when the step says so, as a slow real one would: a TCP forwarder to the fake server that
+ * holds every connection until release(), then passes bytes on. Returns its URL, release() and close().
  */
-async function slowGateway(ctx, delayMs) {
+async function heldGateway(ctx) {
   const fake = new URL(ctx.fakeUrl);
   const sockets = new Set();
+  const held = [];
+  let released = false;
+  const forward = (socket) => {
+    const upstream = net.connect(Number(fake.port), fake.hostname);
+    sockets.add(upstream);
+    upstream.on('error', () => socket.destroy()).on('close', () => sockets.delete(upstream));
+    socket.pipe(upstream).pipe(socket);
+    socket.resume();
+  };
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    socket.on('error', () => undefined).on('close', () => sockets.delete(socket));
     socket.pause();
-    const timer = setTimeout(() => {
-      const upstream = net.connect(Number(fake.port), fake.hostname);
-      sockets.add(upstream);
-      upstream.on('error', () => socket.destroy()).on('close', () => sockets.delete(upstream));
-      socket.pipe(upstream).pipe(socket);
-      socket.resume();
-    }, delayMs);
-    socket.on('error', () => undefined).on('close', () => (clearTimeout(timer), sockets.delete(socket)));
+    if (released) forward(socket);
+    else held.push(socket);
   });
   const port = await ctx.freePort();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
+    release: () => {
+      released = true;
+      held.splice(0).forEach(forward);
+    },
     close: () => {
       sockets.forEach((s) => s.destroy());
       server.close();
@@ -114,9 +122,9 @@ export const tickKeepsTheForm = {
       () => 'the opened Connect step never took the focus',
     );
     await walkthrough.getByRole('button', { name: 'Configure Connection' }).first().click({ timeout: 10000 });
-    // The host is saved as the form moves on to the token; a slow gateway answers the list a second later, so Connect
-    // ticks while the token box is open, as on the real API.
-    const gateway = await slowGateway(ctx, 1500);
+    // The host is saved as the form moves on to the token; the gateway answers only once the token box is open, so
+    // Connect ticks while the form is on screen, as on the slower real API.
+    const gateway = await heldGateway(ctx);
     try {
       await answerQuickInput(page, gateway.url);
       const tokenBox = page.locator('.quick-input-widget', { hasText: 'token' });
@@ -130,7 +138,8 @@ export const tickKeepsTheForm = {
           true,
         );
       });
-      if (await connect.ticked()) throw new Error('Connect ticked before the token box showed: nothing was tested');
+      if (await connect.ticked()) throw new Error('Connect ticked before the gateway answered: nothing was tested');
+      gateway.release();
       await waitUntil(connect.ticked, () => 'the Connect step did not tick once Polyaxon answered', { timeout: 20000 });
       // What the user types next still reaches the form.
       await page.keyboard.type('typed-after-the-tick');
