@@ -305,7 +305,7 @@ describe('Connection settings and secrets', function () {
     assert.match(api.statusBar.text, /debug-disconnect/);
   });
 
-  it('names a mistyped host in the view and the status bar, and Refresh and the status bar click still resolve', async () => {
+  it('names a mistyped host in the view and the status bar, and Refresh and Pick Service still resolve', async () => {
     const failures: unknown[] = [];
     const onRejection = (reason: unknown) => failures.push(reason);
     process.on('unhandledRejection', onRejection);
@@ -318,9 +318,10 @@ describe('Connection settings and secrets', function () {
         }, `the view says the host ${host} is invalid (state ${api.model.state})`);
         assert.ok(String(api.model.lastError?.message).includes(`"${host}"`), String(api.model.lastError?.message));
         assert.match(String(api.model.lastError?.message), /polyaxon\.host setting.*Configure Connection/);
-        assert.match(api.statusBar.text, /debug-disconnect/);
+        assert.strictEqual(api.statusBar.text, '$(debug-disconnect) Polyaxon: host is not a URL');
+        assert.match(api.statusBar.accessibleLabel, /polyaxon\.host setting/);
         await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.refresh')), 5_000, 'the Refresh command');
-        await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.pickService')), 5_000, 'the status bar click');
+        await within(Promise.resolve(vscode.commands.executeCommand('polyaxon.pickService')), 5_000, 'Pick Service');
       }
       assert.deepStrictEqual(failures, [], 'no unhandled rejection');
     } finally {

@@ -62,6 +62,12 @@ export class ServicesStatusBar implements vscode.Disposable {
       this.item.accessibilityInformation = { label: summary, role: 'button' };
       this.item.command = 'polyaxon.selectProject';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else if (state === 'invalidHost') {
+      // Not the network: a value to fix, where Configure Connection fixes it.
+      this.item.text = '$(debug-disconnect) Polyaxon: host is not a URL';
+      this.item.tooltip = lastError?.message;
+      this.item.command = 'polyaxon.configureConnection';
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else if (lastError && !snapshot) {
       this.item.text = '$(debug-disconnect) Polyaxon: not reachable';
       this.item.tooltip = `Polyaxon is not reachable: ${lastError.message}`;
