@@ -52,18 +52,21 @@ export function zip(entries: readonly ZipEntry[], modified = new Date()): Buffer
     const deflated = zlib.deflateRawSync(entry.data, { level: 9 });
     const stored = deflated.length >= entry.data.length;
     const body = stored ? entry.data : deflated;
-    const fields = {
+    const fields: SharedFields = {
       method: stored ? STORE : DEFLATE,
+      time,
+      date,
       crc: crc32(entry.data),
       compressed: body.length,
       size: entry.data.length,
+      nameLength: name.length,
     };
     if (offset + 30 + name.length + body.length > 0xffffffff) throw new Error('Too large for a zip without zip64.');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(VERSION, 4);
     local.writeUInt16LE(UTF8_NAMES, 6);
-    writeSharedFields(local, 8, { ...fields, time, date, nameLength: name.length });
+    writeSharedFields(local, 8, fields);
     local.writeUInt16LE(0, 28); // no extra field
     locals.push(local, name, body);
 
@@ -72,7 +75,7 @@ export function zip(entries: readonly ZipEntry[], modified = new Date()): Buffer
     central.writeUInt16LE(MADE_BY_UNIX, 4);
     central.writeUInt16LE(VERSION, 6);
     central.writeUInt16LE(UTF8_NAMES, 8);
-    writeSharedFields(central, 10, { ...fields, time, date, nameLength: name.length });
+    writeSharedFields(central, 10, fields);
     // extra field and comment lengths, disk number and internal attributes stay 0
     central.writeUInt32LE(FILE_MODE * 0x10000, 38); // the Unix mode in the high 16 bits (a shift would overflow int32)
     central.writeUInt32LE(offset, 42);

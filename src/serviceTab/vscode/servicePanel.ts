@@ -12,7 +12,7 @@ import { onTabAction, type ServiceTab } from './serviceTabMessages';
 import { framingBlocked, isGatewayNotReady, probe, unframableAddress } from '../framing';
 import { serviceUrl } from '../../polyaxon/urls';
 import { isV2 } from '../../polyaxon/version';
-import { newNonce, pageParts, renderPage, viewFrameSource, type PageAssets, type PageParts, type PanelState } from '../serviceWebviewHtml';
+import { newNonce, pageParts, renderPage, viewFrameSource, type PageAssets, type PageModel, type PanelState } from '../serviceWebviewHtml';
 import { pageLoaded, parseAction } from '../serviceTabToolbar';
 import type { ServiceView } from '../serviceViews';
 import { describe, isSettled, isStopping, statusOf } from '../serviceViews';
@@ -57,7 +57,7 @@ export class ServicePanel implements ServiceTab {
   private pending: 'none' | 'update' | 'reload' = 'none';
   private readonly abort = new AbortController();
   /** The page set in the webview; later views change it in place (see render). */
-  private page: { assets: PageAssets; frameSrc: string; parts: PageParts; html: string } | undefined;
+  private page: { assets: PageAssets; frameSrc: string; model: PageModel } | undefined;
   private version = 0;
 
   /** `frameSrc`: the origin the service will be framed from, allowed from the first page (else the running view needs a new one). */
@@ -258,9 +258,9 @@ export class ServicePanel implements ServiceTab {
     const page = this.page;
     if (page && (needs === undefined || needs === page.frameSrc)) {
       // The frame is rebuilt only when its part changed (or on Reload): a size learnt later does not reload the service.
-      const main = reload || parts.main !== page.parts.main ? parts.main : undefined;
+      const main = reload || parts.main !== pageParts(page.model).main ? parts.main : undefined;
       void webview.postMessage({ type: 'render', ...parts, main });
-      this.page = { ...page, parts, html: renderPage(page.assets, model, page.frameSrc) };
+      this.page = { ...page, model };
       return;
     }
     const frameSrc = needs ?? this.frameSrc;
@@ -271,21 +271,20 @@ export class ServicePanel implements ServiceTab {
       styleUri: asset('serviceWebview.css'),
       nonce: newNonce(),
     };
-    const html = renderPage(assets, model, frameSrc);
-    webview.html = html;
-    this.page = { assets, frameSrc, parts, html };
+    webview.html = renderPage(assets, model, frameSrc);
+    this.page = { assets, frameSrc, model };
   }
 
   /** A page that loaded with an older view gets the current one: VS Code drops messages posted before the webview exists. */
   private catchUp(shown: number): void {
-    if (this.page && shown < this.page.parts.version) {
-      void this.panel.webview.postMessage({ type: 'render', ...this.page.parts, whole: true });
+    if (this.page && shown < (this.page.model.version ?? 0)) {
+      void this.panel.webview.postMessage({ type: 'render', ...pageParts(this.page.model), whole: true });
     }
   }
 
-  /** The page as it shows now (tests read it). */
+  /** The page as it shows now, built only when read (tests read it). */
   html(): string {
-    return this.page?.html ?? '';
+    return this.page ? renderPage(this.page.assets, this.page.model, this.page.frameSrc) : '';
   }
 }
 

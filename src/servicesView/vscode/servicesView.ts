@@ -4,7 +4,7 @@ import { runImage } from '../../polyaxonfile/compiledRun';
 import { runSize, sizeText } from '../../polyaxonfile/resources';
 import { FILTER_LABELS } from '../../runs/serviceList';
 import type { ServicesModel } from '../../runs/servicesModel';
-import { failureKind, invalidHostSource, type FailureKind, type ServicesState } from '../../runs/servicesState';
+import { failureKind, invalidHostSource } from '../../runs/servicesState';
 import type { RunStore } from '../../runs/runStore';
 import { conditionLine } from '../../presentation/runWording';
 import { statusReason } from '../serviceRow';
@@ -19,8 +19,6 @@ export class ServicesView implements vscode.Disposable {
   readonly provider: ServicesTreeProvider;
   readonly treeView: vscode.TreeView<ServicesTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
-  private shownState: ServicesState = 'loading';
-  private shownFailure: FailureKind | undefined;
   /** The image and size of each run whose tooltip was shown, by uuid. */
   private readonly details = new Map<string, CompiledDetails>();
 
@@ -78,17 +76,11 @@ export class ServicesView implements vscode.Disposable {
     const problem = reconnecting ? 'Port-forward reconnecting…' : `⚠ ${lastError?.message}`;
     this.treeView.message = snapshot && (lastError || reconnecting) ? problem : undefined;
     if (!lastError || !snapshot) this.provider.update(state === 'ok' ? snapshot : undefined);
-    const failure = failureKind(lastError);
-    if (failure !== this.shownFailure) {
-      this.shownFailure = failure;
-      void setContext('polyaxon.failure', failure);
-    }
+    // setContext sends only a changed value. The welcome's words before its state, so that it shows them at once.
+    void setContext('polyaxon.failure', failureKind(lastError));
     const source = invalidHostSource(lastError);
     if (source) void setContext('polyaxon.hostSource', source);
-    if (state !== this.shownState) {
-      this.shownState = state;
-      void setContext('polyaxon.state', state);
-    }
+    void setContext('polyaxon.state', state);
   }
 
   dispose(): void {
