@@ -131,7 +131,10 @@ export interface DemoRunOptions {
   last?: { reason?: string; message?: string };
   behaviour?: Behaviour;
   overrides?: Partial<StoredRun>;
-  /** The DOCKER_IMAGE param it was launched with (compiled into its content, as the server does). */
+  /**
+   * The DOCKER_IMAGE param it was launched with, compiled into its content's `run.container.image` as the server does
+   * (../shared/polyaxon/recorded/run-get.jupyter.after-stop.json: the param's value, not `{{ DOCKER_IMAGE }}`).
+   */
   image?: string;
 }
 

@@ -93,21 +93,19 @@ describe('Build and Push Dev Image', () => {
       await fs.rm(path.join(folder, 'docker'), { recursive: true, force: true });
     }
   }
-  const hasDocker = () => {
+  /** The steps need the docker CLI (it talks to the stand-in engine): without it the test skips, saying so. */
+  const requireDocker = (test: Mocha.Context) => {
     try {
       execFileSync('docker', ['--version'], { stdio: 'ignore' });
-      return true;
     } catch {
-      return false;
+      console.log('    skipped: no docker CLI on the PATH (the steps need it, talking to the stand-in engine)');
+      test.skip();
     }
   };
 
   it('adds the extension to a VS Code image: builds again from a context with its .vsix, under the same tag, then pushes', async function () {
     this.timeout(120000);
-    if (!hasDocker()) {
-      console.log('    skipped: no docker CLI on the PATH (the steps need it, talking to the stand-in engine)');
-      return this.skip();
-    }
+    requireDocker(this);
     const image = 'asia.gcr.io/proj/vscode-server:0.4.0';
     const { result, runs, engine, dockerfile } = await buildWithEngine('vscode', image);
     assert.strictEqual(result?.exitCode, 0, 'every step succeeded');
@@ -143,10 +141,7 @@ describe('Build and Push Dev Image', () => {
 
   it('leaves a Jupyter image as its Dockerfile builds it: build, then push', async function () {
     this.timeout(120000);
-    if (!hasDocker()) {
-      console.log('    skipped: no docker CLI on the PATH (the steps need it, talking to the stand-in engine)');
-      return this.skip();
-    }
+    requireDocker(this);
     const image = 'asia.gcr.io/proj/jupyter:0.4.0';
     const { result, runs, engine, dockerfile } = await buildWithEngine('jupyter', image);
     assert.strictEqual(result?.exitCode, 0);

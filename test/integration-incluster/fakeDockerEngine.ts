@@ -1,7 +1,10 @@
 // A stand-in Docker Engine on a Unix socket, for the real docker CLI (DOCKER_HOST=unix://<socket>): it answers the
 // Engine API calls that `docker build` (the classic builder, which the ping's Builder-Version: 1 selects) and
 // `docker push` make, as a daemon does when they succeed, and records what it was sent: each build's tag, Dockerfile
-// name and context (the tar the CLI uploads), and each push.
+// name and context (the tar the CLI uploads), and each push. Its answers follow moby's: the ping's headers
+// (api/server/router/system/system_routes.go pingHandler: Api-Version, Ostype, Builder-Version from the daemon's
+// builder), a build's JSON stream of `stream` lines with an `aux` {ID} (the classic builder's result), and a push's
+// stream ending in an `aux` {Tag, Digest, Size} (distribution's PushResult); an unknown route gets {message} and 404.
 import { promises as fs } from 'fs';
 import * as http from 'http';
 import * as path from 'path';

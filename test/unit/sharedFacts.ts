@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 
 /**
@@ -5,3 +6,12 @@ import * as path from 'path';
  * 1.11.3, its swagger, the AISG files). A user's clone has none of it; tests that read it skip, saying so.
  */
 export const SHARED_POLYAXON = path.resolve(__dirname, '../../../../shared/polyaxon');
+
+/** Skips the current test (or suite, from a hook), saying why, when one of `files` under SHARED_POLYAXON is missing. */
+export function requireShared(ctx: Mocha.Context, ...files: string[]): void {
+  const missing = files.map((f) => path.join(SHARED_POLYAXON, f)).find((f) => !fs.existsSync(f));
+  if (missing) {
+    console.log(`      skipped: ${missing} is not available`);
+    ctx.skip();
+  }
+}

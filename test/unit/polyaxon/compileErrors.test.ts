@@ -2,13 +2,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { translateCompileError } from '../../../src/polyaxon/compileErrors';
-import { SHARED_POLYAXON } from '../sharedFacts';
+import { requireShared, SHARED_POLYAXON } from '../sharedFacts';
 
-/** The message of the `failed` condition a real Polyaxon wrote (CE 1.11.3 in recorded/, 2.5.2 in recorded-v2/), if at hand. */
-function recordedCompileError(folder: string, file: string): string | undefined {
-  const full = path.join(SHARED_POLYAXON, folder, file);
-  if (!fs.existsSync(full)) return undefined;
-  const recording = JSON.parse(fs.readFileSync(full, 'utf8')) as {
+/**
+ * The message of the `failed` condition a real Polyaxon wrote (CE 1.11.3 in recorded/, 2.5.2 in recorded-v2/); the
+ * test skips, saying so, where ../shared is not beside this clone.
+ */
+function recordedCompileError(ctx: Mocha.Context, folder: string, file: string): string | undefined {
+  requireShared(ctx, `${folder}/${file}`);
+  const recording = JSON.parse(fs.readFileSync(path.join(SHARED_POLYAXON, folder, file), 'utf8')) as {
     response: { body: { status_conditions: Array<{ type: string; message: string }> } };
   };
   return recording.response.body.status_conditions.find((c) => c.type === 'failed')?.message;
@@ -17,8 +19,8 @@ function recordedCompileError(folder: string, file: string): string | undefined 
 describe('translateCompileError', () => {
   for (const folder of ['recorded', 'recorded-v2']) {
     it(`translates the ${folder} "connection not found" compile error of a real Polyaxon`, function () {
-      const raw = recordedCompileError(folder, 'run-statuses.unknown-connection.failed.json');
-      if (raw === undefined) this.skip(); // ../shared is not beside this clone
+      const raw = recordedCompileError(this, folder, 'run-statuses.unknown-connection.failed.json');
+      assert.ok(raw !== undefined, 'the recording has a failed condition');
       assert.match(raw, /agent\.connections catalog/, 'the recording is the raw compiler text');
       const problem = translateCompileError(raw);
       assert.ok(problem, 'translated');
@@ -29,8 +31,8 @@ describe('translateCompileError', () => {
     });
 
     it(`translates the ${folder} "unexpected params" compile error of a real Polyaxon`, function () {
-      const raw = recordedCompileError(folder, 'run-statuses.unknown-param.failed.json');
-      if (raw === undefined) this.skip(); // ../shared is not beside this clone
+      const raw = recordedCompileError(this, folder, 'run-statuses.unknown-param.failed.json');
+      assert.ok(raw !== undefined, 'the recording has a failed condition');
       assert.match(raw, /Compilation Error: Received unexpected params/, 'the recording is the raw compiler text');
       const problem = translateCompileError(raw);
       assert.ok(problem, 'translated');

@@ -36,7 +36,10 @@ describe('bundled vscode-service.yml: extensions from the shared volume', functi
   this.timeout(120_000);
 
   it('installs each .vsix of the volume with code-server, then starts code-server', function () {
-    if (!fs.existsSync(NODE) || !fs.existsSync(ENTRY)) return this.skip(); // no code-server: bash test/vscode-web/setup.sh
+    if (!fs.existsSync(NODE) || !fs.existsSync(ENTRY)) {
+      console.log('    skipped: no code-server under .vscode-test (bash test/vscode-web/setup.sh installs it)');
+      return this.skip();
+    }
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'polyaxon-vsix-'));
     try {
       const volume = path.join(tmp, 'volume');

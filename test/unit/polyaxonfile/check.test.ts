@@ -4,7 +4,8 @@ import * as path from 'path';
 import { checkPolyaxonfile, loadServicePolyaxonfile } from '../../../src/polyaxonfile/check';
 import { parsePolyaxonfile } from '../../../src/polyaxonfile/parse';
 import { formatProblem, PolyaxonfileError, Problem } from '../../../src/polyaxonfile/problems';
-import { FIXTURES, readPolyaxonfile, REPO, requireShared, SHARED } from './helpers';
+import { FIXTURES, readPolyaxonfile, REPO, SHARED } from './helpers';
+import { requireShared } from '../sharedFacts';
 
 /** `[field, line, column]` of each problem, to compare with the expected list. */
 const where = (problems: Problem[]) => problems.map((p) => [p.field, p.line, p.column]);

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fake from '../../fake-polyaxon/read-operation';
 import { COMPONENT_FIELDS, IO_FIELDS, SERVICE_FIELDS } from '../../../src/polyaxonfile/fields';
-import { requireShared, SHARED } from './helpers';
+import { SHARED } from './helpers';
+import { requireShared } from '../sharedFacts';
 
 const SWAGGER = 'polyaxon_sdk.swagger.v1.11.3.json';
 

@@ -11,12 +11,3 @@ export const SHARED = SHARED_POLYAXON;
 export function readPolyaxonfile(file: string): Polyaxonfile {
   return parsePolyaxonfile(fs.readFileSync(file, 'utf8'), file);
 }
-
-/** Skips the current test, saying why, when the shared Polyaxon facts are not on this machine. */
-export function requireShared(ctx: Mocha.Context, ...files: string[]): void {
-  const missing = files.map((f) => path.join(SHARED, f)).find((f) => !fs.existsSync(f));
-  if (missing) {
-    console.log(`      skipped: ${missing} is not available`);
-    ctx.skip();
-  }
-}

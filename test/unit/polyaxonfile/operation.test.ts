@@ -4,7 +4,8 @@ import * as path from 'path';
 import { buildCreateBody, buildOperation } from '../../../src/polyaxonfile/operation';
 import { PolyaxonfileError } from '../../../src/polyaxonfile/problems';
 import { resize, resourcesOf, resourcesPatch } from '../../../src/polyaxonfile/resources';
-import { readPolyaxonfile, REPO, requireShared, SHARED } from './helpers';
+import { readPolyaxonfile, REPO, SHARED } from './helpers';
+import { requireShared } from '../sharedFacts';
 
 const AISG = 'aisg-ml-project-cookiecutter-onprem-poly';
 const WORKING_DIR = '/polyaxon-v1-data';
