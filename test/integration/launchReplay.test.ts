@@ -10,7 +10,7 @@ import type { PolyaxonTestApi } from '../../src/api';
 import type { Run, StatusCondition } from '../../src/polyaxon/types';
 import type { Prompts } from '../../src/workbench/vscode/windowPrompts';
 import type { FakePolyaxon } from '../fake-polyaxon/server';
-import { SHARED_POLYAXON } from '../unit/sharedFacts';
+import { requireShared, SHARED_POLYAXON } from '../unit/sharedFacts';
 import { REPO_ROOT, waitFor } from './helpers';
 import { startLaunchFixture } from './launchFixture';
 
@@ -38,10 +38,10 @@ const REPLAYS: Replay[] = ['recorded', 'recorded-v2'].flatMap((folder) => [
   },
 ]);
 
-/** The `failed` condition of a recorded statuses answer, or undefined when ../shared is not beside this clone. */
-function recordedFailure(recording: string): StatusCondition | undefined {
+/** The `failed` condition of a recorded statuses answer; the test skips, saying so, where ../shared is not beside this clone. */
+function recordedFailure(ctx: Mocha.Context, recording: string): StatusCondition | undefined {
+  requireShared(ctx, recording);
   const file = path.join(SHARED_POLYAXON, recording);
-  if (!fs.existsSync(file)) return undefined;
   const body = (JSON.parse(fs.readFileSync(file, 'utf8')) as { response: { body: { status_conditions: StatusCondition[] } } }).response
     .body;
   return body.status_conditions.find((c) => c.type === 'failed');
@@ -81,8 +81,8 @@ describe('a launch the real server fails at compile time (recorded answers repla
 
   for (const replay of REPLAYS) {
     it(`says why, offers Open Polyaxonfile and shows a readable row: ${replay.recording}`, async function () {
-      const failed = recordedFailure(replay.recording);
-      if (!failed?.message) return this.skip(); // ../shared/polyaxon is not beside this clone: nothing to replay
+      const failed = recordedFailure(this, replay.recording);
+      assert.ok(failed?.message, 'the recording has a failed condition with its message');
       fake.schedulerFailure = failed.message;
       fake.faults = { latencyMs: 1500, match: /\/statuses$/ };
       const asked: Asked[] = [];

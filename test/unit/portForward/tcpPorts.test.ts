@@ -47,7 +47,10 @@ const portOf = (server: net.Server) => (server.address() as net.AddressInfo).por
 describe('isPortFree', () => {
   it('says a port taken on [::1] alone is not free', async function () {
     const v6 = await listenOn('::1');
-    if (!v6) this.skip(); // no IPv6 loopback on this machine
+    if (!v6) {
+      console.log('    skipped: no IPv6 loopback ([::1]) on this machine');
+      this.skip();
+    }
     try {
       assert.strictEqual(await isPortFree(portOf(v6)), false);
       assert.notStrictEqual(await firstFreePort(portOf(v6)), portOf(v6));

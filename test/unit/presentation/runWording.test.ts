@@ -3,12 +3,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { conditionLine } from '../../../src/presentation/runWording';
 import type { StatusCondition } from '../../../src/polyaxon/types';
-import { SHARED_POLYAXON } from '../sharedFacts';
+import { requireShared, SHARED_POLYAXON } from '../sharedFacts';
 
-/** The conditions a real Polyaxon (CE 1.11.3 in recorded/, 2.5.2 in recorded-v2/) wrote for a stopped VS Code, if at hand. */
-function recordedConditions(folder: string): StatusCondition[] | undefined {
+/**
+ * The conditions a real Polyaxon (CE 1.11.3 in recorded/, 2.5.2 in recorded-v2/) wrote for a stopped VS Code; the
+ * test skips, saying so, where ../shared is not beside this clone.
+ */
+function recordedConditions(ctx: Mocha.Context, folder: string): StatusCondition[] {
+  requireShared(ctx, `${folder}/run-statuses.vscode.stopped.json`);
   const full = path.join(SHARED_POLYAXON, folder, 'run-statuses.vscode.stopped.json');
-  if (!fs.existsSync(full)) return undefined;
   const recording = JSON.parse(fs.readFileSync(full, 'utf8')) as { response: { body: { status_conditions: StatusCondition[] } } };
   return recording.response.body.status_conditions;
 }
@@ -30,8 +33,7 @@ describe('conditionLine', () => {
 
   for (const folder of ['recorded', 'recorded-v2']) {
     it(`says the stop of a real Polyaxon (${folder}) in plain words, without its internals' names`, function () {
-      const conditions = recordedConditions(folder);
-      if (!conditions) this.skip(); // ../shared is not beside this clone
+      const conditions = recordedConditions(this, folder);
       const stopped = conditions.find((c) => c.type === 'stopped');
       const stopping = conditions.find((c) => c.type === 'stopping');
       assert.strictEqual(stopped?.reason, 'OperatorFinalizer', 'the recording is the raw condition');
