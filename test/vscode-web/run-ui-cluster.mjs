@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clusterSteps } from '../e2e/clusterVSCode.steps.mjs';
-import { forwardConsole, launchBrowser, workbenchUrl } from './lib/browser.mjs';
-import { ROOT, createState, installVsix, requireInstalled, startCodeServer } from './lib/code-server.mjs';
+import { workbenchUrl } from './lib/browser.mjs';
+import { ROOT, createState, installVsix, requireInstalled } from './lib/code-server.mjs';
 import { realServiceBackends } from './lib/service-backends.mjs';
 import { runSteps, uiRun } from './lib/ui-steps.mjs';
 import { openWorkbench } from './lib/workbench.mjs';
@@ -53,11 +53,7 @@ try {
   resources.push(() => fake.close());
   const local = createState('local', { parent: state.dir, settings: { 'polyaxon.host': fake.url, 'polyaxon.project': PROJECT } });
   installVsix(local, vsix);
-  const server = await startCodeServer(local);
-  resources.push(server.stop);
-  const { page, close } = await launchBrowser();
-  resources.push(close);
-  if (opt.verbose) forwardConsole(page, { print: (line) => console.log(`  [page] ${line}`) });
+  const { server, page } = await run.workbench(local, { verbose: opt.verbose });
   const workbenchStep = {
     name: 'the local VS Code loads',
     run: () => openWorkbench(page, workbenchUrl(server.url, { folder: local.workspace })),

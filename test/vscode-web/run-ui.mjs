@@ -14,8 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { steps } from '../e2e/steps.mjs';
-import { forwardConsole, launchBrowser } from './lib/browser.mjs';
-import { ROOT, installVsix, readSettings, requireInstalled, startCodeServer, writeSettings } from './lib/code-server.mjs';
+import { ROOT, installVsix, readSettings, requireInstalled, writeSettings } from './lib/code-server.mjs';
 import { startFakeServerProcess } from './lib/fake-server.mjs';
 import { freePort } from './lib/processes.mjs';
 import { vsixFiles, vsixProblems } from './lib/vsix-contents.mjs';
@@ -54,11 +53,7 @@ try {
   installVsix(state, vsix);
   installVsix(state, packageApiProbe(state)); // another extension, to see what activate() hands out in production
   // plain mode (no smoke-test driver): notification toasts and modal dialogs show as they do for a user
-  const server = await startCodeServer(state);
-  resources.push(server.stop);
-  const { page, close } = await launchBrowser();
-  resources.push(close);
-  if (opt.verbose) forwardConsole(page, { print: (line) => console.log(`  [page] ${line}`) });
+  const { server, page } = await run.workbench(state, { verbose: opt.verbose });
 
   // what a step gets; steps may add fields for later steps (e.g. the run they launched)
   const ctx = {

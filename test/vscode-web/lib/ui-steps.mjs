@@ -2,7 +2,8 @@
 // failure) under `results`, and Playwright's call log of a failure (which locator). Each step gets the workbench calm.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createState } from './code-server.mjs';
+import { forwardConsole, launchBrowser } from './browser.mjs';
+import { createState, startCodeServer } from './code-server.mjs';
 import { killAllGroups, onInterrupt } from './processes.mjs';
 import { calmWorkbench, screenshot } from './workbench.mjs';
 
@@ -54,6 +55,15 @@ export function uiRun(name, { results, keep = false }) {
     await run.cleanup();
     console.log(`${passed} passed, ${run.failed} failed`);
     process.exit(run.failed === 0 && passed > 0 ? 0 : 1);
+  };
+  /** code-server on `state` and a browser page for it, both closed by cleanup(); `verbose` prints the page's console. */
+  run.workbench = async (state, { verbose = false } = {}) => {
+    const server = await startCodeServer(state);
+    run.resources.push(server.stop);
+    const { page, close } = await launchBrowser();
+    run.resources.push(close);
+    if (verbose) forwardConsole(page, { print: (line) => console.log(`  [page] ${line}`) });
+    return { server, page };
   };
   onInterrupt(run.cleanup);
   return run;
